@@ -1,0 +1,142 @@
+/**
+ * The contract of `interview.yaml`: one informational-interview meeting.
+ *
+ * Only the three names are required. Objects are strict, so a misspelt key is
+ * reported (with a did-you-mean) instead of silently ignored.
+ *
+ * @example
+ * const result = interviewSchema.safeParse({
+ *   student: { name: 'Maya Patel' }, mentor: { name: 'Dr. José Núñez' },
+ *   organization: { name: 'Acme Health' },
+ * });
+ */
+import { z } from 'zod';
+
+const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const shortText = () => text(300);
+
+/** A list of lines; a single string is accepted as a one-item list. */
+const textList = (max = 500) =>
+  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text(max)).max(50, 'must have at most 50 items'));
+
+const ALLOWED_SCHEMES = ['http:', 'https:', 'mailto:'];
+
+/** True for http, https and mailto URLs that parse. */
+export function isSafeUrl(value: string): boolean {
+  try {
+    return ALLOWED_SCHEMES.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const url = () =>
+  z
+    .string()
+    .trim()
+    .max(2000)
+    .refine(isSafeUrl, { message: 'must be a web address starting with http://, https:// or mailto:' });
+
+const email = () => z.string().trim().max(320).email({ message: 'is not an email address' });
+
+/** True when `value` is YYYY-MM-DD and names a day that exists. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const date = () =>
+  z
+    .string()
+    .trim()
+    .refine(isCalendarDate, { message: 'is not a date' });
+
+const time = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { message: 'is not a time' });
+
+export const MEETING_FORMATS = ['in-person', 'phone', 'video'] as const;
+
+export const studentSchema = z.strictObject({
+  name: shortText(),
+  email: email().optional(),
+  phone: shortText().optional(),
+  linkedin: url().optional(),
+  program: shortText().optional(),
+  school: shortText().optional(),
+  goals: textList().optional(),
+  strengths: textList().optional(),
+  background: text().optional(),
+});
+
+export const mentorSchema = z.strictObject({
+  name: shortText(),
+  /** How the letter addresses them, e.g. "Dr. Núñez" or "José"; chosen from name and title when absent. */
+  salutation: shortText().optional(),
+  pronouns: shortText().optional(),
+  title: shortText().optional(),
+  department: shortText().optional(),
+  program: shortText().optional(),
+  email: email().optional(),
+  phone: shortText().optional(),
+  linkedin: url().optional(),
+});
+
+export const organizationSchema = z.strictObject({
+  name: shortText(),
+  website: url().optional(),
+  industry: shortText().optional(),
+  location: shortText().optional(),
+  mission: text().optional(),
+  research: textList().optional(),
+});
+
+export const meetingSchema = z.strictObject({
+  date: date().optional(),
+  time: time().optional(),
+  /** IANA time zone, e.g. America/New_York; the system's when absent. */
+  timezone: shortText().optional(),
+  minutes: z
+    .number({ message: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(5, 'must be at least 5 minutes')
+    .max(240, 'must be at most 240 minutes (4 hours)')
+    .default(20),
+  format: z.enum(MEETING_FORMATS, { message: `must be one of: ${MEETING_FORMATS.join(', ')}` }).default('in-person'),
+  location: shortText().optional(),
+  link: url().optional(),
+});
+
+export const questionsSchema = z.strictObject({
+  include: textList(100).optional(),
+  exclude: textList(100).optional(),
+  custom: textList().optional(),
+});
+
+export const notesSchema = z.strictObject({
+  learned: textList().optional(),
+  advice: text().optional(),
+  referrals: textList().optional(),
+  next_steps: textList().optional(),
+  influence: text().optional(),
+  business_card: z.boolean({ message: 'must be true or false' }).optional(),
+});
+
+export const interviewSchema = z.strictObject({
+  student: studentSchema,
+  mentor: mentorSchema,
+  organization: organizationSchema,
+  meeting: meetingSchema.default({ minutes: 20, format: 'in-person' }),
+  questions: questionsSchema.optional(),
+  notes: notesSchema.optional(),
+});
+
+/** A validated interview, defaults filled in. */
+export type Interview = z.output<typeof interviewSchema>;
+/** An interview as a user may write it. */
+export type InterviewInput = z.input<typeof interviewSchema>;

@@ -1,0 +1,260 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { guideSchema, type Guide } from '../src/load/content-schema.js';
+import { interviewSchema, type Interview } from '../src/load/schema.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const contentDir = path.join(repoRoot, 'content');
+const examplesDir = path.join(contentDir, 'examples');
+const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'content');
+const seedPath = path.resolve(repoRoot, '..', 'shared', 'seed', 'informational-interviews-guide.txt');
+
+const guideText = readFileSync(path.join(contentDir, 'guide.yaml'), 'utf8');
+
+/** Parses with zod and fails with the readable issue list when invalid. */
+function parseOrFail<T extends z.ZodType>(schema: T, value: unknown, file: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new Error(`${file} is invalid:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+const guide: Guide = parseOrFail(guideSchema, parse(guideText), 'content/guide.yaml');
+const bank = guide.question_groups.flatMap((group) => group.questions.map((q) => ({ ...q, group: group.id })));
+const byId = new Map(bank.map((q) => [q.id, q]));
+const groupIds = guide.question_groups.map((g) => g.id);
+/** Minutes a custom question is assumed to take: the bank's default estimate. */
+const customMinutes = guideSchema.shape.question_groups.element.shape.questions.element.shape.minutes.parse(undefined);
+
+/** Lowercased words with punctuation stripped, so "entry-level" and "entry level" compare equal. */
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/** Every run of `n` consecutive words of `text` that also occurs in `source`. */
+function findCopiedRuns(text: string, source: string, n = 8): string[] {
+  const src = words(source);
+  const runs = new Set<string>();
+  for (let i = 0; i + n <= src.length; i++) runs.add(src.slice(i, i + n).join(' '));
+  const own = words(text);
+  const hits: string[] = [];
+  for (let i = 0; i + n <= own.length; i++) {
+    const run = own.slice(i, i + n).join(' ');
+    if (runs.has(run)) hits.push(run);
+  }
+  return hits;
+}
+
+/** Minutes the questions chosen by an interview take, counting custom questions at the default estimate. */
+function selectedMinutes(interview: Interview): number {
+  const chosen = new Set<string>();
+  for (const entry of interview.questions?.include ?? []) {
+    const group = guide.question_groups.find((g) => g.id === entry);
+    for (const q of group ? group.questions : [byId.get(entry)!]) chosen.add(q.id);
+  }
+  for (const entry of interview.questions?.exclude ?? []) chosen.delete(entry);
+  const bankMinutes = [...chosen].reduce((sum, id) => sum + byId.get(id)!.minutes, 0);
+  return bankMinutes + (interview.questions?.custom?.length ?? 0) * customMinutes;
+}
+
+function loadExample(name: string): Interview {
+  const file = path.join(examplesDir, name);
+  return parseOrFail(interviewSchema, parse(readFileSync(file, 'utf8')), `content/examples/${name}`);
+}
+
+const EXPECTED_QUESTIONS: Record<string, string[]> = {
+  'career-field': [
+    'positions-in-field',
+    'skills-needed',
+    'training-education',
+    'disadvantages',
+    'entry-level-outlook',
+    'future-of-field',
+  ],
+  organization: [
+    'org-goals',
+    'org-philosophy',
+    'training-programs',
+    'entry-level-role',
+    'career-path-org',
+    'your-responsibilities',
+    'personal-qualities',
+    'pressure',
+    'performance-success',
+  ],
+  individual: ['how-interested', 'your-career-path', 'like-best', 'like-least', 'do-it-again', 'my-background'],
+};
+
+describe('content/guide.yaml', () => {
+  it('validates against the guide schema', () => {
+    expect(guideSchema.safeParse(parse(guideText)).success).toBe(true);
+  });
+
+  it('groups the question bank as career field, organization and individual', () => {
+    expect(groupIds).toEqual(['career-field', 'organization', 'individual']);
+  });
+
+  it('contains every question of the handout under its stable id and group', () => {
+    for (const [group, ids] of Object.entries(EXPECTED_QUESTIONS)) {
+      for (const id of ids) expect(byId.get(id)?.group, `question ${id}`).toBe(group);
+    }
+    expect(bank).toHaveLength(21);
+  });
+
+  it('uses each question id once, and never the id of a group', () => {
+    const ids = bank.map((q) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(groupIds).not.toContain(id);
+  });
+
+  it('gives every question a reason to ask it and a realistic time estimate', () => {
+    for (const q of bank) {
+      expect(q.why, q.id).toBeTruthy();
+      expect(q.minutes, q.id).toBeGreaterThanOrEqual(1.5);
+      expect(q.minutes, q.id).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('lists exactly six reasons to hold an informational interview', () => {
+    expect(guide.reasons.items).toHaveLength(6);
+  });
+
+  it('names one source per kind of organization research', () => {
+    expect(guide.preparation.know_organization.sources.map((s) => s.name)).toHaveLength(5);
+  });
+
+  it('picks starter questions from all three groups that fit the question time of a 20-minute meeting', () => {
+    const starters = bank.filter((q) => q.starter);
+    expect(starters.length).toBeGreaterThanOrEqual(7);
+    expect(starters.length).toBeLessThanOrEqual(10);
+    expect(new Set(starters.map((q) => q.group))).toEqual(new Set(groupIds));
+    const questionTime = 20 - guide.time_plan.opening_minutes - guide.time_plan.closing_minutes;
+    expect(starters.reduce((sum, q) => sum + q.minutes, 0)).toBeLessThanOrEqual(questionTime);
+  });
+
+  it('keys every research prompt by an optional field of interview.yaml', () => {
+    const keys = Object.keys(guide.preparation.research_prompts);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'mentor.title',
+        'mentor.department',
+        'mentor.program',
+        'mentor.linkedin',
+        'organization.website',
+        'organization.industry',
+        'organization.location',
+        'organization.mission',
+        'organization.research',
+      ]),
+    );
+    for (const key of keys) {
+      const [section, field, ...rest] = key.split('.');
+      expect(rest, key).toEqual([]);
+      const sectionSchema = interviewSchema.shape[section as keyof typeof interviewSchema.shape];
+      expect(sectionSchema, key).toBeInstanceOf(z.ZodObject);
+      const fieldSchema = (sectionSchema as z.ZodObject).shape[field!];
+      expect(fieldSchema, key).toBeDefined();
+      expect(fieldSchema!.safeParse(undefined).success, `${key} must be optional`).toBe(true);
+    }
+  });
+
+  it('uses only the {mentor} and {organization} placeholders in research prompts', () => {
+    for (const [key, prompt] of Object.entries(guide.preparation.research_prompts)) {
+      const placeholders = prompt.match(/\{[^}]*\}/g) ?? [];
+      for (const p of placeholders) expect(['{mentor}', '{organization}'], `${key}: ${p}`).toContain(p);
+    }
+  });
+
+  it('is written in its own words: no run of eight words from the seed handout', () => {
+    const seed = readFileSync(seedPath, 'utf8');
+    expect(findCopiedRuns(guideText, seed)).toEqual([]);
+  });
+});
+
+describe('the own-words check', () => {
+  const seed = () => readFileSync(seedPath, 'utf8');
+
+  it('flags a sentence copied from the handout', () => {
+    const copied = readFileSync(path.join(fixturesDir, 'copied-passage.txt'), 'utf8');
+    expect(findCopiedRuns(copied, seed())).toContain('allow the person being interviewed to do most');
+  });
+
+  it('accepts the same advice rephrased', () => {
+    const rephrased = readFileSync(path.join(fixturesDir, 'own-words-passage.txt'), 'utf8');
+    expect(findCopiedRuns(rephrased, seed())).toEqual([]);
+  });
+});
+
+describe('content/examples', () => {
+  const files = readdirSync(examplesDir).filter((f) => f.endsWith('.yaml'));
+
+  it('ships the four documented examples', () => {
+    expect(files).toEqual(expect.arrayContaining(['maya.yaml', 'maya-after.yaml', 'minimal.yaml', 'sofia.yaml']));
+  });
+
+  it.each(files)('%s validates against the interview schema', (name) => {
+    expect(interviewSchema.safeParse(parse(readFileSync(path.join(examplesDir, name), 'utf8'))).success).toBe(true);
+    loadExample(name);
+  });
+
+  it.each(files)('%s selects only questions and groups that exist in the bank', (name) => {
+    const { questions } = loadExample(name);
+    for (const entry of [...(questions?.include ?? []), ...(questions?.exclude ?? [])]) {
+      expect(groupIds.includes(entry) || byId.has(entry), `${name}: ${entry}`).toBe(true);
+    }
+  });
+
+  it.each(files)('%s chooses questions that fit its meeting', (name) => {
+    const interview = loadExample(name);
+    const questionTime = interview.meeting.minutes - guide.time_plan.opening_minutes - guide.time_plan.closing_minutes;
+    if (interview.questions?.include) expect(selectedMinutes(interview)).toBeLessThanOrEqual(questionTime);
+    else expect(bank.filter((q) => q.starter).reduce((s, q) => s + q.minutes, 0)).toBeLessThanOrEqual(questionTime);
+  });
+
+  it('maya.yaml is a before-the-meeting example covering all three groups, with research left to do', () => {
+    const maya = loadExample('maya.yaml');
+    const groups = new Set(maya.questions!.include!.map((id) => byId.get(id)?.group ?? id));
+    expect(groups).toEqual(new Set(groupIds));
+    expect(maya.questions!.custom).toHaveLength(1);
+    expect(maya.notes).toBeUndefined();
+    expect(maya.organization.mission).toBeUndefined();
+    expect(maya.mentor.linkedin).toBeUndefined();
+    expect(guide.preparation.research_prompts['organization.mission']).toBeDefined();
+    expect(guide.preparation.research_prompts['mentor.linkedin']).toBeDefined();
+  });
+
+  it('maya-after.yaml is maya.yaml plus the notes written after the meeting', () => {
+    const { notes, ...before } = loadExample('maya-after.yaml');
+    expect(before).toEqual(loadExample('maya.yaml'));
+    expect(notes?.learned).toHaveLength(2);
+    expect(notes?.business_card).toBe(true);
+    expect(notes?.advice && notes.influence && notes.referrals?.length && notes.next_steps?.length).toBeTruthy();
+  });
+
+  it('minimal.yaml holds only the three required names', () => {
+    expect(parse(readFileSync(path.join(examplesDir, 'minimal.yaml'), 'utf8'))).toEqual({
+      student: { name: expect.any(String) },
+      mentor: { name: expect.any(String) },
+      organization: { name: expect.any(String) },
+    });
+  });
+
+  it('sofia.yaml keeps Greek, Cyrillic and accented Latin names intact for a video meeting', () => {
+    const sofia = loadExample('sofia.yaml');
+    expect(sofia.student.name).toBe('Σοφία Παπαδοπούλου');
+    expect(sofia.mentor.name).toBe('Дмитрий Иванов');
+    expect(sofia.organization.name).toBe('Société Générale Études');
+    expect(sofia.meeting.format).toBe('video');
+    expect(sofia.meeting.link).toMatch(/^https:\/\//);
+  });
+});

@@ -1,0 +1,95 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkLogo, createKitTheme, loadKitConfig } from '../../src/config/index.js';
+import { formatDiagnostic } from '../../src/diagnostics.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/config/${name}`, import.meta.url));
+const sample = fileURLToPath(new URL('../../content/examples/kit.yaml', import.meta.url));
+
+describe('loadKitConfig', () => {
+  it('accepts the commented sample kit.yaml and turns it into a theme', () => {
+    const result = loadKitConfig(readFileSync(sample, 'utf8'), 'kit.yaml');
+    expect(result.diagnostics).toEqual([]);
+    const theme = createKitTheme(result.value);
+    expect(theme.pageSize).toBe('letter');
+    expect(theme.accent).toBe('#1f4e79');
+    expect(theme.margins).toEqual({ top: 54, right: 54, bottom: 54, left: 54 });
+    expect(theme.office?.name).toBe('Career Services Office');
+    expect(theme.office?.contact.length).toBe(3);
+  });
+
+  it('reports every problem of a bad kit.yaml with its line and column (golden)', () => {
+    const text = readFileSync(fixture('bad-kit.yaml'), 'utf8');
+    const result = loadKitConfig(text, 'bad-kit.yaml');
+    expect(result.value).toBeUndefined();
+    const actual = result.diagnostics.map(formatDiagnostic).join('\n') + '\n';
+    const golden = fixture('bad-kit.errors.txt');
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, actual);
+    expect(actual).toBe(readFileSync(golden, 'utf8'));
+    for (const d of result.diagnostics) {
+      expect(d.line).toBeGreaterThan(0);
+      expect(d.column).toBeGreaterThan(0);
+    }
+  });
+
+  it('points an unknown key at the key itself and suggests the close one', () => {
+    const result = loadKitConfig('accent: "#112233"\npage_sise: a4\n', 'kit.yaml');
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ line: 2, column: 1, field: 'page_sise', hints: ['did you mean "page_size"?'] });
+  });
+
+  it('reads margins in inches, points, millimetres and per side', () => {
+    const one = loadKitConfig('margins: 1\n', 'kit.yaml');
+    expect(createKitTheme(one.value).margins).toEqual({ top: 72, right: 72, bottom: 72, left: 72 });
+    const mixed = loadKitConfig('margins: { top: 36pt, left: 25.4mm, right: "0.5in" }\npage_size: a4\n', 'kit.yaml');
+    expect(mixed.diagnostics).toEqual([]);
+    const theme = createKitTheme(mixed.value);
+    expect(theme.pageSize).toBe('a4');
+    expect(theme.margins).toEqual({ top: 36, right: 36, bottom: 54, left: 72 });
+  });
+
+  it('refuses margins that leave no room for text, on the margins line', () => {
+    const result = loadKitConfig('font: noto-serif\nmargins: 2.9in\n', 'kit.yaml');
+    expect(result.value).toBeUndefined();
+    expect(result.diagnostics[0]).toMatchObject({ line: 2, column: 10, field: 'margins' });
+  });
+
+  it('reports YAML syntax errors and duplicate keys with positions', () => {
+    const dup = loadKitConfig('office:\n  name: A\n  name: B\n', 'kit.yaml');
+    expect(dup.diagnostics[0]).toMatchObject({ severity: 'error', line: 3, column: 3 });
+    const syntax = loadKitConfig('office: [a, b\n', 'kit.yaml');
+    expect(syntax.diagnostics[0]?.line).toBeGreaterThan(0);
+    expect(syntax.value).toBeUndefined();
+  });
+
+  it('accepts an empty file, a BOM and CRLF line endings', () => {
+    expect(loadKitConfig('', 'kit.yaml').value).toEqual({});
+    const result = loadKitConfig('\ufeffpage_size: a4\r\naccent: "#ABCDEF"\r\n', 'kit.yaml');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value).toEqual({ page_size: 'a4', accent: '#abcdef' });
+  });
+
+  it('refuses a list where the settings mapping belongs', () => {
+    const result = loadKitConfig('- office\n', 'kit.yaml');
+    expect(result.diagnostics[0]?.message).toMatch(/must be a mapping/);
+  });
+
+  it('gives the position of office.logo for problems found after loading', () => {
+    const result = loadKitConfig('office:\n  name: X\n  logo: img/seal.png\n', 'kit.yaml');
+    expect(result.positionOf(['office', 'logo'])).toEqual({ line: 3, column: 9 });
+  });
+});
+
+describe('checkLogo', () => {
+  it('recognises PNG and JPEG by their signature and refuses other bytes', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]);
+    expect(checkLogo(png, 'kit.yaml', 'a.png').logo?.type).toBe('png');
+    expect(checkLogo(jpeg, 'kit.yaml', 'a.jpg').logo?.type).toBe('jpeg');
+    const gif = new TextEncoder().encode('GIF89a....');
+    const bad = checkLogo(gif, 'kit.yaml', 'a.gif', { line: 4, column: 9 });
+    expect(bad.logo).toBeUndefined();
+    expect(formatDiagnostic(bad.diagnostics[0]!)).toMatch(/^kit\.yaml:4:9: error: office\.logo "a\.gif" is not a PNG or JPEG image/);
+  });
+});

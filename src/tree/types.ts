@@ -74,14 +74,21 @@ export interface ListItem {
   readonly children: readonly Block[];
 }
 
-/** A checklist line with a tick box (from `- [ ] text` in Markdown). */
+/**
+ * A checklist line with a tick box (from `- [ ] text` in Markdown).
+ * `name` (from a trailing `{#name}`) makes it a fillable PDF check box.
+ */
 export interface Checkbox {
   readonly type: 'checkbox';
   readonly checked: boolean;
+  readonly name?: string;
   readonly children: readonly Inline[];
 }
 
-/** Ruled lines to write an answer on (from `:::lines N` in Markdown). `name` names the fillable field. */
+/**
+ * Ruled lines to write an answer on (from `:::lines N` or `:::lines N #name` in Markdown).
+ * `name` makes it a fillable multi-line PDF text field of that name.
+ */
 export interface AnswerLines {
   readonly type: 'answerLines';
   readonly count: number;

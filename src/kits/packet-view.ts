@@ -1,0 +1,128 @@
+/**
+ * The view a packet or question-sheet template renders: the interview's own
+ * values (escaped for Markdown by `escapeView`), the guide (trusted), and
+ * what the kit computes — formatted dates, the research checklist, the
+ * selected questions and the time plan.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Guide } from '../load/content-schema.js';
+import type { Interview } from '../load/schema.js';
+import { escapeView, trustView, trusted, escapeMarkdown, type Markdown } from '../render/escape-markdown.js';
+import type { DocumentMeta } from '../tree/types.js';
+import { formatDate, formatShortDate, meetingWallClock, thankYouDue, timeRange } from './meeting-time.js';
+import { checkPractice, questionMinutes } from './practice-checks.js';
+import { researchTasks } from './research.js';
+import { allQuestions, selectQuestions, type SelectedGroup } from './select-questions.js';
+
+const FORMAT_LABELS = { 'in-person': 'In person', phone: 'By phone', video: 'Video call' } as const;
+
+/** One row of the time plan. */
+export interface TimePlanRow {
+  readonly range: string;
+  readonly minutes: number;
+  readonly what: Markdown;
+}
+
+/** Builds the packet/question-sheet view and the practice warnings. */
+export function buildPacketView(interview: Interview, guide: Guide): { view: object; warnings: Diagnostic[] } {
+  const groups = selectQuestions(interview, guide);
+  const warnings = checkPractice(interview, guide, groups);
+  const meeting = interview.meeting;
+  const start = meetingWallClock(meeting);
+  const questionCount = allQuestions(groups).length;
+
+  const computed = {
+    meeting: {
+      date: start ? formatDate(start) : undefined,
+      shortDate: start ? formatShortDate(start) : undefined,
+      time: timeRange(meeting),
+      minutes: meeting.minutes,
+      format: FORMAT_LABELS[meeting.format],
+      isVideo: meeting.format === 'video',
+      isPhone: meeting.format === 'phone',
+      isInPerson: meeting.format === 'in-person',
+    },
+    thankYouDue: thankYouDue(meeting),
+    questionCount,
+    questionMinutes: questionMinutes(interview, guide),
+  };
+
+  const view = {
+    ...escapeView({ student: interview.student, mentor: interview.mentor, organization: interview.organization, meetingInput: meeting, computed }),
+    guide: trustView(guide),
+    links: {
+      website: interview.organization.website ? markdownLink(interview.organization.website) : undefined,
+      mentorLinkedin: interview.mentor.linkedin ? markdownLink(interview.mentor.linkedin) : undefined,
+      meetingLink: meeting.link ? markdownLink(meeting.link) : undefined,
+      mentorEmail: interview.mentor.email ? markdownLink(`mailto:${interview.mentor.email}`, interview.mentor.email) : undefined,
+    },
+    research: {
+      student: researchTasks(interview, guide, 'student'),
+      mentor: researchTasks(interview, guide, 'mentor'),
+      organization: researchTasks(interview, guide, 'organization'),
+    },
+    questionGroups: questionGroupsView(groups),
+    timePlan: timePlan(interview, guide, questionCount),
+  };
+  return { view, warnings };
+}
+
+/** Title, author and footer of a kit document. */
+export function kitMeta(interview: Interview, title: string): DocumentMeta {
+  const start = meetingWallClock(interview.meeting);
+  const when = start ? ` · ${formatShortDate(start)}, ${start.getUTCFullYear()}` : '';
+  return {
+    title: `${title}: ${interview.student.name} meets ${interview.mentor.name} (${interview.organization.name})`,
+    author: interview.student.name,
+    subject: `Informational interview with ${interview.mentor.name} at ${interview.organization.name}`,
+    language: 'en-US',
+    footer: `${interview.student.name} · ${interview.mentor.name}, ${interview.organization.name}${when}`,
+  };
+}
+
+function questionGroupsView(groups: readonly SelectedGroup[]) {
+  return groups.map((g) => ({
+    id: g.id,
+    title: trusted(g.title),
+    questions: g.questions.map((q) => ({
+      number: q.number,
+      field: `answer-${q.id}`,
+      // Guide questions are trusted Markdown; custom ones are the student's text.
+      text: q.custom ? trusted(escapeMarkdown(q.text)) : trusted(q.text),
+      why: q.why ? trusted(q.why) : undefined,
+      minutes: q.minutes,
+    })),
+  }));
+}
+
+function timePlan(interview: Interview, guide: Guide, questionCount: number): TimePlanRow[] {
+  const plan = guide.time_plan;
+  const total = interview.meeting.minutes;
+  const forQuestions = questionMinutes(interview, guide);
+  const opening = Math.min(plan.opening_minutes, total);
+  const rows: [number, string][] = [
+    [opening, plan.opening],
+    [forQuestions, `${plan.questions} (${questionCount} ${questionCount === 1 ? 'question' : 'questions'})`],
+    [Math.max(0, total - opening - forQuestions), plan.closing],
+  ];
+  let at = 0;
+  return rows
+    .filter(([minutes]) => minutes > 0)
+    .map(([minutes, what]) => {
+      const range = `${clock(at)}–${clock(at + minutes)}`;
+      at += minutes;
+      return { range, minutes, what: trusted(what) };
+    });
+}
+
+/** "0:00", "1:05" as minutes into the meeting. */
+function clock(minutes: number): string {
+  const whole = Math.round(minutes);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+/** A Markdown link to a checked URL whose text is the URL (or `text`), both escaped. */
+function markdownLink(url: string, text = url): Markdown {
+  const display = text.replace(/^https?:\/\//, '').replace(/^mailto:/, '').replace(/\/$/, '');
+  return trusted(`[${escapeMarkdown(display)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+}

@@ -1,0 +1,31 @@
+/** Shared test fixtures: the bundled guide, templates and examples, loaded as the CLI loads them. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { guideSchema, type Guide } from '../../src/load/content-schema.js';
+import { interviewSchema, type Interview } from '../../src/load/schema.js';
+import type { TemplateSet, TemplateSource } from '../../src/render/template-set.js';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+
+/** The bundled guide. */
+export function bundledGuide(): Guide {
+  return guideSchema.parse(parse(readFileSync(join(repoRoot, 'content', 'guide.yaml'), 'utf8')));
+}
+
+/** A bundled example interview, validated. */
+export function exampleInterview(name: string): Interview {
+  return interviewSchema.parse(parse(readFileSync(join(repoRoot, 'content', 'examples', name), 'utf8')));
+}
+
+/** The bundled templates. */
+export function bundledTemplates(): TemplateSet {
+  const dir = join(repoRoot, 'templates');
+  const read = (folder: string, suffix: string): Record<string, TemplateSource> =>
+    Object.fromEntries(
+      readdirSync(folder)
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => [f.slice(0, -suffix.length), { source: readFileSync(join(folder, f), 'utf8'), file: `templates/${folder === dir ? '' : 'partials/'}${f}` }]),
+    );
+  return { templates: read(dir, '.md.hbs'), partials: read(join(dir, 'partials'), '.hbs') };
+}

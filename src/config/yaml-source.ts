@@ -34,17 +34,24 @@ export const MAX_YAML_BYTES = 1024 * 1024;
 /** How many alias expansions a document may need before it is refused (stops alias bombs). */
 export const MAX_ALIAS_COUNT = 100;
 
+/** Options of {@link parseYamlSource}. */
+export interface YamlSourceOptions {
+  /** Refuse text longer than this many characters; {@link MAX_YAML_BYTES} by default. */
+  readonly maxLength?: number;
+}
+
 /** Parses `text` (a leading BOM is allowed) into a {@link YamlSource}. */
-export function parseYamlSource(text: string, file: string): YamlSource {
+export function parseYamlSource(text: string, file: string, options: YamlSourceOptions = {}): YamlSource {
+  const maxLength = options.maxLength ?? MAX_YAML_BYTES;
   const lineCounter = new LineCounter();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.length > MAX_YAML_BYTES) {
+  if (body.length > maxLength) {
     return {
       value: undefined,
       diagnostics: [
         {
           severity: 'error',
-          message: `${file} is too large (${body.length} characters; the limit is ${MAX_YAML_BYTES})`,
+          message: `${file} is too large (${body.length} characters; the limit is ${maxLength})`,
           file,
           hints: ['this file should hold settings only; check that the right file was given'],
         },

@@ -1,0 +1,64 @@
+/**
+ * Block nodes → pieces. One exhaustive switch sends each node to its
+ * handler; headings, paragraphs and page breaks are handled here, the
+ * rest in a file of their own.
+ */
+import { HeadingLevel } from 'docx';
+import { assertNever, type Block, type Heading, type Paragraph } from '../../tree/types.js';
+import { convertAnswerLines } from './answer-lines.js';
+import { convertCallout } from './callout.js';
+import { convertCheckbox } from './checkbox.js';
+import { convertInlines } from './inline.js';
+import { convertList } from './list.js';
+import { createParagraphPiece, lastParagraph, type BlockContext, type Piece } from './pieces.js';
+import { convertTable } from './table.js';
+
+const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+
+/** Converts a sequence of blocks; a question stays on the page of the answer lines after it. */
+export function convertBlocks(blocks: readonly Block[], ctx: BlockContext): Piece[] {
+  const out: Piece[] = [];
+  for (const block of blocks) {
+    if (block.type === 'answerLines' && block.count > 0) {
+      const question = lastParagraph(out);
+      if (question) {
+        question.keepNext = true;
+        question.keepLines = true;
+      }
+    }
+    out.push(...convertBlock(block, ctx));
+  }
+  return out;
+}
+
+/** Converts one block. */
+export function convertBlock(block: Block, ctx: BlockContext): Piece[] {
+  switch (block.type) {
+    case 'heading':
+      return [convertHeading(block, ctx)];
+    case 'paragraph':
+      return [convertParagraph(block, ctx)];
+    case 'list':
+      return convertList(block, ctx);
+    case 'checkbox':
+      return [convertCheckbox(block, ctx)];
+    case 'answerLines':
+      return convertAnswerLines(block, ctx);
+    case 'table':
+      return [convertTable(block, ctx)];
+    case 'callout':
+      return convertCallout(block, ctx);
+    case 'pageBreak':
+      return [{ kind: 'pageBreak' }];
+    default:
+      return assertNever(block);
+  }
+}
+
+function convertHeading(node: Heading, ctx: BlockContext): Piece {
+  return createParagraphPiece({ heading: HEADING_LEVELS[node.depth - 1], children: convertInlines(node.children) }, ctx);
+}
+
+function convertParagraph(node: Paragraph, ctx: BlockContext): Piece {
+  return createParagraphPiece({ children: convertInlines(node.children) }, ctx);
+}

@@ -1,0 +1,59 @@
+/**
+ * The running header (the career office's logo and name, when the theme has
+ * an office) and footer (the document's footer text on the left, "Page X of
+ * Y" on the right, as Word fields that Word fills in).
+ */
+import { Footer, Header, ImageRun, PageNumber, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
+import type { DocumentMeta } from '../../tree/types.js';
+import type { Office } from '../../theme.js';
+import { readImageSize } from './image-size.js';
+import { cleanText } from './inline.js';
+import { STYLE } from './styles.js';
+
+/** Height of the logo in the header, in pixels at 96 per inch (0.3 inch). */
+const LOGO_HEIGHT = 29;
+/** The logo is never wider than this (1.75 inch). */
+const LOGO_MAX_WIDTH = 168;
+
+/** The header with the office's logo and name. */
+export function createOfficeHeader(office: Office): Header {
+  const children: ParagraphChild[] = [];
+  if (office.logo) {
+    const size = readImageSize(office.logo);
+    let height = LOGO_HEIGHT;
+    let width = Math.round((size.width / size.height) * height);
+    if (width > LOGO_MAX_WIDTH) {
+      width = LOGO_MAX_WIDTH;
+      height = Math.max(1, Math.round((size.height / size.width) * width));
+    }
+    children.push(
+      new ImageRun({
+        type: office.logo.type === 'png' ? 'png' : 'jpg',
+        data: office.logo.bytes,
+        transformation: { width, height },
+        altText: { name: 'Logo', description: `${cleanText(office.name)} logo`, title: cleanText(office.name) },
+      }),
+      new TextRun({ text: '   ' }),
+    );
+  }
+  children.push(new TextRun({ text: cleanText(office.name), bold: true }));
+  return new Header({ children: [new Paragraph({ style: STYLE.header, children })] });
+}
+
+/** The footer: footer text left, "Page X of Y" right-aligned at the text's right edge. */
+export function createPageFooter(meta: DocumentMeta, contentWidth: number): Footer {
+  const children: ParagraphChild[] = [];
+  if (meta.footer) children.push(new TextRun({ text: cleanText(meta.footer) }));
+  children.push(
+    new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+  );
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        tabStops: [{ type: TabStopType.RIGHT, position: contentWidth }],
+        children,
+      }),
+    ],
+  });
+}

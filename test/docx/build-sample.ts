@@ -1,0 +1,10 @@
+/**
+ * Builds the sample DOCX in a process of its own and prints the SHA-256 of its bytes,
+ * so a test can compare builds across processes. Run: node --import tsx test/docx/build-sample.ts
+ */
+import { createHash } from 'node:crypto';
+import { writeDocx } from '../../src/write/docx/index.js';
+import { loadSampleTree, theme } from './docx-helpers.js';
+
+const bytes = await writeDocx(loadSampleTree(), { theme: theme() });
+process.stdout.write(createHash('sha256').update(bytes).digest('hex'));

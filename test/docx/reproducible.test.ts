@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { writeDocx } from '../../src/write/docx/index.js';
+import { loadSampleTree, openDocx, theme } from './docx-helpers.js';
+
+const LOGO_PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAGAAH/8RKLnAAAAABJRU5ErkJggg==', 'base64'),
+);
+const office = { name: 'Career Center', contact: [], logo: { bytes: LOGO_PNG, type: 'png' as const } };
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Local file headers of a zip written without data descriptors: name, DOS time and date of each entry. */
+function zipEntries(bytes: Uint8Array): { name: string; time: number; date: number }[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: { name: string; time: number; date: number }[] = [];
+  let offset = 0;
+  while (view.getUint32(offset, true) === 0x04034b50) {
+    const compressed = view.getUint32(offset + 18, true);
+    const nameLength = view.getUint16(offset + 26, true);
+    const extraLength = view.getUint16(offset + 28, true);
+    const name = new TextDecoder().decode(bytes.subarray(offset + 30, offset + 30 + nameLength));
+    out.push({ name, time: view.getUint16(offset + 10, true), date: view.getUint16(offset + 12, true) });
+    offset += 30 + nameLength + extraLength + compressed;
+  }
+  return out;
+}
+
+describe('reproducible DOCX bytes', () => {
+  it('gives byte-identical output when the same tree is built twice', async () => {
+    const first = await writeDocx(loadSampleTree(), { theme: theme({ office }) });
+    const second = await writeDocx(loadSampleTree(), { theme: theme({ office }) });
+    expect(sha256(second)).toBe(sha256(first));
+  });
+
+  it('gives the same bytes in another process', async () => {
+    const script = fileURLToPath(new URL('./build-sample.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    });
+    const here = await writeDocx(loadSampleTree(), { theme: theme() });
+    expect(stdout).toBe(sha256(here));
+  }, 30_000);
+
+  it('writes the document date without milliseconds, 2000-01-01 when no timestamp is given', async () => {
+    const core = openDocx(await writeDocx(loadSampleTree(), { theme: theme() })).text('docProps/core.xml');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>');
+  });
+
+  it('writes the given timestamp as the creation and modification date and changes nothing else', async () => {
+    const fixed = openDocx(await writeDocx(loadSampleTree(), { theme: theme() }));
+    const dated = openDocx(await writeDocx(loadSampleTree(), { theme: theme(), timestamp: 1767268800 }));
+    const core = dated.text('docProps/core.xml');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-01T12:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-01-01T12:00:00Z</dcterms:modified>');
+    expect(dated.names).toEqual(fixed.names);
+    for (const name of fixed.names) {
+      if (name !== 'docProps/core.xml') expect(dated.bytes(name), name).toEqual(fixed.bytes(name));
+    }
+  });
+
+  it('stores [Content_Types].xml first and stamps every entry with the same fixed time', async () => {
+    const entries = zipEntries(await writeDocx(loadSampleTree(), { theme: theme({ office }) }));
+    expect(entries.length).toBeGreaterThan(10);
+    expect(entries[0]!.name).toBe('[Content_Types].xml');
+    // 1980-01-01 00:00 in DOS format: date (0 << 9) | (1 << 5) | 1, time 0.
+    for (const entry of entries) expect({ name: entry.name, time: entry.time, date: entry.date }).toEqual({ name: entry.name, time: 0, date: 33 });
+    const rest = entries.slice(1).map((entry) => entry.name);
+    expect(rest).toEqual([...rest].sort());
+  });
+
+  it('names hyperlink relationships and drawings by position, not by random ids', async () => {
+    const docx = openDocx(await writeDocx(loadSampleTree(), { theme: theme({ office }) }));
+    const rels = docx.text('word/_rels/document.xml.rels');
+    const ids = [...rels.matchAll(/ Id="([^"]+)"/g)].map((m) => m[1]!);
+    for (const id of ids) expect(id).toMatch(/^rId(\d+|Link\d+)$/);
+    expect(docx.text('word/header1.xml')).toContain('<wp:docPr id="1"');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * RFC 5545 §3.1 line folding by octets: content lines longer than 75 octets
+ * are split with CRLF + one space, never inside a UTF-8 sequence. (The `ics`
+ * package folds by characters, so Greek or Cyrillic lines can run past 75
+ * octets; this refolds its output.)
+ */
+
+const encoder = new TextEncoder();
+
+/** Unfolds every content line of `ics` and folds it again at 75 octets. */
+export function refoldIcs(ics: string): string {
+  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+  return lines.map(foldLine).join('\r\n');
+}
+
+/** Splits one content line into pieces of at most 75 octets (74 after the leading space). */
+function foldLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const pieces: string[] = [];
+  let current = '';
+  let size = 0;
+  let limit = 75;
+  for (const char of line) {
+    const octets = encoder.encode(char).length;
+    if (size + octets > limit) {
+      pieces.push(current);
+      current = '';
+      size = 0;
+      limit = 74;
+    }
+    current += char;
+    size += octets;
+  }
+  pieces.push(current);
+  return pieces.join('\r\n ');
+}

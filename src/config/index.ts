@@ -7,6 +7,7 @@
  */
 export { kitConfigSchema, parseLength, isTimeZone, BATCH_FORMATS, type KitConfig, type KitConfigInput } from './kit-schema.js';
 export { loadKitConfig, type KitConfigResult } from './load-kit-config.js';
+export { loadKitTheme, type KitThemeResult, type LogoReader } from './load-kit-theme.js';
 export { createKitTheme, resolveMargins } from './kit-theme.js';
 export { checkLogo, detectImageType, logoUnreadable, MAX_LOGO_BYTES } from './logo.js';
 export { parseYamlSource, type YamlSource, type Position } from './yaml-source.js';

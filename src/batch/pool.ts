@@ -1,0 +1,105 @@
+/**
+ * A fixed pool of worker threads that run batch tasks. Tasks go to the first
+ * idle worker; a worker that dies fails only the task it held and is
+ * replaced. Node only (worker_threads).
+ *
+ * @example
+ * const pool = new WorkerPool(new URL('./batch-worker.js', import.meta.url), 4, setup);
+ * const reply = await pool.run({ kind: 'build', id: 1, interview });
+ * await pool.close();
+ */
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.js';
+
+interface Pending {
+  readonly task: WorkerTask;
+  readonly transfer: ArrayBuffer[];
+  readonly resolve: (reply: WorkerReply) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  current?: Pending;
+}
+
+/** Options of {@link WorkerPool}. */
+export interface WorkerPoolOptions {
+  /** Extra Node flags for the workers, e.g. a loader to run TypeScript sources. */
+  readonly execArgv?: readonly string[];
+}
+
+/** Runs {@link WorkerTask}s on `size` threads. */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly script: URL,
+    readonly size: number,
+    private readonly setup: WorkerSetup,
+    private readonly options: WorkerPoolOptions = {},
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Runs one task; resolves with its reply (never rejects: failures are `ok: false` replies). */
+  run(task: WorkerTask, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+    if (this.closed) return Promise.resolve({ id: task.id, ok: false, error: 'the worker pool is closed' });
+    return new Promise((resolve) => {
+      this.queue.push({ task, transfer, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.resolve({ id: pending.task.id, ok: false, error: 'the batch stopped' });
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, {
+      workerData: this.setup,
+      execArgv: [...(this.options.execArgv ?? [])],
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker };
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = slot.current;
+      slot.current = undefined;
+      pending?.resolve(reply);
+      this.dispatch();
+    });
+    const fail = (message: string) => {
+      const pending = slot.current;
+      slot.current = undefined;
+      pending?.resolve({ id: pending.task.id, ok: false, error: message });
+      if (!this.closed) {
+        const index = this.slots.indexOf(slot);
+        if (index >= 0) this.slots[index] = this.spawn();
+        this.dispatch();
+      }
+    };
+    worker.on('error', (error: Error) => fail(`the worker stopped: ${error.message}`));
+    worker.on('exit', (code) => {
+      if (!this.closed && this.slots.includes(slot)) fail(`the worker exited with code ${code}`);
+    });
+    worker.unref();
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.current) continue;
+      const pending = this.queue.shift()!;
+      slot.current = pending;
+      slot.worker.ref();
+      slot.worker.postMessage(pending.task, pending.transfer);
+    }
+    for (const slot of this.slots) if (!slot.current) slot.worker.unref();
+  }
+}

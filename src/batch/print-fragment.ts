@@ -1,0 +1,164 @@
+/**
+ * Prepares one PDF for the combined print file without holding the print
+ * file in memory: its page tree and everything the pages use, serialized as
+ * PDF objects with local numbers, every object number written in a
+ * fixed-width field so that the print-file writer can renumber them in
+ * place (no parsing there) and stream the bytes straight to disk.
+ *
+ * Outlines, form definitions, structure trees and metadata of the source are
+ * left out: the print file is for paper. Page content, fonts, images and
+ * annotations' appearances are kept.
+ *
+ * @example
+ * const fragment = await preparePrintFragment(pdfBytes);
+ * fragment.pages; // 7
+ */
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+} from 'pdf-lib';
+import { ByteBuilder } from './byte-builder.js';
+
+/** Width of a renumberable object-number field, in characters (space-padded on the left). */
+export const NUMBER_FIELD_WIDTH = 10;
+
+/** One source PDF, ready to be appended to a print file. Plain data: it crosses worker boundaries. */
+export interface PrintFragment {
+  /** The serialized objects, local numbers 1..objectOffsets.length. */
+  readonly bytes: Uint8Array;
+  /** Offset of each object within `bytes`; object `n` is at index `n - 1`. */
+  readonly objectOffsets: Uint32Array;
+  /** Positions of number fields that hold a local object number (object headers and references). */
+  readonly localFields: Uint32Array;
+  /** Positions of number fields that must name the print file's own page-tree root. */
+  readonly rootFields: Uint32Array;
+  /** Local number of the source's page-tree root. */
+  readonly pagesRoot: number;
+  /** Page count of the source. */
+  readonly pages: number;
+  /** Size of the last page in points, for a blank page added after it. */
+  readonly lastPageSize: { readonly width: number; readonly height: number };
+}
+
+/** Thrown when the bytes given are not a PDF this writer can read. */
+export class PrintFragmentError extends Error {
+  constructor(message: string) {
+    super(`${message}; rebuild the document with --force`);
+    this.name = 'PrintFragmentError';
+  }
+}
+
+/** Reads `pdf` and serializes its page tree as a {@link PrintFragment}. */
+export async function preparePrintFragment(pdf: Uint8Array): Promise<PrintFragment> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  } catch (error) {
+    throw new PrintFragmentError(`not a readable PDF (${(error as Error).message})`);
+  }
+  const context = doc.context;
+  const rootRef = doc.catalog.get(PDFName.of('Pages'));
+  if (!(rootRef instanceof PDFRef)) throw new PrintFragmentError('the PDF has no page tree');
+  const catalogRef = context.trailerInfo.Root as PDFRef | undefined;
+
+  // Every object reachable from the page tree, in a stable order.
+  const local = new Map<PDFRef, number>();
+  const order: PDFRef[] = [];
+  const queue: PDFRef[] = [rootRef];
+  const visit = (obj: PDFObject | undefined): void => {
+    if (obj instanceof PDFRef) {
+      if (!local.has(obj) && obj !== catalogRef && context.lookup(obj) !== undefined) {
+        local.set(obj, order.length + 1);
+        order.push(obj);
+        queue.push(obj);
+      }
+    } else if (obj instanceof PDFDict) {
+      for (const [, value] of obj.entries()) visit(value);
+    } else if (obj instanceof PDFArray) {
+      for (const value of obj.asArray()) visit(value);
+    } else if (obj instanceof PDFStream) {
+      visit(obj.dict);
+    }
+  };
+  local.set(rootRef, 1);
+  order.push(rootRef);
+  while (queue.length > 0) visit(context.lookup(queue.shift()!));
+
+  const out = new ByteBuilder();
+  const objectOffsets = new Uint32Array(order.length);
+  const localFields: number[] = [];
+  const rootFields: number[] = [];
+  const field = (n: number, list: number[]) => {
+    list.push(out.length);
+    out.text(String(n).padStart(NUMBER_FIELD_WIDTH, ' '));
+  };
+  const write = (obj: PDFObject, isPagesRoot = false): void => {
+    if (obj instanceof PDFRef) {
+      const n = local.get(obj);
+      if (n === undefined) out.text('null');
+      else {
+        field(n, localFields);
+        out.text(' 0 R');
+      }
+    } else if (obj instanceof PDFDict) {
+      out.text('<<');
+      for (const [key, value] of obj.entries()) {
+        if (isPagesRoot && key === PDFName.of('Parent')) continue;
+        out.text(key.toString());
+        out.text(' ');
+        write(value);
+        out.text('\n');
+      }
+      if (isPagesRoot) {
+        out.text('/Parent ');
+        field(0, rootFields);
+        out.text(' 0 R\n');
+      }
+      out.text('>>');
+    } else if (obj instanceof PDFArray) {
+      out.text('[');
+      for (const value of obj.asArray()) {
+        write(value);
+        out.text(' ');
+      }
+      out.text(']');
+    } else if (obj instanceof PDFRawStream) {
+      write(obj.dict);
+      out.text('\nstream\n');
+      out.bytes(obj.getContents());
+      out.text('\nendstream');
+    } else if (obj instanceof PDFStream) {
+      throw new PrintFragmentError(`unexpected stream type ${obj.constructor.name} in a loaded PDF`);
+    } else {
+      const bytes = new Uint8Array(obj.sizeInBytes());
+      obj.copyBytesInto(bytes, 0);
+      out.bytes(bytes);
+    }
+  };
+
+  order.forEach((ref, i) => {
+    objectOffsets[i] = out.length;
+    field(i + 1, localFields);
+    out.text(' 0 obj\n');
+    write(context.lookup(ref)!, ref === rootRef);
+    out.text('\nendobj\n');
+  });
+
+  const pages = doc.getPageCount();
+  const last = pages > 0 ? doc.getPage(pages - 1).getSize() : { width: 612, height: 792 };
+  return {
+    bytes: out.concat(),
+    objectOffsets,
+    localFields: Uint32Array.from(localFields),
+    rootFields: Uint32Array.from(rootFields),
+    pagesRoot: 1,
+    pages,
+    lastPageSize: { width: last.width, height: last.height },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The batch report: counts, failed rows with every error, and warnings,
+ * as report.json (for tools) and report.txt (for people).
+ *
+ * @example
+ * const report = createReport(summary);
+ * formatReportText(report);
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { RowError } from './roster-types.js';
+
+/** A row that could not be built. */
+export interface FailedRow {
+  readonly row: number;
+  readonly label: string;
+  readonly student?: string;
+  readonly errors: readonly RowError[];
+}
+
+/** A warning about a row that was built (e.g. questions that don't fit the minutes). */
+export interface RowWarning {
+  readonly row: number;
+  readonly label: string;
+  readonly student: string;
+  readonly message: string;
+  readonly hints: readonly string[];
+}
+
+/** What report.json holds. */
+export interface BatchReport {
+  readonly roster: string;
+  readonly rows: number;
+  /** Rows built in this run. */
+  readonly built: number;
+  /** Rows whose earlier output was still current. */
+  readonly unchanged: number;
+  readonly failed: number;
+  /** Pages of print.pdf, blanks included; absent when no print file was made. */
+  readonly printPages?: number;
+  readonly failures: readonly FailedRow[];
+  readonly warnings: readonly RowWarning[];
+}
+
+/** Collects the warnings of one built row. */
+export function rowWarnings(row: number, label: string, student: string, diagnostics: readonly Diagnostic[]): RowWarning[] {
+  return diagnostics
+    .filter((d) => d.severity === 'warning')
+    .map((d) => ({ row, label, student, message: d.message, hints: d.hints ?? [] }));
+}
+
+/** report.txt: a summary line, then each failed row and its errors, then warnings. */
+export function formatReportText(report: BatchReport): string {
+  const lines: string[] = [];
+  lines.push(`Roster: ${report.roster}`);
+  lines.push(
+    `${report.rows} ${plural(report.rows, 'row')}: ${report.built} built, ${report.unchanged} unchanged, ${report.failed} failed`,
+  );
+  if (report.printPages !== undefined) lines.push(`print.pdf: ${report.printPages} ${plural(report.printPages, 'page')}`);
+  if (report.failures.length > 0) {
+    lines.push('', 'Rows that failed (fix them in the roster and run the batch again):');
+    for (const failure of report.failures) {
+      lines.push(`  ${failure.label}${failure.student ? ` (${failure.student})` : ''}:`);
+      for (const e of failure.errors) {
+        const where = e.column ? `column ${e.column}${e.header ? ` (${e.header})` : ''}: ` : e.line ? `line ${e.line}: ` : '';
+        lines.push(`    - ${where}${e.message}`);
+        for (const hint of e.hints) lines.push(`      hint: ${hint}`);
+      }
+    }
+  }
+  if (report.warnings.length > 0) {
+    lines.push('', 'Warnings:');
+    for (const w of report.warnings) {
+      lines.push(`  ${w.label} (${w.student}): ${w.message}`);
+      for (const hint of w.hints) lines.push(`      hint: ${hint}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

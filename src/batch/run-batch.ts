@@ -1,0 +1,343 @@
+/**
+ * The batch runner: a roster in, one folder per student, a duplex-safe
+ * print file, manifest.json and a report out.
+ *
+ * Steps:
+ *  1. check each valid row's question ids against the guide; give every
+ *     valid row a unique, safe folder and an input hash (row data + kit
+ *     config + content + templates + tool version, via `resourcesKey`);
+ *  2. compare with the previous manifest: a row whose hash and files are
+ *     unchanged is not rebuilt (unless `force`);
+ *  3. send the rows to the builder (a worker pool) with a bounded window,
+ *     take the results back in roster order, write each student's files
+ *     atomically and stream their PDFs into print.pdf as they arrive;
+ *  4. write manifest.json, report.json and report.txt.
+ *
+ * A bad row never stops the batch: it is reported and the rest are built.
+ * No file system here: the caller passes a {@link BatchStore}.
+ *
+ * @example
+ * const summary = await runBatch({ roster, guide, builder: pool, store, folderName: safeFileName, ... });
+ * process.exitCode = summary.exitCode;
+ */
+import type { Guide } from '../load/content-schema.js';
+import type { Interview } from '../load/schema.js';
+import { canonicalJson, sha256Hex } from './hash.js';
+import {
+  formatManifest,
+  MANIFEST_VERSION,
+  readManifest,
+  type Manifest,
+  type ManifestFile,
+  type ManifestRow,
+  type PrintRange,
+} from './manifest.js';
+import { PrintFileWriter, type ByteSink } from './print-file.js';
+import type { PrintFragment } from './print-fragment.js';
+import { checkQuestionChoices, questionBankIds } from './question-choices.js';
+import { formatReportText, rowWarnings, type BatchReport, type FailedRow, type RowWarning } from './report.js';
+import type { Roster, RosterRow, RowError } from './roster-types.js';
+import { assignFolders } from './student-folders.js';
+import type { WorkerReply, WorkerTask } from './worker-protocol.js';
+
+/** The batch folder, as the runner sees it. Paths use "/" and are relative to the folder. */
+export interface BatchStore {
+  /** A file's bytes, or undefined when it does not exist. */
+  read(path: string): Promise<Uint8Array | undefined>;
+  /** A file's size, or undefined when it does not exist. */
+  size(path: string): Promise<number | undefined>;
+  /** Writes files into `folder` ("" for the batch folder itself), each atomically (temporary name, then rename). */
+  writeFiles(folder: string, files: readonly { name: string; bytes: Uint8Array }[]): Promise<void>;
+  /** Opens a file to stream into; it appears under `path` only on commit, which returns its SHA-256. */
+  openStream(path: string): Promise<StreamedFile>;
+}
+
+/** A file being streamed into the batch folder. */
+export interface StreamedFile extends ByteSink {
+  /** Moves the complete file into place; resolves with its SHA-256 (hex). */
+  commit(): Promise<{ sha256: string }>;
+  /** Removes the partial file. */
+  abort(): Promise<void>;
+}
+
+/** Builds kits: a worker pool, or anything answering its tasks. */
+export interface KitBuilder {
+  /** Threads the builder runs on; sets how many tasks are kept in flight. */
+  readonly size: number;
+  run(task: WorkerTask, transfer?: ArrayBuffer[]): Promise<WorkerReply>;
+}
+
+/** Progress after each row, in roster order. */
+export interface BatchProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly built: number;
+  readonly unchanged: number;
+  readonly failed: number;
+  readonly label: string;
+  readonly student?: string;
+  readonly status: 'built' | 'unchanged' | 'failed';
+}
+
+/** Options of {@link runBatch}. */
+export interface BatchOptions {
+  readonly roster: Roster;
+  /** The roster as the user named it, for the report. */
+  readonly rosterName: string;
+  readonly guide: Guide;
+  /** A hash of everything but the row that shapes the output: kit config, content, templates, formats, tool version. */
+  readonly resourcesKey: string;
+  /** Tool name and version, e.g. "interview-kit 0.1.0". */
+  readonly tool: string;
+  readonly builder: KitBuilder;
+  readonly store: BatchStore;
+  /** A file-system-safe form of a student's name. */
+  readonly folderName: (name: string) => string;
+  /** Make print.pdf from the students' PDFs (needs the pdf format). */
+  readonly print: boolean;
+  /** Blank pages so every document starts on a front side (default true). */
+  readonly duplex?: boolean;
+  /** Rebuild every row even when its input did not change. */
+  readonly force?: boolean;
+  readonly onProgress?: (progress: BatchProgress) => void;
+}
+
+/** What a batch did. */
+export interface BatchSummary {
+  readonly report: BatchReport;
+  readonly manifest: Manifest;
+  /** 0 when every row was built, 1 when any failed. */
+  readonly exitCode: 0 | 1;
+}
+
+/** Name of the print file inside the batch folder. */
+export const PRINT_FILE = 'print.pdf';
+
+interface Job {
+  readonly row: RosterRow;
+  readonly interview: Interview;
+  readonly folder: string;
+  readonly inputHash: string;
+  /** The previous manifest entry, when its output is still current. */
+  readonly reuse?: ManifestRow;
+}
+
+type Outcome =
+  | { kind: 'failed'; row: RosterRow; errors: RowError[] }
+  | { kind: 'built'; job: Job; reply: Extract<WorkerReply, { ok: true }> }
+  | { kind: 'unchanged'; job: Job; fragments: readonly PrintFragment[] };
+
+/** Runs a batch; see the module comment for the steps. */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const { roster, store, builder } = options;
+  const duplex = options.duplex ?? true;
+  const known = questionBankIds(options.guide);
+
+  // 1. Question ids, folders and input hashes.
+  const checked: { row: RosterRow; errors: RowError[] }[] = roster.rows.map((row) => {
+    const errors = [...row.errors];
+    if (row.interview) {
+      for (const p of checkQuestionChoices(row.interview, options.guide, known)) {
+        errors.push({ row: row.row, field: p.field, message: p.message, hints: p.hints });
+      }
+    }
+    return { row, errors };
+  });
+  const valid = checked.filter((c) => c.errors.length === 0 && c.row.interview);
+  const folders = assignFolders(
+    valid.map((c) => c.row.interview!.student.name),
+    options.folderName,
+  );
+  const previous = options.force ? undefined : readManifest(decode(await store.read('manifest.json')));
+  const previousRows = new Map((previous?.rows ?? []).map((r) => [r.folder, r]));
+  const jobs = new Map<RosterRow, Job>();
+  for (let i = 0; i < valid.length; i++) {
+    const row = valid[i]!.row;
+    const interview = row.interview!;
+    const folder = folders[i]!;
+    const inputHash = await sha256Hex(`${options.resourcesKey}\n${canonicalJson(interview)}`);
+    const before = previousRows.get(folder);
+    const reuse = before && before.inputHash === inputHash && (await filesIntact(store, before.files)) ? before : undefined;
+    jobs.set(row, { row, interview, folder, inputHash, ...(reuse ? { reuse } : {}) });
+  }
+
+  // 2. Is the print file still current?
+  const printKey = await sha256Hex(canonicalJson({ duplex, rows: [...jobs.values()].map((j) => [j.folder, j.inputHash]) }));
+  const allReused = [...jobs.values()].every((j) => j.reuse);
+  const printCurrent =
+    options.print &&
+    allReused &&
+    previous?.print?.key === printKey &&
+    (await store.size(PRINT_FILE)) === previous.print.bytes;
+  const makePrint = options.print && !printCurrent && jobs.size > 0;
+
+  // 3. Build in order with a bounded window.
+  const stream = makePrint ? await store.openStream(PRINT_FILE) : undefined;
+  const printer = stream ? new PrintFileWriter(stream, { duplex, title: `Print file: ${options.rosterName}` }) : undefined;
+  const window = Math.max(2, builder.size * 2 + 2);
+  const total = checked.length;
+  let nextId = 1;
+  const start = (index: number): Promise<Outcome> => {
+    const { row, errors } = checked[index]!;
+    const job = jobs.get(row);
+    if (!job) return Promise.resolve({ kind: 'failed', row, errors });
+    if (job.reuse) {
+      if (!printer) return Promise.resolve({ kind: 'unchanged', job, fragments: [] });
+      return fragmentsOf(job);
+    }
+    return buildJob(job);
+  };
+  const buildJob = async (job: Job): Promise<Outcome> => {
+    const reply = await builder.run({ kind: 'build', id: nextId++, interview: job.interview });
+    if (!reply.ok) return { kind: 'failed', row: job.row, errors: [buildError(job.row, reply.error)] };
+    const errors = reply.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      return {
+        kind: 'failed',
+        row: job.row,
+        errors: errors.map((d) => ({ row: job.row.row, ...(d.field ? { field: d.field } : {}), message: d.message, hints: d.hints ?? [] })),
+      };
+    }
+    return { kind: 'built', job, reply };
+  };
+  const fragmentsOf = async (job: Job): Promise<Outcome> => {
+    const pdfs: Uint8Array[] = [];
+    for (const file of job.reuse!.files) {
+      if (!file.path.endsWith('.pdf')) continue;
+      const bytes = await store.read(file.path);
+      if (!bytes) return buildJob({ ...job, reuse: undefined });
+      pdfs.push(bytes);
+    }
+    const reply = await builder.run({ kind: 'fragment', id: nextId++, pdfs }, pdfs.map((p) => p.buffer as ArrayBuffer));
+    if (!reply.ok) return buildJob({ ...job, reuse: undefined });
+    return { kind: 'unchanged', job, fragments: reply.fragments };
+  };
+
+  const manifestRows: ManifestRow[] = [];
+  const failures: FailedRow[] = [];
+  const warnings: RowWarning[] = [];
+  let built = 0;
+  let unchanged = 0;
+  const inFlight: Promise<Outcome>[] = [];
+  let dispatched = 0;
+  try {
+    for (let done = 0; done < total; done++) {
+      while (dispatched < total && inFlight.length < window) inFlight.push(start(dispatched++));
+      const outcome = await inFlight.shift()!;
+      let status: BatchProgress['status'];
+      let student: string | undefined;
+      if (outcome.kind === 'failed') {
+        status = 'failed';
+        student = outcome.row.interview?.student.name ?? outcome.row.studentName;
+        failures.push({ row: outcome.row.row, label: outcome.row.label, ...(student ? { student } : {}), errors: outcome.errors });
+      } else if (outcome.kind === 'built') {
+        status = 'built';
+        built++;
+        const { job, reply } = outcome;
+        student = job.interview.student.name;
+        await store.writeFiles(job.folder, reply.files);
+        const files: ManifestFile[] = reply.files.map((f) => ({
+          path: `${job.folder}/${f.name}`,
+          student,
+          ...(f.pages !== undefined ? { pages: f.pages } : {}),
+          bytes: f.bytes.length,
+          sha256: f.sha256,
+        }));
+        const pdfPaths = files.filter((f) => f.path.endsWith('.pdf')).map((f) => f.path);
+        const print = printer ? await appendAll(printer, reply.fragments, pdfPaths) : undefined;
+        manifestRows.push({ row: job.row.row, student, folder: job.folder, inputHash: job.inputHash, files, ...(print ? { print } : {}) });
+        warnings.push(...rowWarnings(job.row.row, job.row.label, student, reply.diagnostics));
+      } else {
+        status = 'unchanged';
+        unchanged++;
+        const { job } = outcome;
+        student = job.interview.student.name;
+        const previousRow = job.reuse!;
+        const pdfPaths = previousRow.files.filter((f) => f.path.endsWith('.pdf')).map((f) => f.path);
+        const print = printer ? await appendAll(printer, outcome.fragments, pdfPaths) : previousRow.print;
+        manifestRows.push({ ...previousRow, row: job.row.row, ...(print ? { print } : {}) });
+      }
+      options.onProgress?.({
+        done: done + 1,
+        total,
+        built,
+        unchanged,
+        failed: failures.length,
+        label: outcome.kind === 'failed' ? outcome.row.label : outcome.job.row.label,
+        ...(student ? { student } : {}),
+        status,
+      });
+    }
+  } catch (error) {
+    await stream?.abort();
+    throw error;
+  }
+
+  // 4. Print file, manifest, report.
+  let printEntry: Manifest['print'];
+  if (printer && stream) {
+    if (printer.pages === 0) {
+      await stream.abort();
+    } else {
+      const result = await printer.finish();
+      const { sha256 } = await stream.commit();
+      printEntry = { path: PRINT_FILE, pages: result.pages, bytes: result.bytes, sha256, duplex, key: printKey };
+    }
+  } else if (printCurrent && previous?.print) {
+    printEntry = previous.print;
+  }
+  const manifest: Manifest = {
+    version: MANIFEST_VERSION,
+    tool: options.tool,
+    roster: options.rosterName,
+    rows: manifestRows,
+    ...(printEntry ? { print: printEntry } : {}),
+    files: [
+      ...manifestRows.flatMap((r) => r.files),
+      ...(printEntry ? [{ path: printEntry.path, pages: printEntry.pages, bytes: printEntry.bytes, sha256: printEntry.sha256 }] : []),
+    ],
+  };
+  const report: BatchReport = {
+    roster: options.rosterName,
+    rows: total,
+    built,
+    unchanged,
+    failed: failures.length,
+    ...(printEntry ? { printPages: printEntry.pages } : {}),
+    failures,
+    warnings,
+  };
+  const encoder = new TextEncoder();
+  await store.writeFiles('', [
+    { name: 'manifest.json', bytes: encoder.encode(formatManifest(manifest)) },
+    { name: 'report.json', bytes: encoder.encode(`${JSON.stringify(report, null, 2)}\n`) },
+    { name: 'report.txt', bytes: encoder.encode(formatReportText(report)) },
+  ]);
+  return { report, manifest, exitCode: failures.length > 0 ? 1 : 0 };
+}
+
+async function appendAll(printer: PrintFileWriter, fragments: readonly PrintFragment[], paths: readonly string[]): Promise<PrintRange[]> {
+  const ranges: PrintRange[] = [];
+  for (let i = 0; i < fragments.length; i++) {
+    const placed = await printer.append(fragments[i]!);
+    ranges.push({ path: paths[i] ?? `document-${i + 1}.pdf`, firstPage: placed.firstPage, lastPage: placed.lastPage, blankAfter: placed.blankAfter });
+  }
+  return ranges;
+}
+
+async function filesIntact(store: BatchStore, files: readonly ManifestFile[]): Promise<boolean> {
+  for (const file of files) if ((await store.size(file.path)) !== file.bytes) return false;
+  return true;
+}
+
+function buildError(row: RosterRow, message: string): RowError {
+  return {
+    row: row.row,
+    message: `the documents could not be built: ${message}`,
+    hints: ['run `interview-kit build` on this row alone (as interview.yaml) with --debug to see why'],
+  };
+}
+
+function decode(bytes: Uint8Array | undefined): string | undefined {
+  return bytes ? new TextDecoder().decode(bytes) : undefined;
+}

@@ -1,0 +1,51 @@
+/**
+ * The batch worker thread: loads the guide, templates, theme and fonts once
+ * (from workerData), then builds one student's kit per message and sends
+ * the files back, with their hashes and print-file fragments. Bundled to
+ * dist/batch-worker.js.
+ */
+import { createHash } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildKit } from '../pipeline.js';
+import { createRenderer } from '../render/render.js';
+import { preparePrintFragment, type PrintFragment } from './print-fragment.js';
+import { replyTransferList, type BuiltFile, type WorkerReply, type WorkerSetup, type WorkerTask } from './worker-protocol.js';
+
+const setup = workerData as WorkerSetup;
+const renderer = createRenderer(setup.templates);
+
+async function handle(task: WorkerTask): Promise<WorkerReply> {
+  if (task.kind === 'fragment') {
+    const fragments: PrintFragment[] = [];
+    for (const pdf of task.pdfs) fragments.push(await preparePrintFragment(pdf));
+    return { id: task.id, ok: true, files: [], diagnostics: [], fragments };
+  }
+  const result = await buildKit({
+    interview: task.interview,
+    guide: setup.guide,
+    renderer,
+    theme: setup.theme,
+    fonts: setup.fonts,
+    formats: setup.formats,
+    timestamp: setup.timestamp,
+  });
+  const files: BuiltFile[] = result.files.map((f) => ({
+    name: f.name,
+    bytes: f.bytes,
+    ...(f.pages !== undefined ? { pages: f.pages } : {}),
+    sha256: createHash('sha256').update(f.bytes).digest('hex'),
+  }));
+  const fragments: PrintFragment[] = [];
+  if (setup.print) {
+    for (const f of files) if (f.name.endsWith('.pdf')) fragments.push(await preparePrintFragment(f.bytes));
+  }
+  return { id: task.id, ok: true, files, diagnostics: result.diagnostics, fragments };
+}
+
+parentPort!.on('message', (task: WorkerTask) => {
+  handle(task).then(
+    (reply) => parentPort!.postMessage(reply, replyTransferList(reply)),
+    (error: unknown) =>
+      parentPort!.postMessage({ id: task.id, ok: false, error: (error as Error)?.message ?? String(error) } satisfies WorkerReply),
+  );
+});

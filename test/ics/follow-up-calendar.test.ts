@@ -38,7 +38,7 @@ describe('buildFollowUpCalendar', () => {
     const [meeting] = byTitle(events, 'Informational interview');
     expect(meeting!.summary).toBe('Informational interview with Dr. José Núñez (Acme Health)');
     expect(meeting!.start.toISOString()).toBe('2026-12-03T19:30:00.000Z');
-    expect(meeting!.end.toISOString()).toBe('2026-12-03T19:50:00.000Z');
+    expect(meeting!.end!.toISOString()).toBe('2026-12-03T19:50:00.000Z');
     expect(meeting!.location).toBe('55 Water St, 12th floor');
     expect(alarmTriggers(meeting!)).toEqual(['DISPLAY -PT60M']);
   });
@@ -47,7 +47,7 @@ describe('buildFollowUpCalendar', () => {
     const events = parseEvents(buildFollowUpCalendar(exampleInterview('maya-after.yaml')).bytes);
     const [thanks] = byTitle(events, 'Send thank-you note');
     expect(thanks!.summary).toBe('Send thank-you note to Dr. José Núñez');
-    expect(thanks!.end.toISOString()).toBe('2026-12-04T19:30:00.000Z');
+    expect(thanks!.end!.toISOString()).toBe('2026-12-04T19:30:00.000Z');
     expect(thanks!.start.toISOString()).toBe('2026-12-04T19:00:00.000Z');
     expect(String(thanks!.description)).toContain('by Friday, December 4, 2026, 2:30 PM');
     expect(alarmTriggers(thanks!)).toEqual(['DISPLAY -PT0S']);
@@ -68,7 +68,7 @@ describe('buildFollowUpCalendar', () => {
     // 2026-10-31 14:30 EDT = 18:30Z; 24 hours later is 13:30 EST on November 1.
     const cal = buildFollowUpCalendar(interview({ date: '2026-10-31', time: '14:30', timezone: 'America/New_York' }));
     const [thanks] = byTitle(parseEvents(cal.bytes), 'Send thank-you note');
-    expect(thanks!.end.toISOString()).toBe('2026-11-01T18:30:00.000Z');
+    expect(thanks!.end!.toISOString()).toBe('2026-11-01T18:30:00.000Z');
     expect(String(thanks!.description)).toContain('Sunday, November 1, 2026, 1:30 PM');
   });
 
@@ -86,7 +86,7 @@ describe('buildFollowUpCalendar', () => {
     const events = parseEvents(buildFollowUpCalendar(exampleInterview('sofia.yaml')).bytes);
     const [meeting] = byTitle(events, 'Informational');
     expect(meeting!.start.toISOString()).toBe('2027-01-14T16:00:00.000Z');
-    expect(meeting!.end.toISOString()).toBe('2027-01-14T16:30:00.000Z');
+    expect(meeting!.end!.toISOString()).toBe('2027-01-14T16:30:00.000Z');
     expect(meeting!.location).toBe('https://meet.example.com/sge-ivanov-papadopoulou');
     expect(meeting!.summary).toBe('Informational interview with Дмитрий Иванов (Société Générale Études)');
   });

@@ -11,13 +11,18 @@
  * });
  */
 import { z } from 'zod';
+import { withKind } from './field-kind.js';
 
-const text = (max = 2000) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max = 2000) =>
+  withKind(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`), 'text');
 const shortText = () => text(300);
 
 /** A list of lines; a single string is accepted as a one-item list. */
 const textList = (max = 500) =>
-  z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text(max)).max(50, 'must have at most 50 items'));
+  withKind(
+    z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text(max)).max(50, 'must have at most 50 items')),
+    'text-list',
+  );
 
 const ALLOWED_SCHEMES = ['http:', 'https:', 'mailto:'];
 
@@ -31,13 +36,18 @@ export function isSafeUrl(value: string): boolean {
 }
 
 const url = () =>
-  z
-    .string()
-    .trim()
-    .max(2000)
-    .refine(isSafeUrl, { message: 'must be a web address starting with http://, https:// or mailto:' });
+  withKind(
+    z
+      .string()
+      .trim()
+      .max(2000)
+      .refine(isSafeUrl, { message: 'must be a web address starting with http://, https:// or mailto:' })
+      .meta({ format: 'uri', pattern: '^(https?|mailto):', examples: ['https://acme.example'] }),
+    'url',
+  );
 
-const email = () => z.string().trim().max(320).email({ message: 'is not an email address' });
+const email = () =>
+  withKind(z.string().trim().max(320).email({ message: 'is not an email address' }), 'email');
 
 /** True when `value` is YYYY-MM-DD and names a day that exists. */
 export function isCalendarDate(value: string): boolean {
@@ -49,16 +59,24 @@ export function isCalendarDate(value: string): boolean {
 }
 
 const date = () =>
-  z
-    .string()
-    .trim()
-    .refine(isCalendarDate, { message: 'is not a date' });
+  withKind(
+    z
+      .string()
+      .trim()
+      .refine(isCalendarDate, { message: 'is not a date' })
+      .meta({ description: 'YYYY-MM-DD', format: 'date', examples: ['2026-12-03'] }),
+    'date',
+  );
 
 const time = () =>
-  z
-    .string()
-    .trim()
-    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { message: 'is not a time' });
+  withKind(
+    z
+      .string()
+      .trim()
+      .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { message: 'is not a time' })
+      .meta({ description: '24-hour HH:MM, in quotes', examples: ['14:30'] }),
+    'time',
+  );
 
 export const MEETING_FORMATS = ['in-person', 'phone', 'video'] as const;
 
@@ -101,12 +119,14 @@ export const meetingSchema = z.strictObject({
   time: time().optional(),
   /** IANA time zone, e.g. America/New_York; the system's when absent. */
   timezone: shortText().optional(),
-  minutes: z
-    .number({ message: 'must be a number of minutes' })
-    .int('must be a whole number of minutes')
-    .min(5, 'must be at least 5 minutes')
-    .max(240, 'must be at most 240 minutes (4 hours)')
-    .default(20),
+  minutes: withKind(
+    z
+      .number({ message: 'must be a number of minutes' })
+      .int('must be a whole number of minutes')
+      .min(5, 'must be at least 5 minutes')
+      .max(240, 'must be at most 240 minutes (4 hours)'),
+    'minutes',
+  ).default(20),
   format: z.enum(MEETING_FORMATS, { message: `must be one of: ${MEETING_FORMATS.join(', ')}` }).default('in-person'),
   location: shortText().optional(),
   link: url().optional(),

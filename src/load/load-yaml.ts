@@ -1,0 +1,108 @@
+/**
+ * The loader every YAML input goes through: text checks (size, binary,
+ * BOM, CRLF), YAML 1.2 parsing with positions, safe plain data (no prototype
+ * pollution, bounded alias expansion, NFC), then the zod schema, with every
+ * problem of the file reported at once, sorted by position.
+ *
+ * @example
+ * const { value, diagnostics } = loadYaml(text, 'maya.yaml', interviewSchema, { what: 'an interview file' });
+ */
+import { isScalar } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.js';
+import { checkNesting } from './check-nesting.js';
+import { checkText } from './check-text.js';
+import { describeIssue } from './describe-issue.js';
+import { prepareData } from './prepare-data.js';
+import { toPlainData } from './to-plain-data.js';
+import { yamlDiagnostics } from './yaml-diagnostics.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+
+/** The outcome of loading one file: a value only when there are no errors. */
+export interface LoadResult<T> {
+  readonly value?: T;
+  readonly diagnostics: Diagnostic[];
+  /** The parsed document, for positioning later checks; absent when the text could not be parsed. */
+  readonly source?: YamlSource;
+  /** The plain data that was validated (also when validation failed), for further checks. */
+  readonly data?: unknown;
+}
+
+/** Options of {@link loadYaml}. */
+export interface LoadYamlOptions {
+  /** What the file is, for messages: "an interview file". */
+  readonly what: string;
+  /** An example of the smallest valid file, shown when the file is empty. */
+  readonly example?: string;
+  /** Size limit in UTF-8 bytes. */
+  readonly maxBytes?: number;
+}
+
+/** Sorts diagnostics by line and column (unpositioned first), keeping the order of equals. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
+    .map(({ d }) => d);
+}
+
+/** Loads `text` (the content of `file`) and validates it against `schema`. Pure: no file system. */
+export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, options: LoadYamlOptions): LoadResult<z.output<S>> {
+  const checked = checkText(text, file, { maxBytes: options.maxBytes, what: options.what });
+  if (checked.fatal) return { diagnostics: checked.diagnostics };
+  const tooDeep = checkNesting(checked.text, file);
+  if (tooDeep) return { diagnostics: sortDiagnostics([...checked.diagnostics, tooDeep]) };
+
+  const source = parseYamlSource(checked.text, file);
+  const syntax = yamlDiagnostics(source);
+  const diagnostics = [...checked.diagnostics, ...syntax.diagnostics];
+  const done = () => ({ diagnostics: sortDiagnostics(diagnostics), source });
+  if (syntax.broken) return done();
+
+  const contents = source.doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    diagnostics.push({
+      severity: 'error',
+      message: 'the file is empty',
+      file,
+      line: 1,
+      column: 1,
+      hints: options.example ? [`${options.what} needs at least: ${options.example}`] : [],
+    });
+    return done();
+  }
+
+  const plain = toPlainData(source);
+  diagnostics.push(...plain.diagnostics);
+  if (plain.value === undefined) return done();
+  if (plain.value === null || typeof plain.value !== 'object' || Array.isArray(plain.value)) {
+    const found = Array.isArray(plain.value) ? 'a list' : 'a single value';
+    const start = contents && 'range' in contents && contents.range ? source.positionAt(contents.range[0]) : { line: 1, column: 1 };
+    diagnostics.push({
+      severity: 'error',
+      message: `the file is ${found}, but ${options.what} is a mapping of fields`,
+      file,
+      ...start,
+      hints: Array.isArray(plain.value)
+        ? ['remove the "- " in front of the top-level fields; several interviews go in a roster (interview-kit batch)']
+        : [options.example ? `write "field: value" lines, starting with: ${options.example}` : 'write "field: value" lines'],
+    });
+    return done();
+  }
+
+  const data = prepareData(plain.value, schema, source);
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      // One diagnostic per field: the first problem found is the one to fix first.
+      const id = issue.code === 'unrecognized_keys' ? `keys:${issue.path.join('\u0000')}:${issue.keys.join(',')}` : issue.path.join('\u0000');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      diagnostics.push(...describeIssue(issue, { data, schema, source }));
+    }
+  }
+  const sorted = sortDiagnostics(diagnostics);
+  if (result.success && !sorted.some((d) => d.severity === 'error')) return { value: result.data, diagnostics: sorted, source, data };
+  return { diagnostics: sorted, source, data };
+}

@@ -1,0 +1,112 @@
+/**
+ * Turns a parsed YAML document into plain data that is safe to hand to the
+ * schema: objects without a prototype (a `__proto__` key is just a key),
+ * strings in Unicode NFC, aliases expanded within a fixed budget (an alias
+ * bomb is refused after a few thousand values, not after gigabytes), and
+ * every mapping key plain text.
+ *
+ * @example
+ * const source = parseYamlSource('__proto__: {x: 1}\n', 'bad.yaml');
+ * const { value } = toPlainData(source); // own key "__proto__"; Object.prototype untouched
+ */
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { keyName, type YamlSource } from './yaml-source.js';
+
+/** Most values (mappings, lists, scalars, aliases expanded) a document may produce. */
+export const MAX_VALUES = 10_000;
+
+/** Deepest nesting of values, aliases expanded. */
+const MAX_DEPTH = 64;
+
+/** The outcome of {@link toPlainData}. */
+export interface PlainData {
+  /** The data; undefined when it could not be built (an alias bomb, say). */
+  readonly value: unknown;
+  readonly diagnostics: Diagnostic[];
+}
+
+class Refusal extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/** Builds the plain data of `source`'s document. */
+export function toPlainData(source: YamlSource): PlainData {
+  const { doc, file } = source;
+  const diagnostics: Diagnostic[] = [];
+  let produced = 0;
+  const at = (node: { range?: readonly number[] | null } | null | undefined) =>
+    node?.range ? source.positionAt(node.range[0]!) : { line: 1, column: 1 };
+
+  const convert = (node: unknown, depth: number, via?: Node): unknown => {
+    if (++produced > MAX_VALUES) {
+      throw new Refusal({
+        severity: 'error',
+        message: `the file expands to more than ${MAX_VALUES} values`,
+        file,
+        ...at((via ?? node) as Node),
+        hints: ['aliases (*name) repeat earlier values; an interview file does not need them'],
+      });
+    }
+    if (depth > MAX_DEPTH) {
+      throw new Refusal({
+        severity: 'error',
+        message: `the file is nested too deeply (more than ${MAX_DEPTH} levels)`,
+        file,
+        ...at((via ?? node) as Node),
+        hints: via ? ['an alias (*name) may refer to a value that contains itself'] : [],
+      });
+    }
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) {
+        diagnostics.push({
+          severity: 'error',
+          message: `unknown alias "*${node.source}"`,
+          file,
+          ...at(node),
+          hints: [`define it earlier with "&${node.source}", or write the value itself`],
+        });
+        return null;
+      }
+      return convert(target, depth + 1, via ?? node);
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'string') return v.normalize('NFC');
+      if (typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
+      return String(v);
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = Object.create(null);
+      for (const pair of node.items) {
+        const key = keyName(pair.key);
+        if (key === undefined) {
+          diagnostics.push({
+            severity: 'error',
+            message: 'a field name must be plain text, not a list or mapping',
+            file,
+            ...at(pair.key as Node),
+            hints: ['write the field name as a word followed by a colon, e.g. "name:"'],
+          });
+          continue;
+        }
+        // A null-prototype object: "__proto__" and "constructor" are ordinary keys here.
+        out[key.normalize('NFC')] = convert(pair.value, depth + 1, via);
+      }
+      return out;
+    }
+    if (isSeq(node)) return node.items.map((item) => convert(item, depth + 1, via));
+    return null;
+  };
+
+  try {
+    return { value: convert(doc.contents, 0), diagnostics };
+  } catch (error) {
+    if (error instanceof Refusal) return { value: undefined, diagnostics: [...diagnostics, error.diagnostic] };
+    throw error;
+  }
+}

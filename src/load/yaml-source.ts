@@ -1,0 +1,136 @@
+/**
+ * A parsed YAML document that remembers where every value was written, so
+ * that a problem found later (by the schema, or by a cross-check such as
+ * unknown question ids) can point at its line and column.
+ *
+ * @example
+ * const source = parseYamlSource('student:\n  nme: Maya\n', 'maya.yaml');
+ * source.locate(['student', 'nme'], 'key'); // { line: 2, column: 3 }
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+
+/** A 1-based line and column. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What a path leads to in the document. */
+export interface FoundNode {
+  /** The value node at the path, when the whole path exists. */
+  readonly node?: Node;
+  /** The pair holding that value, when its parent is a mapping. */
+  readonly pair?: Pair;
+  /** How many steps of the path exist. */
+  readonly depth: number;
+  /** The deepest pair and node that exist along the path. */
+  readonly nearestPair?: Pair;
+  readonly nearestNode?: Node;
+}
+
+/** A parsed document plus the means to find where each value is. */
+export interface YamlSource {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** 1-based position of a character offset. */
+  positionAt(offset: number): Position;
+  /** Follows `path` through mappings, lists and aliases. */
+  find(path: readonly PropertyKey[]): FoundNode;
+  /**
+   * Where the value at `path` (or with `part: 'key'`, its key) was written.
+   * Falls back to the nearest part of the path that exists, then to 1:1.
+   */
+  locate(path: readonly PropertyKey[], part?: 'key' | 'value'): Position;
+}
+
+/** The string a mapping key becomes in the parsed data. */
+export function keyName(key: unknown): string | undefined {
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  if (key === null || key === undefined) return '';
+  if (typeof key !== 'object') return String(key);
+  return undefined;
+}
+
+/** Parses `text` as one YAML 1.2 document with positions (text must already be checked and LF-normalised). */
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    resolveKnownTags: false,
+    keepSourceTokens: false,
+  });
+  const positionAt = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line, column: col };
+  };
+
+  const find = (path: readonly PropertyKey[]): FoundNode => {
+    let node: unknown = doc.contents;
+    let pair: Pair | undefined;
+    let nearestPair: Pair | undefined;
+    let nearestNode: Node | undefined = (doc.contents as Node | null) ?? undefined;
+    let depth = 0;
+    for (const step of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      let next: unknown;
+      pair = undefined;
+      if (isMap(node)) {
+        // The last of duplicate keys is the one the data holds.
+        for (const item of node.items) if (keyName(item.key)?.normalize('NFC') === String(step)) pair = item;
+        if (!pair) break;
+        next = pair.value;
+        nearestPair = pair;
+      } else if (isSeq(node) && /^\d+$/.test(String(step))) {
+        next = node.items[Number(step)];
+        if (next === undefined) break;
+      } else break;
+      depth++;
+      node = next;
+      if (node && typeof node === 'object' && 'range' in node && (node as Node).range) nearestNode = node as Node;
+    }
+    const complete = depth === path.length;
+    return {
+      node: complete && node && !isPair(node) ? (node as Node) : undefined,
+      pair: complete ? pair : undefined,
+      depth,
+      nearestPair,
+      nearestNode,
+    };
+  };
+
+  const rangeStart = (node: unknown): number | undefined => {
+    if (!node || typeof node !== 'object') return undefined;
+    const range = (node as Node).range;
+    return range ? range[0] : undefined;
+  };
+
+  const isBlank = (node: unknown): boolean =>
+    !node || (isScalar(node) && (node.value === null || node.value === '') && (node.range?.[0] === node.range?.[1] || node.value === null));
+
+  const locate = (path: readonly PropertyKey[], part: 'key' | 'value' = 'value'): Position => {
+    const found = find(path);
+    if (found.depth === path.length) {
+      const keyStart = rangeStart(found.pair?.key);
+      // A key with no value ("student:") is best shown at the key.
+      if (part === 'key' || isBlank(found.node)) {
+        if (keyStart !== undefined) return positionAt(keyStart);
+      }
+      const valueStart = rangeStart(found.node);
+      if (valueStart !== undefined) return positionAt(valueStart);
+      if (keyStart !== undefined) return positionAt(keyStart);
+    }
+    const nearKey = found.depth > 0 ? rangeStart(found.nearestPair?.key) : undefined;
+    if (nearKey !== undefined) return positionAt(nearKey);
+    const near = rangeStart(found.nearestNode);
+    return near !== undefined ? positionAt(near) : { line: 1, column: 1 };
+  };
+
+  return { file, text, doc, lineCounter, positionAt, find, locate };
+}

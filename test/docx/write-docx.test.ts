@@ -223,4 +223,24 @@ describe('writeDocx page setup and branding', () => {
     expect(docx.text('word/footer1.xml')).toMatch(/<w:tab\/>.*<w:t xml:space="preserve">Page <\/w:t>/);
     expect(docx.text('word/styles.xml')).toContain('<w:lang w:val="fr-CH"/>');
   });
+
+  it('breaks the page before a table with a page-break run, drops a break at the very end, and skips a table without rows', async () => {
+    const text = (value: string) => [{ type: 'text' as const, value }];
+    const tree: Root = {
+      type: 'root',
+      meta: { title: 'Breaks', author: 'A', language: 'en-US' },
+      children: [
+        { type: 'paragraph', children: text('First page') },
+        { type: 'pageBreak' },
+        { type: 'table', header: false, rows: [[{ type: 'tableCell', children: text('Cell') }]] },
+        { type: 'table', header: true, rows: [] },
+        { type: 'pageBreak' },
+      ],
+    };
+    const xml = openDocx(await writeDocx(tree, { theme: theme() })).text('word/document.xml');
+    expect(xml.match(/<w:br w:type="page"\/>/g)).toHaveLength(1);
+    expect(xml.indexOf('<w:br w:type="page"/>')).toBeLessThan(xml.indexOf('Cell'));
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
+    expect(xml).not.toContain('<w:pageBreakBefore/>');
+  });
 });

@@ -45,7 +45,7 @@ export function convertBlock(block: Block, ctx: BlockContext): Piece[] {
     case 'answerLines':
       return convertAnswerLines(block, ctx);
     case 'table':
-      return [convertTable(block, ctx)];
+      return convertTable(block, ctx);
     case 'callout':
       return convertCallout(block, ctx);
     case 'pageBreak':

@@ -10,8 +10,11 @@
 import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx';
 import { LIST_LEVEL_STEP, LIST_MARKER_HANGING } from './units.js';
 
-/** Deepest list level Word supports (0-based). */
-export const MAX_LIST_LEVEL = 8;
+/**
+ * Deepest list level defined (0-based). Word allows 8; four levels cover every
+ * packet, keep numbering.xml small, and deeper lists stay at the fourth level.
+ */
+export const MAX_LIST_LEVEL = 3;
 
 const BULLET_REFERENCE = 'bullet';
 // Bullet, en dash, bullet: characters Noto Sans and Noto Serif both have (they lack ◦ and ▪).
@@ -69,17 +72,21 @@ export interface ListNumbering {
 /** Creates the list numbering of one document. */
 export function createListNumbering(): ListNumbering {
   const starts = new Set<number>();
+  let bullets = false;
   let instances = 0;
   return {
     startList(ordered, start) {
       instances += 1;
-      if (!ordered) return { reference: BULLET_REFERENCE, instance: instances };
+      if (!ordered) {
+        bullets = true;
+        return { reference: BULLET_REFERENCE, instance: instances };
+      }
       const from = Number.isInteger(start) && start >= 0 ? start : 1;
       starts.add(from);
       return { reference: `ordered-from-${from}`, instance: instances };
     },
     toOptions() {
-      const config = [{ reference: BULLET_REFERENCE, levels: bulletLevels }];
+      const config = bullets ? [{ reference: BULLET_REFERENCE, levels: bulletLevels }] : [];
       for (const start of [...starts].sort((a, b) => a - b)) {
         config.push({ reference: `ordered-from-${start}`, levels: orderedLevels(start) });
       }

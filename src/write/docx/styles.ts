@@ -123,7 +123,9 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
         basedOn: 'Normal',
         next: 'Normal',
         paragraph: {
-          spacing: { before: 0, after: 0, line: ANSWER_LINE_PITCH, lineRule: LineRuleType.EXACT },
+          // Contextual spacing drops the space between the lines themselves: it only follows the last one.
+          spacing: { before: 0, after: 200, line: ANSWER_LINE_PITCH, lineRule: LineRuleType.EXACT },
+          contextualSpacing: true,
           border: { bottom: rule, between: rule },
           keepLines: true,
         },

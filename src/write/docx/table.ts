@@ -13,8 +13,9 @@ const BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizo
 const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
 const HEADER_SHADING = { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } as const;
 
-/** Converts a table. */
-export function convertTable(node: TableNode, ctx: BlockContext): Piece {
+/** Converts a table; a table without rows (which Word would refuse) gives nothing. */
+export function convertTable(node: TableNode, ctx: BlockContext): Piece[] {
+  if (node.rows.length === 0) return [];
   const columns = Math.max(1, ...node.rows.map((row) => row.length));
   const width = Math.max(columns * 400, ctx.contentWidth - ctx.indent - ctx.rightIndent);
   const columnWidth = Math.floor(width / columns);
@@ -36,7 +37,7 @@ export function convertTable(node: TableNode, ctx: BlockContext): Piece {
     margins: CELL_MARGINS,
     ...(ctx.indent > 0 ? { indent: { size: ctx.indent, type: WidthType.DXA } } : {}),
   });
-  return { kind: 'table', table };
+  return [{ kind: 'table', table }];
 }
 
 function convertCell(cell: TableCellNode, header: boolean, width: number): TableCell {

@@ -1,0 +1,159 @@
+/**
+ * The thank-you kit: one interview (with its notes) in, the letter draft out as
+ * DOCX, PDF, plain text and an unsent .eml — plus, on request, its Markdown and
+ * follow-up.ics. Bytes in, bytes out: no files, clock or console.
+ *
+ * Steps: view (kits/thank-you) → render (`thank-you-<tone>` template) → parse
+ * → writers. The printable letter (PDF, DOCX, md) carries the date and a note
+ * on when to send it; the email body (.txt, .eml) leaves both out.
+ *
+ * @example
+ * const { files, diagnostics } = await buildThankYou({
+ *   interview, renderer, theme, fonts, formats: ['docx', 'pdf', 'txt', 'eml'], tone: 'warm', timezone: 'America/New_York',
+ * });
+ */
+import { InputError, hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { Interview } from '../load/schema.js';
+import { parseMarkdown } from '../parse/parse-markdown.js';
+import type { Renderer } from '../render/render.js';
+import type { Theme } from '../theme.js';
+import type { Root } from '../tree/types.js';
+import { writeDocx } from '../write/docx/index.js';
+import { writeEml } from '../write/eml/index.js';
+import { FIXED_TIMESTAMP } from '../write/options.js';
+import type { FontSet } from '../write/pdf/index.js';
+import { writePdf } from '../write/pdf/index.js';
+import { writeText } from '../write/text/index.js';
+import { buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouMode, type ThankYouTone } from './thank-you.js';
+import { buildFollowUpCalendar } from './thank-you-calendar.js';
+import { interviewFingerprint } from './thank-you-ids.js';
+import { planFollowUp } from './thank-you-schedule.js';
+
+/** Formats the thank-you command can write. */
+export const THANK_YOU_FORMATS = ['docx', 'pdf', 'txt', 'eml', 'md', 'ics'] as const;
+export type ThankYouFormat = (typeof THANK_YOU_FORMATS)[number];
+/** What `thank-you` writes when no --format is given. */
+export const DEFAULT_THANK_YOU_FORMATS: readonly ThankYouFormat[] = ['docx', 'pdf', 'txt', 'eml'];
+
+export interface ThankYouRequest {
+  /** A validated interview; merge notes read from a filled PDF in first (see notes/merge-notes). */
+  readonly interview: Interview;
+  readonly renderer: Renderer;
+  readonly theme: Theme;
+  /** Required for `pdf`. */
+  readonly fonts?: FontSet;
+  readonly formats: readonly ThankYouFormat[];
+  readonly tone?: ThankYouTone;
+  /** IANA zone for a meeting whose YAML names none (the CLI passes --timezone or the system's). */
+  readonly timezone?: string;
+  /** Months after the meeting for progress reminders in follow-up.ics (default 1 and 3). */
+  readonly progressMonths?: readonly number[];
+  /** Seconds since the epoch (SOURCE_DATE_EPOCH) for document dates. */
+  readonly timestamp?: number;
+}
+
+/** One output file, named relative to the student's folder. */
+export interface ThankYouFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly pages?: number;
+}
+
+export interface ThankYouResult {
+  readonly files: readonly ThankYouFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The letter rendered to Markdown and parsed. */
+export interface RenderedThankYou {
+  readonly markdown: string;
+  readonly tree: Root;
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Thrown when `pdf` is asked for without fonts. */
+export class MissingFontsError extends Error {
+  constructor() {
+    super('the thank-you PDF needs fonts: pass `fonts` (the CLI reads them with readFontSet)');
+    this.name = 'MissingFontsError';
+  }
+}
+
+/** Renders the letter (or the email body) of one interview. */
+export function renderThankYou(
+  interview: Interview,
+  renderer: Renderer,
+  options: { readonly tone?: ThankYouTone; readonly mode?: ThankYouMode; readonly timezone?: string } = {},
+): RenderedThankYou {
+  const tone = options.tone ?? 'formal';
+  const { view, warnings } = buildThankYouView(interview, { ...options, tone });
+  const markdown = renderer.render(thankYouTemplate(tone), view);
+  return { markdown, tree: parseMarkdown(markdown, thankYouMeta(interview)), warnings };
+}
+
+const encoder = new TextEncoder();
+
+/** Builds the thank-you documents of one interview in the requested formats. */
+export async function buildThankYou(request: ThankYouRequest): Promise<ThankYouResult> {
+  const { interview, renderer, formats, timezone } = request;
+  const tone = request.tone ?? 'formal';
+  const letter = renderThankYou(interview, renderer, { tone, mode: 'letter', timezone });
+  const diagnostics: Diagnostic[] = [...letter.warnings];
+  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+
+  const wantsEmail = formats.includes('txt') || formats.includes('eml');
+  const email = wantsEmail ? renderThankYou(interview, renderer, { tone, mode: 'email', timezone }) : undefined;
+  const options = { theme: request.theme, timestamp: request.timestamp };
+  const files: ThankYouFile[] = [];
+
+  for (const format of formats) {
+    switch (format) {
+      case 'docx':
+        files.push({ name: 'thank-you.docx', bytes: await writeDocx(letter.tree, options) });
+        break;
+      case 'pdf': {
+        if (!request.fonts) throw new MissingFontsError();
+        const pdf = await writePdf(letter.tree, { ...options, fonts: request.fonts, forms: false });
+        files.push({ name: 'thank-you.pdf', bytes: pdf.bytes, pages: pdf.pages });
+        diagnostics.push(...pdf.warnings);
+        break;
+      }
+      case 'md':
+        files.push({ name: 'thank-you.md', bytes: encoder.encode(letter.markdown) });
+        break;
+      case 'txt':
+        files.push({ name: 'thank-you.txt', bytes: encoder.encode(writeText(email!.tree)) });
+        break;
+      case 'eml':
+        files.push({ name: 'thank-you.eml', bytes: await writeThankYouEml(interview, email!.tree, request) });
+        break;
+      case 'ics': {
+        const calendar = buildFollowUpCalendar(interview, { timezone, progressMonths: request.progressMonths, timestamp: request.timestamp });
+        // The letter already reported the time-zone problems the calendar would repeat.
+        diagnostics.push(...calendar.diagnostics.filter((d) => !diagnostics.some((seen) => seen.message === d.message)));
+        if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes });
+        break;
+      }
+    }
+  }
+  return { files, diagnostics };
+}
+
+/**
+ * The .eml draft: from the student, to the mentor (when their addresses are known),
+ * dated by the timestamp, else the meeting's end, else a fixed date.
+ */
+async function writeThankYouEml(interview: Interview, body: Root, request: ThankYouRequest): Promise<Uint8Array> {
+  const { plan } = planFollowUp(interview, { timezone: request.timezone });
+  const seconds = request.timestamp ?? (plan.meeting ? Math.floor(plan.meeting.end.at.getTime() / 1000) : FIXED_TIMESTAMP);
+  const id = interviewFingerprint(interview);
+  const tone = request.tone ?? 'formal';
+  return writeEml(body, {
+    from: { name: interview.student.name, address: interview.student.email },
+    to: { name: interview.mentor.name, address: interview.mentor.email },
+    subject: thankYouSubject(plan),
+    date: new Date(seconds * 1000),
+    messageId: `<${id}.thank-you-${tone}@interview-kit.invalid>`,
+    boundary: id,
+  });
+}

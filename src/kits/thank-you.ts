@@ -1,0 +1,188 @@
+/**
+ * The thank-you letter's view model: what the `thank-you-<tone>` templates say,
+ * computed from the interview and its notes.
+ *
+ * Nothing is invented: where a note is missing the view leaves the field empty
+ * and the template prints a bracketed prompt ("[one thing you learned]") for
+ * the student to fill in. Values from interview.yaml are escaped for Markdown
+ * here, once; the templates' own words are trusted.
+ *
+ * @example
+ * const { view, warnings } = buildThankYouView(interview, { tone: 'warm', mode: 'letter', timezone: 'America/New_York' });
+ * const markdown = renderer.render(thankYouTemplate('warm'), view);
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Interview } from '../load/schema.js';
+import { escapeMarkdown, escapeView, trusted, type Markdown } from '../render/escape-markdown.js';
+import type { DocumentMeta } from '../tree/types.js';
+import { chooseSalutation } from './salutation.js';
+import { planFollowUp, type FollowUpPlan } from './thank-you-schedule.js';
+import { addDays, formatDate, formatDateTime, formatLongDate, formatMonthDay } from './thank-you-time.js';
+
+/** The tone variants; each is a template `thank-you-<tone>.md.hbs`. */
+export const THANK_YOU_TONES = ['formal', 'warm'] as const;
+export type ThankYouTone = (typeof THANK_YOU_TONES)[number];
+
+/**
+ * `letter`: the printable draft (PDF, DOCX) with its date and a note on when to send it.
+ * `email`: the body of an email (.txt, .eml): no date line, no note.
+ */
+export type ThankYouMode = 'letter' | 'email';
+
+/** The notes of an interview, as in interview.yaml. */
+export type Notes = NonNullable<Interview['notes']>;
+
+export interface ThankYouViewOptions {
+  readonly tone?: ThankYouTone;
+  readonly mode?: ThankYouMode;
+  /** IANA zone for a meeting whose YAML has no `meeting.timezone`; UTC when absent. */
+  readonly timezone?: string;
+}
+
+/** The name of the template for a tone. */
+export function thankYouTemplate(tone: ThankYouTone): string {
+  return `thank-you-${tone}`;
+}
+
+/** Phrases that follow "Thank you for …", by meeting format. */
+function meetingPhrase(interview: Interview): string {
+  switch (interview.meeting.format) {
+    case 'phone':
+      return 'speaking with me by phone';
+    case 'video':
+      return 'making time for our video call';
+    case 'in-person':
+      return `meeting with me at ${interview.organization.name}`;
+  }
+}
+
+/** A note as a piece of a sentence: single spaces, no closing full stop, colon or comma. */
+export function notePiece(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/[\s.,;:]+$/u, '');
+}
+
+/** "A", "A and B", "A, B and C". */
+function joinNames(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Third-person pronouns that would read oddly in a letter addressed to the mentor. */
+const THIRD_PERSON: Readonly<Record<string, RegExp>> = {
+  he: /\b(he|him|his|himself)\b/i,
+  she: /\b(she|her|hers|herself)\b/i,
+};
+
+/** Warns when notes speak of the mentor as "he"/"she": the letter talks to them. */
+function checkNotesVoice(interview: Interview): Diagnostic[] {
+  const first = interview.mentor.pronouns?.trim().toLowerCase().split(/[\s/,;]+/)[0] ?? '';
+  const pattern = THIRD_PERSON[first];
+  const notes = interview.notes;
+  if (!pattern || !notes) return [];
+  const fields: [string, string | undefined][] = [
+    ...(notes.learned ?? []).slice(0, 2).map((v, i): [string, string] => [`notes.learned[${i}]`, v]),
+    ['notes.advice', notes.advice],
+  ];
+  return fields
+    .filter(([, v]) => v !== undefined && pattern.test(v))
+    .map(([field, v]) => ({
+      severity: 'warning' as const,
+      field,
+      message: `${field} speaks of ${interview.mentor.name} as "${pattern.exec(v!)![0]}", but the letter is addressed to them`,
+      hints: ['edit the draft so it says "you" and "your" where the note says "he" or "his" (or "she" or "her")'],
+    }));
+}
+
+/** The student's contact lines for the signature, as trusted Markdown (links built from checked values). */
+function signatureLines(interview: Interview): Markdown[] {
+  const s = interview.student;
+  const lines: Markdown[] = [trusted(escapeMarkdown(s.name))];
+  const program = [s.program, s.school].filter(Boolean).join(', ');
+  if (program) lines.push(trusted(escapeMarkdown(program)));
+  if (s.email) lines.push(trusted(`[${escapeMarkdown(s.email)}](<mailto:${s.email}>)`));
+  if (s.phone) lines.push(trusted(escapeMarkdown(s.phone)));
+  if (s.linkedin) {
+    const display = s.linkedin.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
+    lines.push(trusted(`[${escapeMarkdown(display)}](<${s.linkedin.replace(/[<>\s]/g, encodeURIComponent)}>)`));
+  }
+  return lines;
+}
+
+/** The subject line of the email: "Thank you — informational interview on December 3". */
+export function thankYouSubject(plan: FollowUpPlan): string {
+  return plan.meetingDay ? `Thank you — informational interview on ${formatMonthDay(plan.meetingDay)}` : 'Thank you for the informational interview';
+}
+
+/** "Friday, December 4, 2026, 2:30 PM" (or the day alone when the meeting has no time). */
+export function formatSendBy(plan: FollowUpPlan): string | undefined {
+  if (plan.sendBy) return formatDateTime(plan.sendBy.wall);
+  if (plan.meetingDay) return `the end of ${formatLongDate(addDays(plan.meetingDay, 1))}`;
+  return undefined;
+}
+
+/** The view the thank-you templates render, and warnings about the notes. */
+export function buildThankYouView(interview: Interview, options: ThankYouViewOptions = {}): { view: object; warnings: Diagnostic[] } {
+  const mode = options.mode ?? 'letter';
+  const { plan, diagnostics } = planFollowUp(interview, { timezone: options.timezone });
+  const notes: Notes = interview.notes ?? {};
+  const salutation = chooseSalutation(interview.mentor);
+
+  const learned = (notes.learned ?? []).map(notePiece).filter(Boolean).slice(0, 2);
+  const nextSteps = (notes.next_steps ?? []).map(notePiece).filter(Boolean);
+  const referrals = (notes.referrals ?? []).map(notePiece).filter(Boolean);
+  const advice = notes.advice ? notePiece(notes.advice) : '';
+  const influence = notes.influence ? notePiece(notes.influence) : '';
+
+  const missing = [
+    learned.length === 0 ? 'notes.learned' : undefined,
+    advice ? undefined : 'notes.advice',
+    influence || nextSteps.length > 0 ? undefined : 'notes.influence',
+  ].filter((f): f is string => f !== undefined);
+  const warnings: Diagnostic[] = [...diagnostics, ...checkNotesVoice(interview)];
+  if (missing.length > 0) {
+    warnings.push({
+      severity: 'warning',
+      field: 'notes',
+      message: `the thank-you draft has [bracketed] prompts to fill in: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} empty`,
+      hints: ['add them under notes: in the interview file, or pass the filled question sheet with --from-notes'],
+    });
+  }
+
+  const data = {
+    salutation: salutation.salutation,
+    subject: thankYouSubject(plan),
+    date: plan.meetingDay ? formatDate(plan.meetingDay) : undefined,
+    sendBy: formatSendBy(plan),
+    meeting: {
+      phrase: meetingPhrase(interview),
+      day: plan.meetingDay ? formatLongDate(plan.meetingDay).replace(/, \d{4}$/, '') : undefined,
+      format: interview.meeting.format,
+    },
+    student: { name: interview.student.name },
+    mentor: { name: interview.mentor.name, title: interview.mentor.title },
+    organization: { name: interview.organization.name },
+    learned,
+    advice: advice || undefined,
+    influence: influence || undefined,
+    nextSteps,
+    referrals: referrals.length > 0 ? joinNames(referrals) : undefined,
+  };
+  const view = {
+    ...escapeView(data),
+    tone: options.tone ?? 'formal',
+    letter: mode === 'letter',
+    referralsPlural: referrals.length > 1,
+    signature: signatureLines(interview),
+  };
+  return { view, warnings };
+}
+
+/** Title, author and subject of the thank-you documents. */
+export function thankYouMeta(interview: Interview): DocumentMeta {
+  return {
+    title: `Thank-you note to ${interview.mentor.name}`,
+    author: interview.student.name,
+    subject: `Thank-you note after an informational interview with ${interview.mentor.name} at ${interview.organization.name}`,
+    language: 'en-US',
+  };
+}

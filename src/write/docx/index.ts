@@ -21,6 +21,7 @@ import { finishPieces, type BlockContext } from './pieces.js';
 import { getThemeStyles } from './styles.js';
 import { pointsToTwips } from './units.js';
 
+/** Thrown when the office logo is not a readable PNG or JPEG. */
 export { DocxLogoError } from './errors.js';
 
 /** Writes the tree as a Word document (.docx) and returns its bytes. Same input, same bytes. */

@@ -47,10 +47,11 @@ export interface BlockContext {
 
 /** A paragraph piece with the container's indentation applied. */
 export function createParagraphPiece(options: IParagraphOptions, ctx: BlockContext): ParagraphPiece {
-  const indented =
-    ctx.indent > 0 || ctx.rightIndent > 0
-      ? { ...options, indent: { left: ctx.indent, right: ctx.rightIndent, ...options.indent } }
-      : options;
+  let indented = options;
+  if (ctx.indent > 0 || ctx.rightIndent > 0) {
+    const container = ctx.rightIndent > 0 ? { left: ctx.indent, right: ctx.rightIndent } : { left: ctx.indent };
+    indented = { ...options, indent: { ...container, ...options.indent } };
+  }
   return { kind: 'paragraph', options: indented, keepNext: false, keepLines: false, pageBreakBefore: false };
 }
 

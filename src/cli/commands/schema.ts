@@ -1,0 +1,18 @@
+/** `interview-kit schema`: the JSON Schema of interview.yaml, for editors' completion and checks. */
+import type { Command } from 'commander';
+import { interviewJsonSchema } from '../../load/json-schema.js';
+import { runAction } from '../report.js';
+
+/** Registers `schema` on the program. */
+export function registerSchema(program: Command): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of interview.yaml (save it as interview.schema.json for editor completion)')
+    .option('--debug', 'show stack traces for internal errors')
+    .addHelpText('after', '\nExample:\n  interview-kit schema > interview.schema.json\n  # then start interview.yaml with: # yaml-language-server: $schema=./interview.schema.json')
+    .action(async (opts: { debug?: boolean }) => {
+      await runAction(async () => {
+        process.stdout.write(`${JSON.stringify(interviewJsonSchema(), null, 2)}\n`);
+      }, opts.debug);
+    });
+}

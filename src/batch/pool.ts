@@ -24,11 +24,14 @@ interface Slot {
 
 /** Options of {@link WorkerPool}. */
 export interface WorkerPoolOptions {
-  /** Extra Node flags for the workers, e.g. a loader to run TypeScript sources. */
-  readonly execArgv?: readonly string[];
+  /**
+   * A module whose `register()` lets the worker import TypeScript (tsx's
+   * `tsx/esm/api`), for running from sources; the bundled worker needs none.
+   */
+  readonly loader?: URL;
 }
 
-/** Runs {@link WorkerTask}s on `size` threads. */
+/** Runs {@link WorkerTask}s on up to `size` threads, started when first needed. */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -39,9 +42,7 @@ export class WorkerPool {
     readonly size: number,
     private readonly setup: WorkerSetup,
     private readonly options: WorkerPoolOptions = {},
-  ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
-  }
+  ) {}
 
   /** Runs one task; resolves with its reply (never rejects: failures are `ok: false` replies). */
   run(task: WorkerTask, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
@@ -60,12 +61,13 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, {
-      workerData: this.setup,
-      execArgv: [...(this.options.execArgv ?? [])],
-      stdout: false,
-      stderr: false,
-    });
+    const loader = this.options.loader;
+    const worker = loader
+      ? new Worker(
+          `import(${JSON.stringify(loader.href)}).then((m) => { m.register(); return import(${JSON.stringify(this.script.href)}); });`,
+          { eval: true, workerData: this.setup },
+        )
+      : new Worker(this.script, { workerData: this.setup });
     const slot: Slot = { worker };
     worker.on('message', (reply: WorkerReply) => {
       const pending = slot.current;
@@ -92,6 +94,8 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
+    const idle = this.slots.filter((s) => !s.current).length;
+    for (let i = Math.min(this.queue.length - idle, this.size - this.slots.length); i > 0; i--) this.slots.push(this.spawn());
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
       if (slot.current) continue;

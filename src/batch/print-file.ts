@@ -53,6 +53,8 @@ export class PrintFileWriter {
   /** xref offsets; index = object number. Grows by chunks. */
   private offsets = new Float64Array(1024);
   private kids: number[] = [];
+  /** Share key → object number of large reference-free objects already written. */
+  private readonly shared = new Map<string, number>();
   private pageCount = 0;
   private started = false;
   private finished = false;
@@ -74,15 +76,39 @@ export class PrintFileWriter {
   async append(fragment: PrintFragment): Promise<PrintPlacement> {
     if (this.finished) throw new Error('the print file is already finished');
     if (!this.started) await this.writeHeader();
-    const base = this.nextObject - 1;
-    const bytes = new Uint8Array(fragment.bytes); // a copy: the fragment stays untouched
-    for (const at of fragment.localFields) writeField(bytes, at, readField(bytes, at) + base);
-    for (const at of fragment.rootFields) writeField(bytes, at, PAGES);
+    // Local object numbers → print-file numbers; shared objects already written are reused.
     const count = fragment.objectOffsets.length;
-    for (let i = 0; i < count; i++) this.setOffset(base + 1 + i, this.offset + fragment.objectOffsets[i]!);
-    this.nextObject += count;
-    await this.emit(bytes);
-    this.kids.push(base + fragment.pagesRoot);
+    const numbers = new Uint32Array(count + 1);
+    const reused = new Uint8Array(count + 1);
+    for (let n = 1; n <= count; n++) {
+      const key = fragment.shareKeys[n - 1];
+      const existing = key ? this.shared.get(key) : undefined;
+      if (existing !== undefined) {
+        numbers[n] = existing;
+        reused[n] = 1;
+      } else {
+        numbers[n] = this.nextObject++;
+        if (key) this.shared.set(key, numbers[n]!);
+      }
+    }
+    const bytes = new Uint8Array(fragment.bytes); // a copy: the fragment stays untouched
+    for (const at of fragment.localFields) writeField(bytes, at, numbers[readField(bytes, at)]!);
+    for (const at of fragment.rootFields) writeField(bytes, at, PAGES);
+    // Write the objects, leaving out the reused ones, as few contiguous runs.
+    for (let n = 1; n <= count; ) {
+      if (reused[n]) {
+        n++;
+        continue;
+      }
+      let end = n;
+      while (end + 1 <= count && !reused[end + 1]) end++;
+      const from = fragment.objectOffsets[n - 1]!;
+      const to = end < count ? fragment.objectOffsets[end]! : bytes.length;
+      for (let k = n; k <= end; k++) this.setOffset(numbers[k]!, this.offset + fragment.objectOffsets[k - 1]! - from);
+      await this.emit(bytes.subarray(from, to));
+      n = end + 1;
+    }
+    this.kids.push(numbers[fragment.pagesRoot]!);
     const firstPage = this.pageCount + 1;
     this.pageCount += fragment.pages;
     const blankAfter = this.duplex && fragment.pages % 2 === 1;

@@ -24,6 +24,10 @@ import {
   PDFStream,
 } from 'pdf-lib';
 import { ByteBuilder } from './byte-builder.js';
+import { sha256Hex } from './hash.js';
+
+/** Objects at least this large (bytes) and free of references are stored once per print file. */
+export const SHARE_MIN_BYTES = 1024;
 
 /** Width of a renumberable object-number field, in characters (space-padded on the left). */
 export const NUMBER_FIELD_WIDTH = 10;
@@ -40,6 +44,12 @@ export interface PrintFragment {
   readonly rootFields: Uint32Array;
   /** Local number of the source's page-tree root. */
   readonly pagesRoot: number;
+  /**
+   * Per object (index = local number - 1): a content key for large objects
+   * that hold no references (font files, images), so that the print file
+   * stores each such object once however many documents use it; else ''.
+   */
+  readonly shareKeys: readonly string[];
   /** Page count of the source. */
   readonly pages: number;
   /** Size of the last page in points, for a blank page added after it. */
@@ -142,13 +152,22 @@ export async function preparePrintFragment(pdf: Uint8Array): Promise<PrintFragme
     }
   };
 
-  order.forEach((ref, i) => {
+  const shareKeys: string[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const ref = order[i]!;
     objectOffsets[i] = out.length;
     field(i + 1, localFields);
     out.text(' 0 obj\n');
+    const bodyStart = out.length;
+    const fieldsBefore = localFields.length + rootFields.length;
     write(context.lookup(ref)!, ref === rootRef);
+    const bodyEnd = out.length;
     out.text('\nendobj\n');
-  });
+    const referencesNothing = localFields.length + rootFields.length === fieldsBefore;
+    shareKeys.push(
+      referencesNothing && bodyEnd - bodyStart >= SHARE_MIN_BYTES ? await sha256Hex(out.concat().subarray(bodyStart, bodyEnd)) : '',
+    );
+  }
 
   const pages = doc.getPageCount();
   const last = pages > 0 ? doc.getPage(pages - 1).getSize() : { width: 612, height: 792 };
@@ -157,6 +176,7 @@ export async function preparePrintFragment(pdf: Uint8Array): Promise<PrintFragme
     objectOffsets,
     localFields: Uint32Array.from(localFields),
     rootFields: Uint32Array.from(rootFields),
+    shareKeys,
     pagesRoot: 1,
     pages,
     lastPageSize: { width: last.width, height: last.height },

@@ -17,11 +17,12 @@
  * No file system here: the caller passes a {@link BatchStore}.
  *
  * @example
- * const summary = await runBatch({ roster, guide, builder: pool, store, folderName: safeFileName, ... });
+ * const summary = await runBatch({ roster, rosterName: 'night.csv', guide, resourcesKey, tool, builder: pool, store, print: true });
  * process.exitCode = summary.exitCode;
  */
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
+import { safeFileName, uniqueNames } from '../names/index.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 import {
   formatManifest,
@@ -37,7 +38,6 @@ import type { PrintFragment } from './print-fragment.js';
 import { checkQuestionChoices, questionBankIds } from './question-choices.js';
 import { formatReportText, rowWarnings, type BatchReport, type FailedRow, type RowWarning } from './report.js';
 import type { Roster, RosterRow, RowError } from './roster-types.js';
-import { assignFolders } from './student-folders.js';
 import type { WorkerReply, WorkerTask } from './worker-protocol.js';
 
 /** The batch folder, as the runner sees it. Paths use "/" and are relative to the folder. */
@@ -91,8 +91,6 @@ export interface BatchOptions {
   readonly tool: string;
   readonly builder: KitBuilder;
   readonly store: BatchStore;
-  /** A file-system-safe form of a student's name. */
-  readonly folderName: (name: string) => string;
   /** Make print.pdf from the students' PDFs (needs the pdf format). */
   readonly print: boolean;
   /** Blank pages so every document starts on a front side (default true). */
@@ -144,10 +142,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     return { row, errors };
   });
   const valid = checked.filter((c) => c.errors.length === 0 && c.row.interview);
-  const folders = assignFolders(
-    valid.map((c) => c.row.interview!.student.name),
-    options.folderName,
-  );
+  const folders = uniqueNames(valid.map((c) => safeFileName(c.row.interview!.student.name)), 'student');
   const previous = options.force ? undefined : readManifest(decode(await store.read('manifest.json')));
   const previousRows = new Map((previous?.rows ?? []).map((r) => [r.folder, r]));
   const jobs = new Map<RosterRow, Job>();

@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { MemorySink, PrintFileWriter } from '../../src/batch/print-file.js';
+import { preparePrintFragment } from '../../src/batch/print-fragment.js';
+import { readFontSet } from '../../src/cli/assets.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ik-print-'));
+const font = readFontSet('noto-sans').regular;
+
+/** A PDF of `pages` pages, each saying "<name> page N", in an embedded TrueType font, with a form field. */
+async function makePdf(name: string, pages: number, size: [number, number] = [612, 792]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const embedded = await doc.embedFont(font, { subset: false });
+  const helvetica = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++) {
+    const page = doc.addPage(size);
+    page.drawText(`${name} page ${i}`, { x: 72, y: size[1] - 72, size: 14, font: embedded });
+    page.drawText('plain', { x: 72, y: 72, size: 9, font: helvetica });
+  }
+  doc.getForm().createTextField(`${name}-notes`).addToPage(doc.getPage(0), { x: 72, y: 200, width: 200, height: 40 });
+  return doc.save();
+}
+
+async function combine(pdfs: Uint8Array[], duplex: boolean) {
+  const sink = new MemorySink();
+  const writer = new PrintFileWriter(sink, { duplex, title: 'Ελένη’s night' });
+  const placements = [];
+  for (const pdf of pdfs) placements.push(await writer.append(await preparePrintFragment(pdf)));
+  const result = await writer.finish();
+  const file = join(dir, `print-${duplex ? 'duplex' : 'simplex'}.pdf`);
+  writeFileSync(file, sink.bytes());
+  return { file, placements, result, bytes: sink.bytes() };
+}
+
+const pageText = (file: string, page: number) =>
+  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).trim();
+
+describe('PrintFileWriter', () => {
+  it('starts every document on a front side in duplex mode, adding a blank page after odd ones', async () => {
+    const pdfs = [await makePdf('Alpha', 3), await makePdf('Beta', 2), await makePdf('Gamma', 1, [595.28, 841.89])];
+    const { file, placements, result } = await combine(pdfs, true);
+    expect(placements.map((p) => [p.firstPage, p.lastPage, p.blankAfter])).toEqual([
+      [1, 3, true],
+      [5, 6, false],
+      [7, 7, true],
+    ]);
+    expect(result.pages).toBe(8);
+    for (const p of placements) expect(p.firstPage % 2).toBe(1);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+8\b/);
+    expect(pageText(file, 1)).toContain('Alpha page 1');
+    expect(pageText(file, 3)).toContain('Alpha page 3');
+    expect(pageText(file, 4)).toBe('');
+    expect(pageText(file, 5)).toContain('Beta page 1');
+    expect(pageText(file, 7)).toContain('Gamma page 1');
+    // The blank after Gamma has Gamma's A4 size.
+    expect(execFileSync('pdfinfo', ['-f', '8', '-l', '8', file], { encoding: 'utf8' })).toMatch(/Page\s+8 size:\s+595\.2\d? x 841\.8\d?/);
+  });
+
+  it('adds no blank pages in simplex mode', async () => {
+    const pdfs = [await makePdf('Alpha', 3), await makePdf('Beta', 1)];
+    const { file, placements, result } = await combine(pdfs, false);
+    expect(result.pages).toBe(4);
+    expect(placements.map((p) => p.blankAfter)).toEqual([false, false]);
+    expect(pageText(file, 4)).toContain('Beta page 1');
+  });
+
+  it('stores a font file shared by many documents once, and every page still draws', async () => {
+    const one = await makePdf('Solo', 1);
+    const pdfs = await Promise.all(['A', 'B', 'C', 'D', 'E'].map((n) => makePdf(n, 1)));
+    const { file, bytes } = await combine(pdfs, false);
+    // Five documents each embedding the same 600 KB font cost about as much as one.
+    expect(bytes.length).toBeLessThan(one.length * 1.5);
+    const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(draw).not.toMatch(/cannot render glyph|error/i);
+    expect(pageText(file, 5)).toContain('E page 1');
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSans-Regular/);
+  });
+
+  it('writes the same bytes for the same documents', async () => {
+    const pdfs = [await makePdf('Alpha', 2)];
+    const a = await combine(pdfs, true);
+    const b = await combine(pdfs, true);
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    expect(readFileSync(a.file).length).toBe(a.result.bytes);
+  });
+});

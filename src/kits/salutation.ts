@@ -136,7 +136,13 @@ interface ParsedName {
 /** Splits "Dr. Amara Okafor, PhD" into honorific, name words and post-nominal facts. */
 function parseName(raw: string): ParsedName {
   // Nicknames in parentheses or quotes are not part of the formal name.
-  let name = raw.replace(/\([^)]*\)/g, ' ').replace(/["“”][^"“”]*["“”]/g, ' ').replace(/\s+/g, ' ').trim();
+  let name = raw;
+  // Innermost parentheses first, so "(a (b) c)" goes as a whole.
+  for (let previous = ''; previous !== name; ) {
+    previous = name;
+    name = name.replace(/\([^()]*\)/g, ' ');
+  }
+  name = name.replace(/["“”][^"“”]*["“”]/g, ' ').replace(/\s+/g, ' ').trim();
   let doctorate = false;
 
   // "Lee, Jordan" or "Jordan Lee, PhD, MBA": split off comma parts.

@@ -1,0 +1,108 @@
+/**
+ * What ships with the package and what a user may lay over it: the guide
+ * content, the templates, and the fonts. The only place that knows where
+ * they live on disk.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../diagnostics.js';
+import type { Guide } from '../load/content-schema.js';
+import { loadGuide } from '../load/load-interview.js';
+import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
+import type { FontFamilyName } from '../theme.js';
+import type { FontSet } from '../write/pdf/index.js';
+
+/** The package's root folder (the one with its package.json). */
+export const packageRoot: string = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'interview-kit') return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the interview-kit package above ${start}`);
+    dir = parent;
+  }
+}
+
+/** Shows a path relative to the working directory when that is shorter. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+/** The guide from `contentDir/guide.yaml` (the bundled one by default). */
+export function readGuide(contentDir?: string): Guide {
+  const dir = contentDir ? resolve(contentDir) : join(packageRoot, 'content');
+  const file = join(dir, 'guide.yaml');
+  if (!existsSync(file)) {
+    throw new InputError([{ severity: 'error', message: `no guide.yaml in the content folder ${displayPath(dir)}`, hints: ['copy content/guide.yaml from interview-kit and adapt it'] }]);
+  }
+  const { value, diagnostics } = loadGuide(readFileSync(file, 'utf8'), displayPath(file));
+  if (!value) throw new InputError(diagnostics);
+  return value;
+}
+
+/** The bundled templates, with `templatesDir`'s files (if given) replacing those of the same name. */
+export function readTemplates(templatesDir?: string): TemplateSet {
+  const bundled = readTemplateFolder(join(packageRoot, 'templates'));
+  if (!templatesDir) return bundled;
+  const dir = resolve(templatesDir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError([{ severity: 'error', message: `the templates folder ${displayPath(dir)} does not exist`, field: '--templates' }]);
+  }
+  return overlayTemplates(bundled, readTemplateFolder(dir));
+}
+
+function readTemplateFolder(dir: string): TemplateSet {
+  const read = (folder: string, suffix: string): Record<string, TemplateSource> => {
+    if (!existsSync(folder)) return {};
+    const entries: Record<string, TemplateSource> = {};
+    for (const name of readdirSync(folder).sort()) {
+      if (!name.endsWith(suffix)) continue;
+      const file = join(folder, name);
+      entries[name.slice(0, -suffix.length)] = { source: readFileSync(file, 'utf8'), file: displayPath(file) };
+    }
+    return entries;
+  };
+  return { templates: read(dir, '.md.hbs'), partials: read(join(dir, 'partials'), '.hbs') };
+}
+
+const FONT_PACKAGES: Record<FontFamilyName, { pkg: string; prefix: string }> = {
+  'noto-sans': { pkg: '@expo-google-fonts/noto-sans', prefix: 'NotoSans' },
+  'noto-serif': { pkg: '@expo-google-fonts/noto-serif', prefix: 'NotoSerif' },
+};
+
+const fontCache = new Map<FontFamilyName, FontSet>();
+
+/** The four TrueType faces of a bundled family, read once per process. */
+export function readFontSet(family: FontFamilyName): FontSet {
+  const cached = fontCache.get(family);
+  if (cached) return cached;
+  const { pkg, prefix } = FONT_PACKAGES[family];
+  const require = createRequire(join(packageRoot, 'package.json'));
+  const base = dirname(require.resolve(`${pkg}/package.json`));
+  const face = (weight: string) => new Uint8Array(readFileSync(join(base, weight, `${prefix}_${weight}.ttf`)));
+  const set: FontSet = {
+    regular: face('400Regular'),
+    bold: face('700Bold'),
+    italic: face('400Regular_Italic'),
+    boldItalic: face('700Bold_Italic'),
+  };
+  fontCache.set(family, set);
+  return set;
+}
+
+/** SOURCE_DATE_EPOCH as seconds, when set to a number. */
+export function sourceDateEpoch(): number | undefined {
+  const raw = process.env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new InputError([{ severity: 'error', message: `SOURCE_DATE_EPOCH is not a whole number of seconds ("${raw}")`, field: 'SOURCE_DATE_EPOCH' }]);
+  }
+  return n;
+}

@@ -1,0 +1,53 @@
+/** `interview-kit build <interview.yaml>`: the student's packet and question sheet. */
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { checkQuestionIds, loadInterview } from '../../load/load-interview.js';
+import { safeFileName } from '../../names/safe-file-name.js';
+import { buildKit, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
+import { createRenderer } from '../../render/render.js';
+import { readFontSet, readGuide, readTemplates, sourceDateEpoch, displayPath } from '../assets.js';
+import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { readInputFile, writeFilesAtomically } from '../io/index.js';
+import { printDiagnostics, runAction } from '../report.js';
+
+const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx'];
+
+export function registerBuild(program: Command): void {
+  addCommonOptions(
+    program
+      .command('build')
+      .description('build the prep packet and question sheet for one interview')
+      .argument('<interview.yaml>', 'the interview file (see `interview-kit init`)'),
+    KIT_FORMATS,
+    DEFAULT_FORMATS,
+  ).action(async (file: string, opts: CommonOptions) => {
+    await runAction(async () => {
+      const formats = parseFormats(opts.format, KIT_FORMATS, DEFAULT_FORMATS);
+      const text = readInputFile(file);
+      const loaded = loadInterview(text, displayPath(file));
+      const guide = readGuide(opts.content);
+      const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+      if (loaded.value) diagnostics.push(...checkQuestionIds(loaded.value, guide, text, displayPath(file)));
+      if (!loaded.value || hasErrors(diagnostics)) throw new InputError(diagnostics);
+      const interview = loaded.value;
+
+      const theme = themeFromOptions(opts);
+      const result = await buildKit({
+        interview,
+        guide,
+        renderer: createRenderer(readTemplates(opts.templates)),
+        theme,
+        fonts: readFontSet(theme.fontFamily),
+        formats,
+        timestamp: sourceDateEpoch(),
+      });
+      const dir = join(opts.out, safeFileName(interview.student.name));
+      await writeFilesAtomically(dir, result.files);
+      printDiagnostics([...diagnostics, ...result.diagnostics]);
+      for (const f of result.files) {
+        process.stdout.write(`wrote ${displayPath(join(dir, f.name))}${f.pages ? ` (${f.pages} ${f.pages === 1 ? 'page' : 'pages'})` : ''}\n`);
+      }
+    }, opts.debug);
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Options every document command shares, and turning them into the pieces
+ * the pipeline needs (guide, templates, theme, fonts, formats).
+ */
+import { Option, type Command } from 'commander';
+import { InputError } from '../diagnostics.js';
+import { PAGE_SIZES, resolveTheme, type PageSizeName, type Theme } from '../theme.js';
+
+/** What the shared options parse to. */
+export interface CommonOptions {
+  readonly out: string;
+  readonly format?: string;
+  readonly config?: string;
+  readonly content?: string;
+  readonly templates?: string;
+  readonly pageSize?: PageSizeName;
+  readonly debug?: boolean;
+}
+
+/** Adds --out, --format, --config, --content, --templates, --page-size and --debug to a command. */
+export function addCommonOptions(command: Command, formats: readonly string[], defaultFormats: readonly string[]): Command {
+  return command
+    .option('-o, --out <dir>', 'folder to write into', 'out')
+    .option('-f, --format <list>', `comma-separated formats: ${formats.join(', ')} (default: ${defaultFormats.join(',')})`)
+    .option('-c, --config <kit.yaml>', "career office settings: branding, page size, margins, font")
+    .option('--content <dir>', 'folder with your own guide.yaml (default: the bundled guide)')
+    .option('--templates <dir>', 'folder with your own templates; files replace the bundled ones of the same name')
+    .addOption(new Option('--page-size <size>', 'paper size (overrides kit.yaml)').choices(Object.keys(PAGE_SIZES)))
+    .option('--debug', 'show stack traces for internal errors');
+}
+
+/** Parses --format against the formats a command supports. */
+export function parseFormats<T extends string>(value: string | undefined, allowed: readonly T[], defaults: readonly T[]): T[] {
+  if (!value) return [...defaults];
+  const wanted = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unknown = wanted.filter((f) => !(allowed as readonly string[]).includes(f));
+  if (unknown.length > 0 || wanted.length === 0) {
+    throw new InputError([
+      {
+        severity: 'error',
+        field: '--format',
+        message: `unknown format ${unknown.map((f) => `"${f}"`).join(', ') || '(empty)'}`,
+        hints: [`use a comma-separated list of: ${allowed.join(', ')}`],
+      },
+    ]);
+  }
+  return [...new Set(wanted)] as T[];
+}
+
+/** The theme from kit.yaml (when given) with --page-size applied. */
+export function themeFromOptions(options: CommonOptions, fromConfig?: Theme): Theme {
+  const base = fromConfig ?? resolveTheme();
+  return options.pageSize ? { ...base, pageSize: options.pageSize } : base;
+}

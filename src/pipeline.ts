@@ -1,0 +1,84 @@
+/**
+ * buildKit: one interview in, a student's documents out. Bytes in, bytes
+ * out: no files, no clock, no console (the CLI does those).
+ *
+ * The steps:
+ *  1. view    — kits/packet-view: escape the interview's values, compute dates,
+ *               research checklist, question selection, time plan; warn when
+ *               the questions don't fit the minutes.
+ *  2. render  — render/: Handlebars templates → Markdown (data already escaped).
+ *  3. parse   — parse/: Markdown → document tree (one tree per document).
+ *  4. write   — write/pdf (layout → paint, fillable fields) and write/docx,
+ *               plus the Markdown itself when asked for `md`.
+ *
+ * @example
+ * const { files, diagnostics } = await buildKit({ interview, guide, renderer, theme, fonts, formats: ['pdf', 'docx'] });
+ */
+import type { Diagnostic } from './diagnostics.js';
+import { renderKitDocuments, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
+import type { Guide } from './load/content-schema.js';
+import type { Interview } from './load/schema.js';
+import type { Renderer } from './render/render.js';
+import type { Theme } from './theme.js';
+import { writeDocx } from './write/docx/index.js';
+import { writePdf, type FontSet } from './write/pdf/index.js';
+
+/** Output formats of the packet and question sheet. */
+export const KIT_FORMATS = ['pdf', 'docx', 'md'] as const;
+export type KitFormat = (typeof KIT_FORMATS)[number];
+
+export interface KitRequest {
+  readonly interview: Interview;
+  readonly guide: Guide;
+  /** Compiled templates; create once with createRenderer and reuse across kits. */
+  readonly renderer: Renderer;
+  readonly theme: Theme;
+  readonly fonts: FontSet;
+  readonly formats: readonly KitFormat[];
+  /** Which documents; both by default. */
+  readonly documents?: readonly KitDocument[];
+  /** Seconds since the epoch for document dates (SOURCE_DATE_EPOCH). */
+  readonly timestamp?: number;
+}
+
+/** One output file, named relative to the student's folder. */
+export interface KitFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** Page count, for PDFs. */
+  readonly pages?: number;
+}
+
+export interface KitResult {
+  readonly files: readonly KitFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const encoder = new TextEncoder();
+
+/** Builds the packet and question sheet of one interview in the requested formats. */
+export async function buildKit(request: KitRequest): Promise<KitResult> {
+  const { documents, warnings } = renderKitDocuments(request.interview, request.guide, request.renderer, request.documents ?? KIT_DOCUMENTS);
+  const diagnostics: Diagnostic[] = [...warnings];
+  const files: KitFile[] = [];
+  const options = { theme: request.theme, timestamp: request.timestamp };
+  for (const doc of documents) {
+    for (const format of request.formats) {
+      switch (format) {
+        case 'pdf': {
+          const pdf = await writePdf(doc.tree, { ...options, fonts: request.fonts, forms: true });
+          files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
+          for (const w of pdf.warnings) if (!diagnostics.some((d) => d.message === w.message)) diagnostics.push(w);
+          break;
+        }
+        case 'docx':
+          files.push({ name: `${doc.name}.docx`, bytes: await writeDocx(doc.tree, options) });
+          break;
+        case 'md':
+          files.push({ name: `${doc.name}.md`, bytes: encoder.encode(doc.markdown) });
+          break;
+      }
+    }
+  }
+  return { files, diagnostics };
+}

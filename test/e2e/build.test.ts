@@ -1,0 +1,255 @@
+/**
+ * The packet end to end, through the files a student receives: run the real
+ * CLI, re-open the PDFs with poppler and the DOCX as a zip, and check what a
+ * reader would see.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectQuestions } from '../../src/kits/select-questions.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { bundledGuide, exampleInterview } from '../helpers/kit.js';
+import { inkRatio, pdfInfo, pdfText, pdfWordBoxes } from '../helpers/pdf-tools.js';
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Asserts each needle occurs in the haystack, in the given order. */
+function expectInOrder(haystack: string, needles: readonly string[]): void {
+  let at = 0;
+  for (const needle of needles) {
+    const found = haystack.indexOf(squash(needle), at);
+    expect(found, `"${needle}" after position ${at}`).toBeGreaterThanOrEqual(0);
+    at = found + 1;
+  }
+}
+
+function docxText(file: string): string {
+  const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
+  return squash(xml.replace(/<w:p[ >]/g, ' $&').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+}
+
+describe('interview-kit build content/examples/maya.yaml', () => {
+  const out = tempDir();
+  const dir = join(out, 'maya-patel');
+  let run: ReturnType<typeof runCli>;
+  const maya = exampleInterview('maya.yaml');
+  const questions = selectQuestions(maya, bundledGuide()).flatMap((g) => g.questions.map((q) => q.text.replace(/\*+/g, '')));
+
+  beforeAll(() => {
+    run = runCli(['build', 'content/examples/maya.yaml', '--out', out]);
+  });
+
+  it('exits 0 and writes the packet and question sheet as PDF and DOCX', () => {
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
+    expect(run.stdout).toMatch(/wrote .*packet\.pdf \(\d+ pages\)/);
+  });
+
+  const personal = [
+    'Informational interview with Dr. José Núñez',
+    'Maya Patel',
+    'M.A. Organizational Psychology',
+    'Dr. José Núñez (he/him)',
+    'Director of Learning & Development, People & Culture',
+    'Acme Health · Healthcare · New York, NY',
+    'Thursday, December 3, 2026',
+    '2:30 PM – 2:50 PM (20 minutes)',
+    'In person: 55 Water St, 12th floor',
+    'by Friday, December 4, 2026, 2:30 PM',
+    'See what L&D directors do day to day',
+    'Learn which skills to build this year',
+    'Facilitation',
+    'Survey design',
+    'Two years as a corporate trainer.',
+    'Ed.D. Adult Learning and Leadership, 2009',
+    'jnunez@example.com',
+    'acme.example',
+    'Opened two clinics in 2026',
+  ];
+
+  it('prints every personalized value in the packet PDF, in order', () => {
+    expectInOrder(squash(pdfText(join(dir, 'packet.pdf'))), personal);
+  });
+
+  it('asks every chosen question in order, in the packet and on the question sheet', () => {
+    expect(questions.length).toBe(maya.questions!.include!.length + maya.questions!.custom!.length);
+    expectInOrder(squash(pdfText(join(dir, 'packet.pdf'))), questions);
+    expectInOrder(squash(pdfText(join(dir, 'questions.pdf'))), questions);
+  });
+
+  it('lists research tasks for the fields Maya left empty', () => {
+    const text = squash(pdfText(join(dir, 'packet.pdf')));
+    expect(text).toMatch(/Still to find out.*mission/);
+    expect(text).toMatch(/LinkedIn/);
+  });
+
+  it('puts the same text in the DOCX as in the PDF', () => {
+    const text = docxText(join(dir, 'packet.docx'));
+    expectInOrder(text, personal);
+    expectInOrder(text, questions);
+    expectInOrder(docxText(join(dir, 'questions.docx')), questions);
+  });
+
+  it('numbers pages "Page X of Y" and sets title, author and language', async () => {
+    const file = join(dir, 'packet.pdf');
+    const info = pdfInfo(file);
+    const pages = Number(info.Pages);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    for (let p = 1; p <= pages; p++) expect(pdfText(file, p)).toContain(`Page ${p} of ${pages}`);
+    expect(info.Title).toBe('Prep packet: Maya Patel meets Dr. José Núñez (Acme Health)');
+    expect(info.Author).toBe('Maya Patel');
+    expect(info['Page size']).toMatch(/^612 x 792 pts/);
+    const doc = await PDFDocument.load(readFileSync(file));
+    expect((doc.catalog.get(PDFName.of('Lang')) as PDFString).decodeText()).toBe('en-US');
+  });
+
+  it('keeps every word inside the page margins', () => {
+    for (const name of ['packet.pdf', 'questions.pdf']) {
+      const words = pdfWordBoxes(join(dir, name));
+      expect(words.length).toBeGreaterThan(200);
+      for (const w of words) {
+        const where = `${name} page ${w.page}: "${w.text}" x ${w.xMin}–${w.xMax}`;
+        expect(w.xMin, where).toBeGreaterThanOrEqual(54 - 0.5);
+        expect(w.xMax, where).toBeLessThanOrEqual(w.pageWidth - 54 + 0.5);
+        expect(w.yMin, where).toBeGreaterThanOrEqual(18);
+        expect(w.yMax, where).toBeLessThanOrEqual(w.pageHeight - 18);
+      }
+    }
+  });
+
+  it('draws visible text on every page (the embedded font renders)', () => {
+    const pages = Number(pdfInfo(join(dir, 'packet.pdf')).Pages);
+    for (let p = 1; p <= pages; p++) expect(inkRatio(join(dir, 'packet.pdf'), p), `page ${p}`).toBeGreaterThan(0.002);
+    // The header band of page 1 (title and cover table) is text, so it carries ink.
+    expect(inkRatio(join(dir, 'packet.pdf'), 1, { top: 0.05, bottom: 0.35 })).toBeGreaterThan(0.01);
+  });
+
+  it('passes qpdf --check and mutool renders every glyph', () => {
+    for (const name of ['packet.pdf', 'questions.pdf']) {
+      execFileSync('qpdf', ['--check', join(dir, name)], { encoding: 'utf8' });
+      const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', join(dir, name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(draw).not.toMatch(/cannot render glyph/);
+    }
+  });
+
+  it('gives the question sheet fillable answer fields named after the questions', async () => {
+    const doc = await PDFDocument.load(readFileSync(join(dir, 'questions.pdf')));
+    const names = doc.getForm().getFields().map((f) => f.getName());
+    for (const id of maya.questions!.include!) expect(names).toContain(`answer-${id}`);
+    expect(names).toEqual(expect.arrayContaining(['answer-custom-1', 'advice', 'referrals', 'next-steps', 'business-card']));
+  });
+
+  it('writes byte-identical files when run again with the same input', () => {
+    const again = tempDir();
+    expect(runCli(['build', 'content/examples/maya.yaml', '--out', again]).status).toBe(0);
+    for (const name of readdirSync(dir)) {
+      expect(Buffer.compare(readFileSync(join(dir, name)), readFileSync(join(again, 'maya-patel', name))), name).toBe(0);
+    }
+  });
+});
+
+describe('interview-kit build options and other inputs', () => {
+  it('prints A4 pages with --page-size a4', () => {
+    const out = tempDir();
+    expect(runCli(['build', 'content/examples/minimal.yaml', '--out', out, '--page-size', 'a4', '--format', 'pdf']).status).toBe(0);
+    const [folder] = readdirSync(out);
+    expect(readdirSync(join(out, folder!))).toEqual(['packet.pdf', 'questions.pdf']);
+    expect(pdfInfo(join(out, folder!, 'packet.pdf'))['Page size']).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
+  });
+
+  it('renders Greek, Cyrillic and accented names', () => {
+    const out = tempDir();
+    const run = runCli(['build', 'content/examples/sofia.yaml', '--out', out, '--format', 'pdf']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toMatch(/cannot draw/);
+    const [folder] = readdirSync(out);
+    const sofia = exampleInterview('sofia.yaml');
+    const text = squash(pdfText(join(out, folder!, 'packet.pdf')));
+    for (const name of [sofia.student.name, sofia.mentor.name, sofia.organization.name]) expect(text).toContain(name);
+    const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', join(out, folder!, 'packet.pdf')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(draw).not.toMatch(/cannot render glyph/);
+  });
+
+  it('warns, and still builds, when a name is in a script the bundled fonts cannot draw', () => {
+    const dir = tempDir();
+    const file = join(dir, 'interview.yaml');
+    writeFileSync(file, 'student:\n  name: 王小明\nmentor:\n  name: Ana Silva\norganization:\n  name: Kite Labs\n');
+    const run = runCli(['build', file, '--out', join(dir, 'out'), '--format', 'pdf']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/warning: .*cannot draw/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('turns data that looks like Markdown into literal text in the PDF', () => {
+    const dir = tempDir();
+    const file = join(dir, 'interview.yaml');
+    writeFileSync(file, [
+      'student:',
+      '  name: "# Eve **Bold**"',
+      '  background: "[click](https://evil.example) {{student.name}} _x_"',
+      'mentor:',
+      '  name: Ana Silva',
+      'organization:',
+      '  name: Kite Labs',
+      '',
+    ].join('\n'));
+    const out = join(dir, 'out');
+    expect(runCli(['build', file, '--out', out, '--format', 'pdf']).status).toBe(0);
+    const [folder] = readdirSync(out);
+    const text = squash(pdfText(join(out, folder!, 'packet.pdf')));
+    expect(text).toContain('# Eve **Bold**');
+    expect(text).toContain('[click](https://evil.example) {{student.name}} _x_');
+  });
+
+  it('writes nothing and exits 2 when the input is invalid', () => {
+    const dir = tempDir();
+    const file = join(dir, 'interview.yaml');
+    writeFileSync(file, 'student:\n  name: Maya\nmentor:\n  name: Ana\norganization:\n  name: Kite\nmeeting:\n  date: next tuesday\n');
+    const out = join(dir, 'out');
+    const run = runCli(['build', file, '--out', out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/interview\.yaml:8:9: error: meeting\.date is not a date \("next tuesday"\)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('rejects an unknown --format with a hint', () => {
+    const run = runCli(['build', 'content/examples/minimal.yaml', '--format', 'pdf,odt', '--out', tempDir()]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown format "odt"/);
+  });
+});
+
+describe('interview-kit init and questions', () => {
+  it('writes a sample interview.yaml with the schema line, which then builds', () => {
+    const dir = tempDir();
+    const run = runCli(['init', dir]);
+    expect(run.status).toBe(0);
+    const text = readFileSync(join(dir, 'interview.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./interview.schema.json');
+    expect(JSON.parse(readFileSync(join(dir, 'interview.schema.json'), 'utf8')).properties.student).toBeDefined();
+    expect(runCli(['build', join(dir, 'interview.yaml'), '--out', join(dir, 'out'), '--format', 'md']).status).toBe(0);
+    expect(runCli(['init', dir]).status).toBe(2);
+  });
+
+  it('lists every question id of the bank, grouped', () => {
+    const run = runCli(['questions']);
+    expect(run.status).toBe(0);
+    for (const group of bundledGuide().question_groups) {
+      expect(run.stdout).toContain(group.id);
+      for (const q of group.questions) expect(run.stdout).toContain(q.id);
+    }
+  });
+
+  it('shows help for every command', () => {
+    for (const command of ['build', 'init', 'questions']) {
+      const run = runCli([command, '--help']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/Usage: interview-kit/);
+    }
+  });
+});

@@ -61,10 +61,11 @@ export function notePiece(value: string): string {
   return value.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/[\s.,;:]+$/u, '');
 }
 
-/** "A", "A and B", "A, B and C". */
+/** "A", "A and B", "A, B and C"; with semicolons when an item has a comma of its own ("A, x; and B"). */
 function joinNames(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const [sep, last] = items.some((i) => i.includes(',')) ? ['; ', '; and '] : [', ', ' and '];
+  return `${items.slice(0, -1).join(sep)}${last}${items[items.length - 1]}`;
 }
 
 /** Third-person pronouns that would read oddly in a letter addressed to the mentor. */

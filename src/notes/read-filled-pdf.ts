@@ -1,0 +1,141 @@
+/**
+ * The notes loop, first half: read what a student typed into the question
+ * sheet's form fields (in any PDF viewer) back out of the saved PDF.
+ *
+ * Field names are those the question-sheet template gives its answer spaces:
+ * `answer-<question id>` under each question (custom questions are
+ * `answer-custom-1`, …), and in the closing section `advice`, `referrals`,
+ * `next-steps`, the `business-card` check box, and, when a template adds them,
+ * `learned` and `influence`.
+ *
+ * @example
+ * const { notes, answers } = await readNotesFromPdf(bytes);
+ * notes.advice;                   // "Build a portfolio of two or three programs"
+ * answers['your-responsibilities']; // "Planning programs with managers"
+ */
+import { PDFCheckBox, PDFDocument, PDFTextField, type PDFField } from 'pdf-lib';
+import type { Notes } from '../kits/thank-you.js';
+
+/** Notes read from the form, and the answer typed under each question, keyed by question id, in sheet order. */
+export interface NotesFromPdf {
+  readonly notes: Partial<Notes>;
+  readonly answers: Readonly<Record<string, string>>;
+  /** Names of the fields that held something, in the order read. */
+  readonly filled: readonly string[];
+}
+
+/** Thrown when the file is not a PDF, or not a question sheet with fields; the message says what to pass instead. */
+export class NotesPdfError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotesPdfError';
+  }
+}
+
+/** Prefix of the answer field under each question. */
+export const ANSWER_FIELD_PREFIX = 'answer-';
+
+/** Form fields of the closing section and the notes they fill. */
+export const NOTE_FIELDS = {
+  learned: 'learned',
+  advice: 'advice',
+  referrals: 'referrals',
+  'next-steps': 'next_steps',
+  influence: 'influence',
+} as const;
+
+/** The check box that records a received business card. */
+export const BUSINESS_CARD_FIELD = 'business-card';
+
+/** Most items a list note may have (as in the interview schema). */
+const MAX_ITEMS = 50;
+/** Most characters a note may have (as in the interview schema). */
+const MAX_TEXT = 2000;
+
+/** Lines of a multi-line field without list markers or blank lines: "- a\n2) b" → ["a", "b"]. */
+export function fieldLines(value: string): string[] {
+  return value
+    .normalize('NFC')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => line.replace(/^\s*(?:[-*•·–]|\d{1,2}[.)])\s+/u, '').replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
+}
+
+/**
+ * The field as one line of text. A line that ends in punctuation, or is followed by
+ * one starting in lowercase, was wrapped mid-sentence and joins with a space; other
+ * line breaks separated thoughts and become "; ".
+ */
+export function fieldText(value: string): string {
+  const lines = fieldLines(value);
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const wrapped = /[.,;:!?)\-–—]$/u.test(out) || /^\p{Ll}/u.test(lines[i]!);
+    out += (wrapped ? ' ' : '; ') + lines[i];
+  }
+  return out.slice(0, MAX_TEXT);
+}
+
+function textOf(field: PDFField): string | undefined {
+  if (!(field instanceof PDFTextField)) return undefined;
+  const value = field.getText();
+  return value && value.trim() !== '' ? value : undefined;
+}
+
+async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  } catch (error) {
+    throw new NotesPdfError(
+      `the notes file is not a PDF that can be read (${error instanceof Error ? error.message : String(error)}); pass the question sheet (questions.pdf) after filling it in and saving it`,
+    );
+  }
+}
+
+/** Reads the notes and answers a student typed into the question sheet's fields. */
+export async function readNotesFromPdf(bytes: Uint8Array): Promise<NotesFromPdf> {
+  const doc = await loadPdf(bytes);
+  const fields = doc.getForm().getFields();
+  const known = fields.filter((f) => {
+    const name = f.getName();
+    return name.startsWith(ANSWER_FIELD_PREFIX) || name in NOTE_FIELDS || name === BUSINESS_CARD_FIELD;
+  });
+  if (known.length === 0) {
+    throw new NotesPdfError(
+      fields.length === 0
+        ? 'the notes PDF has no form fields; pass the question sheet (questions.pdf from `interview-kit build`) after typing your notes into it, not a printed or flattened copy'
+        : `the notes PDF has form fields, but none of the question sheet's (it has ${fields.slice(0, 3).map((f) => `"${f.getName()}"`).join(', ')}); pass questions.pdf from \`interview-kit build\``,
+    );
+  }
+
+  const notes: { -readonly [K in keyof Notes]?: Notes[K] } = {};
+  const answers: Record<string, string> = {};
+  const filled: string[] = [];
+  for (const field of known) {
+    const name = field.getName();
+    if (name === BUSINESS_CARD_FIELD) {
+      if (field instanceof PDFCheckBox && field.isChecked()) {
+        notes.business_card = true;
+        filled.push(name);
+      }
+      continue;
+    }
+    const value = textOf(field);
+    if (value === undefined) continue;
+    filled.push(name);
+    if (name.startsWith(ANSWER_FIELD_PREFIX)) {
+      const text = fieldText(value);
+      if (text) answers[name.slice(ANSWER_FIELD_PREFIX.length)] = text;
+      continue;
+    }
+    const key = NOTE_FIELDS[name as keyof typeof NOTE_FIELDS];
+    if (key === 'advice' || key === 'influence') {
+      const text = fieldText(value);
+      if (text) notes[key] = text;
+    } else {
+      const lines = fieldLines(value).map((l) => l.slice(0, 500)).slice(0, MAX_ITEMS);
+      if (lines.length > 0) notes[key] = lines;
+    }
+  }
+  return { notes, answers, filled };
+}

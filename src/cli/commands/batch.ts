@@ -195,8 +195,8 @@ function workerScript(): { url: URL; loader?: URL } {
   return { url: pathToFileURL(join(packageRoot, 'src', 'batch', 'worker.ts')), loader: new URL(import.meta.resolve('tsx/esm/api')) };
 }
 
-/** The batch folder on disk; every write goes to a temporary name first and is renamed when complete. */
-class FolderStore implements BatchStore {
+/** A folder on disk as a {@link BatchStore}; every write goes to a temporary name first and is renamed when complete. */
+export class FolderStore implements BatchStore {
   private readonly temporary = new Set<string>();
   private counter = 0;
 

@@ -1,0 +1,99 @@
+/**
+ * `interview-kit handout`: the generic guide and a blank question sheet, as
+ * out/handout/handout.pdf and handout.docx; with --copies N also
+ * handout-print.pdf holding N copies, each starting on a front side.
+ */
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { PrintFileWriter } from '../../batch/print-file.js';
+import { preparePrintFragment } from '../../batch/print-fragment.js';
+import { InputError } from '../../diagnostics.js';
+import { buildHandout, HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout.js';
+import { createRenderer } from '../../render/render.js';
+import { displayPath, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../assets.js';
+import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { writeFilesAtomically } from '../io/index.js';
+import { printDiagnostics, runAction } from '../report.js';
+import { FolderStore, readKitConfig } from './batch.js';
+
+const DEFAULT_FORMATS: readonly HandoutFormat[] = ['pdf', 'docx'];
+
+/** The print file of copies. */
+const PRINT_NAME = 'handout-print.pdf';
+
+/** The most copies one print file may hold. */
+const MAX_COPIES = 2000;
+
+interface HandoutCliOptions extends CommonOptions {
+  readonly copies?: number;
+  readonly simplex?: boolean;
+}
+
+/** Registers `handout` on the program. */
+export function registerHandout(program: Command): void {
+  addCommonOptions(
+    program
+      .command('handout')
+      .description('the generic guide with a blank question sheet, for a career office to print')
+      .addOption(new Option('--copies <n>', `also write handout-print.pdf with n copies (1-${MAX_COPIES})`).argParser(parseCopies))
+      .option('--simplex', 'no blank pages between copies (for one-sided printing)'),
+    HANDOUT_FORMATS,
+    DEFAULT_FORMATS,
+  )
+    .addHelpText('after', '\nFiles go to <out>/handout/. Each copy in handout-print.pdf starts on a front side unless --simplex.')
+    .action(async (opts: HandoutCliOptions) => {
+      await runAction(() => handoutCommand(opts), opts.debug);
+    });
+}
+
+function parseCopies(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_COPIES) {
+    throw new InputError([
+      { severity: 'error', field: '--copies', message: `--copies must be a whole number from 1 to ${MAX_COPIES} ("${value}")` },
+    ]);
+  }
+  return n;
+}
+
+async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
+  const kit = opts.config ? readKitConfig(opts.config) : undefined;
+  const theme = themeFromOptions(opts, kit?.theme);
+  let formats = parseFormats(opts.format, HANDOUT_FORMATS, DEFAULT_FORMATS);
+  if (opts.copies !== undefined && !formats.includes('pdf')) formats = [...formats, 'pdf'];
+  const duplex = !(opts.simplex ?? kit?.config.batch?.simplex ?? false);
+  const guide = readGuide(opts.content);
+  const result = await buildHandout({
+    guide,
+    renderer: createRenderer(readTemplates(opts.templates)),
+    theme,
+    fonts: readFontSet(theme.fontFamily),
+    formats,
+    timestamp: sourceDateEpoch(),
+    ...(kit?.config.meeting?.minutes ? { minutes: kit.config.meeting.minutes } : {}),
+  });
+  const dir = join(opts.out, 'handout');
+  await writeFilesAtomically(dir, result.files);
+  const written: { name: string; pages?: number }[] = [...result.files];
+  const pdf = result.files.find((f) => f.name === 'handout.pdf');
+  if (opts.copies !== undefined && pdf) {
+    // Streamed to disk: the copies share fonts, but each copy's pages are written out.
+    const fragment = await preparePrintFragment(pdf.bytes);
+    const stream = await new FolderStore(dir).openStream(PRINT_NAME);
+    try {
+      const writer = new PrintFileWriter(stream, { duplex, title: `${guide.title} (${opts.copies} copies)` });
+      for (let i = 0; i < opts.copies; i++) await writer.append(fragment);
+      const { pages } = await writer.finish();
+      await stream.commit();
+      written.push({ name: PRINT_NAME, pages });
+    } catch (error) {
+      await stream.abort();
+      throw error;
+    }
+  }
+  printDiagnostics(result.diagnostics);
+  for (const f of written) {
+    process.stdout.write(`wrote ${displayPath(resolve(dir, f.name))}${f.pages ? ` (${f.pages} ${f.pages === 1 ? 'page' : 'pages'})` : ''}\n`);
+  }
+  return 0;
+}

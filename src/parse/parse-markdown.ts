@@ -26,10 +26,17 @@ interface PageBreakToken {
   raw: string;
 }
 
+/** Index of the first line of `src` that starts with `prefix` (marked calls this often: keep it cheap). */
+function lineStart(src: string, prefix: string): number | undefined {
+  if (src.startsWith(prefix)) return 0;
+  const at = src.indexOf(`\n${prefix}`);
+  return at < 0 ? undefined : at + 1;
+}
+
 const answerLinesExtension: TokenizerExtension = {
   name: 'answerLines',
   level: 'block',
-  start: (src) => src.match(/^:::lines/m)?.index,
+  start: (src) => lineStart(src, ':::lines'),
   tokenizer(src) {
     const m = /^:::lines[ \t]+(\d{1,2})(?:[ \t]+#([A-Za-z0-9_.-]+))?[ \t]*(?:\n+|$)/.exec(src);
     if (!m) return undefined;
@@ -41,7 +48,7 @@ const answerLinesExtension: TokenizerExtension = {
 const pageBreakExtension: TokenizerExtension = {
   name: 'pageBreak',
   level: 'block',
-  start: (src) => src.match(/^:::pagebreak/m)?.index,
+  start: (src) => lineStart(src, ':::pagebreak'),
   tokenizer(src) {
     const m = /^:::pagebreak[ \t]*(?:\n+|$)/.exec(src);
     if (!m) return undefined;

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: speed of the packet pipeline, each number next to its
+ * floor measured in the same run, so the ratios hold on a noisy machine.
+ *
+ *  - cold `interview-kit build` of the example (a new process, as a user runs it)
+ *    next to `node -e 0` (the cost of starting Node at all);
+ *  - per packet PDF over 50 packets: our writePdf (layout + embedded Noto font)
+ *    and the whole pipeline (view, render, parse, write), next to pdf-lib drawing
+ *    the same pre-wrapped lines with StandardFonts.Helvetica and no layout logic;
+ *  - per packet DOCX over 50 packets: our writeDocx next to the `docx` package
+ *    building the same paragraphs with no template work.
+ *  - the career-office batch (bench/batch.mjs), when present.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Document, Packer, Paragraph, TextRun, HeadingLevel } from 'docx';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { readFontSet, readGuide, readTemplates, packageRoot } from '../src/cli/assets.js';
+import { renderKitDocuments } from '../src/kits/build-documents.js';
+import { loadInterview } from '../src/load/load-interview.js';
+import { buildKit } from '../src/pipeline.js';
+import { createRenderer } from '../src/render/render.js';
+import { resolveTheme } from '../src/theme.js';
+import type { Block, Inline, Root } from '../src/tree/types.js';
+import { writeDocx } from '../src/write/docx/index.js';
+import { createFontMetrics, layoutDocument, parseFontSet, writePdf } from '../src/write/pdf/index.js';
+import { readFileSync } from 'node:fs';
+
+const ROUNDS = 50;
+const example = join(packageRoot, 'content', 'examples', 'maya.yaml');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Median milliseconds of `fn` over `rounds`, after a warm-up of 5. */
+async function time(fn: () => Promise<unknown> | unknown, rounds = ROUNDS): Promise<number> {
+  for (let i = 0; i < 5; i++) await fn();
+  (globalThis as { gc?: () => void }).gc?.();
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function spawnMs(args: string[]): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, args, { cwd: packageRoot, encoding: 'utf8' });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed:\n${run.stderr}`);
+  return ms;
+}
+
+const row = (label: string, ms: number, floorLabel: string, floor: number, target: string) =>
+  `${label.padEnd(34)} ${ms.toFixed(1).padStart(7)} ms   ${floorLabel.padEnd(30)} ${floor.toFixed(1).padStart(7)} ms   ratio ${(ms / floor).toFixed(2).padStart(5)}×   ${target}`;
+
+/** The Helvetica floor: the same pre-wrapped lines, boxes and rules, drawn with no layout logic. */
+async function helveticaFloor(layout: ReturnType<typeof layoutDocument>): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const italic = await doc.embedFont(StandardFonts.HelveticaOblique);
+  const boldItalic = await doc.embedFont(StandardFonts.HelveticaBoldOblique);
+  const fonts = { regular, bold, italic, boldItalic };
+  const winAnsi = (s: string) => s.replace(/[^\x20-\x7e\u00a0-\u00ff–—‘’“”•…·]/g, '?');
+  for (const page of layout.pages) {
+    const p = doc.addPage([layout.pageWidth, layout.pageHeight]);
+    const H = layout.pageHeight;
+    for (const box of page.boxes) {
+      if (box.kind === 'text') p.drawText(winAnsi(box.text), { x: box.x, y: H - box.y, size: box.size, font: fonts[box.font], color: rgb(0, 0, 0) });
+      else if (box.kind === 'line') p.drawLine({ start: { x: box.x1, y: H - box.y1 }, end: { x: box.x2, y: H - box.y2 }, thickness: box.thickness, color: rgb(0.7, 0.7, 0.7) });
+      else if (box.kind === 'rect') p.drawRectangle({ x: box.x, y: H - box.y - box.height, width: box.width, height: box.height, color: rgb(0.95, 0.95, 0.95) });
+      else if (box.kind === 'checkbox') p.drawRectangle({ x: box.x, y: H - box.y - box.size, width: box.size, height: box.size, borderWidth: 0.8, borderColor: rgb(0, 0, 0) });
+    }
+  }
+  return doc.save();
+}
+
+function plain(children: readonly Inline[]): string {
+  return children.map((c) => (c.type === 'text' ? c.value : c.type === 'break' ? '\n' : plain(c.children))).join('');
+}
+
+/** Every paragraph of text in the tree, in order, with heading levels. */
+function paragraphsOf(blocks: readonly Block[], out: { text: string; heading?: 1 | 2 | 3 }[] = []) {
+  for (const b of blocks) {
+    if (b.type === 'heading') out.push({ text: plain(b.children), heading: b.depth });
+    else if (b.type === 'paragraph' || b.type === 'checkbox') out.push({ text: plain(b.children) });
+    else if (b.type === 'list') for (const item of b.children) paragraphsOf(item.children, out);
+    else if (b.type === 'callout') paragraphsOf(b.children, out);
+    else if (b.type === 'table') for (const r of b.rows) out.push({ text: r.map((c) => plain(c.children)).join('\t') });
+    else if (b.type === 'answerLines') for (let i = 0; i < b.count; i++) out.push({ text: '' });
+  }
+  return out;
+}
+
+/** The docx floor: the same paragraphs, with no template work, styles or numbering of ours. */
+async function docxFloor(tree: Root): Promise<Uint8Array> {
+  const headings = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  const children = paragraphsOf(tree.children).map(
+    (p) => new Paragraph({ children: [new TextRun(p.text)], ...(p.heading ? { heading: headings[p.heading] } : {}) }),
+  );
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+async function main(): Promise<void> {
+  console.log(`interview-kit bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${ROUNDS} rounds (median)\n`);
+
+  // Cold start: a new process each time, as a student runs it.
+  const out = join(packageRoot, 'out', 'bench');
+  const cold: number[] = [];
+  const nodeOnly: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    nodeOnly.push(spawnMs(['-e', '0']));
+    cold.push(spawnMs(['bin/interview-kit.js', 'build', example, '--out', out]));
+  }
+  console.log(row('cold build (4 files, new process)', median(cold), 'node -e 0', median(nodeOnly), 'target < 400 ms'));
+
+  const text = readFileSync(example, 'utf8');
+  const interview = loadInterview(text, example).value!;
+  const guide = readGuide();
+  const renderer = createRenderer(readTemplates());
+  const theme = resolveTheme();
+  const fontSet = readFontSet(theme.fontFamily);
+  const { documents } = renderKitDocuments(interview, guide, renderer, ['packet']);
+  const tree = documents[0]!.tree;
+  const layout = layoutDocument(tree, theme, createFontMetrics(parseFontSet(fontSet)));
+
+  const floorPdf = await time(() => helveticaFloor(layout));
+  const ourPdf = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: false }));
+  const ourPdfForms = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: true }));
+  const pipelinePdf = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['pdf'], documents: ['packet'] }));
+  console.log(`\npacket: ${layout.pages.length} pages, ${layout.pages.reduce((n, p) => n + p.boxes.filter((b) => b.kind === 'text').length, 0)} text runs`);
+  console.log(row('PDF writePdf (Noto, subset)', ourPdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, 'target ≤ 2.5× and ≤ 25 ms'));
+  console.log(row('PDF writePdf + fillable fields', ourPdfForms, 'pdf-lib + Helvetica, prewrapped', floorPdf, '(fields embed the whole regular face)'));
+  console.log(row('PDF whole pipeline (view→PDF)', pipelinePdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, ''));
+
+  const floorDocx = await time(() => docxFloor(tree));
+  const ourDocx = await time(() => writeDocx(tree, { theme }));
+  const pipelineDocx = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['docx'], documents: ['packet'] }));
+  console.log(row('DOCX writeDocx', ourDocx, 'docx, same paragraphs', floorDocx, 'target ≤ 1.5×'));
+  console.log(row('DOCX whole pipeline (view→DOCX)', pipelineDocx, 'docx, same paragraphs', floorDocx, ''));
+
+  const batch = join(packageRoot, 'bench', 'batch.mjs');
+  if (existsSync(batch)) {
+    const { runBatchBench } = (await import(pathToFileURL(batch).href)) as { runBatchBench?: () => Promise<void> };
+    if (runBatchBench) {
+      console.log('');
+      await runBatchBench();
+    }
+  }
+}
+
+await main();

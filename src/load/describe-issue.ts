@@ -65,7 +65,7 @@ export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[]
         return [{ ...here, message: `${name} is empty`, hints: [fillHint(path, s)] }];
       }
       if (issue.expected === 'int') {
-        return [{ ...here, message: `${name} ${ownMessage(issue) ?? 'must be a whole number'}${quoteValue(value)}`, hints: kindHints(kind, value) }];
+        return [{ ...here, message: `${name} ${ownMessage(issue) ?? 'must be a whole number'}, not ${String(value)}`, hints: kindHints(kind, value) }];
       }
       const expected = kind === 'text-list' ? 'text or a list of text' : describeExpected(issue.expected);
       return [
@@ -109,7 +109,7 @@ export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[]
         ];
       }
       const words = ownMessage(issue) ?? (small ? `must be at least ${limit}` : `must be at most ${limit}`);
-      return [{ ...here, message: `${name} ${words}${quoteValue(value)}`, hints: kindHints(kind, value) }];
+      return [{ ...here, message: `${name} ${words}, not ${String(value)}`, hints: kindHints(kind, value) }];
     }
 
     case 'invalid_format': {
@@ -221,6 +221,8 @@ function typeHints(expected: string, value: unknown, path: readonly PropertyKey[
   if (expected === 'object') {
     const example = allowedKeys(schema)[0] ?? 'name';
     if (Array.isArray(value)) return [`remove the "- " in front of its fields: they go on indented lines below "${key}:"`];
+    const glued = typeof value === 'string' ? /^([\w-]+):(\S.*)$/.exec(value) : null;
+    if (glued) return [`put a space after the colon: "${glued[1]}: ${glued[2]}"`];
     return [`write its fields on indented lines below "${key}:", e.g. "  ${example}: …"`];
   }
   if (expected === 'array') {

@@ -124,7 +124,7 @@ export const meetingSchema = z.strictObject({
       .number({ message: 'must be a number of minutes' })
       .int('must be a whole number of minutes')
       .min(5, 'must be at least 5 minutes')
-      .max(240, 'must be at most 240 minutes (4 hours)'),
+      .max(240, 'must be at most 240 minutes'),
     'minutes',
   ).default(20),
   format: z.enum(MEETING_FORMATS, { message: `must be one of: ${MEETING_FORMATS.join(', ')}` }).default('in-person'),

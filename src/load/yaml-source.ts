@@ -126,6 +126,8 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       if (valueStart !== undefined) return positionAt(valueStart);
       if (keyStart !== undefined) return positionAt(keyStart);
     }
+    // The path goes on into a plain value ("exclude: one-id" read as a one-item list): show that value.
+    if (isScalar(found.nearestNode) && !isBlank(found.nearestNode)) return positionAt(rangeStart(found.nearestNode)!);
     const nearKey = found.depth > 0 ? rangeStart(found.nearestPair?.key) : undefined;
     if (nearKey !== undefined) return positionAt(nearKey);
     const near = rangeStart(found.nearestNode);

@@ -43,6 +43,7 @@ export function truncate(slug: string, max: number): string {
   if (chars.length <= max) return slug;
   let cut = chars.slice(0, max).join('');
   const hyphen = cut.lastIndexOf('-');
-  if (hyphen >= max / 2) cut = cut.slice(0, hyphen);
+  // Cut at a word boundary unless the cut already is one, or the last word would take most of the name.
+  if (chars[max] !== '-' && hyphen >= max / 2) cut = cut.slice(0, hyphen);
   return cut.replace(/-+$/u, '');
 }

@@ -13,6 +13,7 @@ import { registerBuild } from './commands/build.js';
 import { registerInit } from './commands/init.js';
 import { registerQuestions } from './commands/questions.js';
 import { registerSchema } from './commands/schema.js';
+import { registerThankYou } from './commands/thank-you.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, takeExitCode } from './report.js';
 
@@ -28,6 +29,7 @@ export function createProgram(): Command {
   registerInit(program);
   registerQuestions(program);
   registerSchema(program);
+  registerThankYou(program);
   registerValidate(program);
   return program;
 }

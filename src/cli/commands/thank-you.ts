@@ -1,0 +1,149 @@
+/**
+ * `interview-kit thank-you <interview.yaml>`: the thank-you letter draft after
+ * the meeting, as DOCX, PDF, plain text and an unsent .eml (and, on request,
+ * Markdown and follow-up.ics), from the interview's notes and, with
+ * --from-notes, the notes typed into the question sheet's PDF fields.
+ */
+import { Option, type Command } from 'commander';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { buildThankYou, DEFAULT_THANK_YOU_FORMATS, THANK_YOU_FORMATS } from '../../kits/thank-you-kit.js';
+import { ProgressMonthsError, parseProgressMonths } from '../../kits/thank-you-schedule.js';
+import { THANK_YOU_TONES, type ThankYouTone } from '../../kits/thank-you.js';
+import { loadInterview } from '../../load/load-interview.js';
+import type { Interview } from '../../load/schema.js';
+import { safeFileName } from '../../names/index.js';
+import { mergeNotes, type NoteSource } from '../../notes/merge-notes.js';
+import { NotesPdfError, readNotesFromPdf } from '../../notes/read-filled-pdf.js';
+import { createRenderer } from '../../render/render.js';
+import { displayPath, readFontSet, readTemplates, sourceDateEpoch } from '../assets.js';
+import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { readInputFile, writeFilesAtomically } from '../io/index.js';
+import { printDiagnostics, runAction } from '../report.js';
+import { readKitConfig } from './batch.js';
+
+interface ThankYouOptions extends CommonOptions {
+  readonly fromNotes?: string;
+  readonly tone: ThankYouTone;
+  readonly timezone?: string;
+  readonly progressMonths?: string;
+}
+
+/** Largest filled question sheet accepted: a few pages with fonts are well under this. */
+const MAX_NOTES_PDF_BYTES = 50 * 1024 * 1024;
+
+const NOTE_LABELS: Record<string, string> = {
+  learned: 'what you learned',
+  advice: 'advice',
+  referrals: 'referrals',
+  next_steps: 'next steps',
+  influence: 'influence',
+  business_card: 'business card',
+};
+
+/** Registers the `thank-you` command. */
+export function registerThankYou(program: Command): void {
+  addCommonOptions(
+    program
+      .command('thank-you')
+      .description('draft the thank-you letter (DOCX, PDF, text, .eml) from the meeting notes')
+      .argument('<interview.yaml>', 'the interview file, with notes: written after the meeting')
+      .option('--from-notes <filled.pdf>', 'the question sheet (questions.pdf) with your notes typed into its fields; notes in the YAML win')
+      .addOption(new Option('--tone <tone>', 'wording of the letter').choices([...THANK_YOU_TONES]).default('formal'))
+      .option('--timezone <zone>', 'IANA time zone of a meeting without meeting.timezone (default: kit.yaml, else this computer\'s)')
+      .option('--progress-months <list>', 'months after the meeting for progress reminders in follow-up.ics (with --format ics)', '1,3'),
+    THANK_YOU_FORMATS,
+    DEFAULT_THANK_YOU_FORMATS,
+  ).action(async (file: string, opts: ThankYouOptions) => {
+    await runAction(async () => {
+      const formats = parseFormats(opts.format, THANK_YOU_FORMATS, DEFAULT_THANK_YOU_FORMATS);
+      const progressMonths = readProgressMonths(opts.progressMonths);
+      const loaded = loadInterview(readInputFile(file), displayPath(file));
+      const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+      if (!loaded.value || hasErrors(diagnostics)) throw new InputError(diagnostics);
+
+      let interview: Interview = loaded.value;
+      if (opts.fromNotes) {
+        const merged = mergeNotes(interview, await readNotesPdf(opts.fromNotes));
+        interview = merged.interview;
+        process.stdout.write(describeSources(opts.fromNotes, merged.sources));
+      }
+
+      const kit = opts.config ? readKitConfig(opts.config) : undefined;
+      const theme = themeFromOptions(opts, kit?.theme);
+      const result = await buildThankYou({
+        interview,
+        renderer: createRenderer(readTemplates(opts.templates)),
+        theme,
+        fonts: formats.includes('pdf') ? readFontSet(theme.fontFamily) : undefined,
+        formats,
+        tone: opts.tone,
+        timezone: opts.timezone ?? kit?.config.meeting?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        progressMonths,
+        timestamp: sourceDateEpoch(),
+      });
+      const dir = join(opts.out, safeFileName(interview.student.name));
+      await writeFilesAtomically(dir, result.files);
+      printDiagnostics([...diagnostics, ...result.diagnostics]);
+      for (const f of result.files) {
+        process.stdout.write(`wrote ${displayPath(join(dir, f.name))}${f.pages ? ` (${f.pages} ${f.pages === 1 ? 'page' : 'pages'})` : ''}\n`);
+      }
+    }, opts.debug);
+  });
+}
+
+function readProgressMonths(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseProgressMonths(value);
+  } catch (error) {
+    if (error instanceof ProgressMonthsError) throw new InputError([{ severity: 'error', field: '--progress-months', message: error.message }]);
+    throw error;
+  }
+}
+
+/** Reads the filled question sheet, turning every failure into a diagnostic on that file. */
+async function readNotesPdf(path: string) {
+  const shown = displayPath(path);
+  let bytes: Uint8Array;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw new InputError([{ severity: 'error', file: shown, field: '--from-notes', message: 'not a file', hints: ['give the path of the filled questions.pdf'] }]);
+    if (stats.size > MAX_NOTES_PDF_BYTES) {
+      throw new InputError([{ severity: 'error', file: shown, field: '--from-notes', message: `is ${Math.round(stats.size / 1048576)} MB, too large for a question sheet`, hints: ['give the filled questions.pdf from `interview-kit build`'] }]);
+    }
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError([
+      {
+        severity: 'error',
+        file: shown,
+        field: '--from-notes',
+        message: code === 'ENOENT' ? 'no such file' : `cannot be read (${(error as Error).message})`,
+        hints: ['give the path of the question sheet you filled in, e.g. out/maya-patel/questions.pdf'],
+      },
+    ]);
+  }
+  try {
+    return await readNotesFromPdf(bytes);
+  } catch (error) {
+    if (error instanceof NotesPdfError) throw new InputError([{ severity: 'error', file: shown, field: '--from-notes', message: error.message }]);
+    throw error;
+  }
+}
+
+/** "notes from filled.pdf: advice, referrals (YAML kept for: learned)". */
+function describeSources(path: string, sources: Partial<Record<string, NoteSource>>): string {
+  const from = (kind: NoteSource) => Object.entries(sources).filter(([, s]) => s === kind).map(([k]) => NOTE_LABELS[k] ?? k);
+  const pdf = from('pdf');
+  const answers = from('answers');
+  const yaml = from('yaml');
+  const parts = [
+    pdf.length > 0 ? pdf.join(', ') : 'no closing notes',
+    ...(answers.length > 0 ? ['your answers as what you learned'] : []),
+  ];
+  return `notes from ${displayPath(path)}: ${parts.join('; ')}${yaml.length > 0 ? ` (the interview file's notes kept for: ${yaml.join(', ')})` : ''}\n`;
+}

@@ -1,0 +1,191 @@
+/**
+ * Block layout: turns each block of the tree into strips (see flow.ts) and
+ * sets the keep rules:
+ *
+ * - a heading keeps with the first lines of the next block;
+ * - a paragraph may break between lines, but never leaves a single first or
+ *   last line alone (no orphans, no widows);
+ * - a checkbox line, an answer space and a callout never split;
+ * - answer lines keep with the text above them (a question and its space).
+ */
+import { assertNever, type AnswerLines, type Block, type Checkbox, type Heading, type Paragraph } from '../../tree/types.js';
+import { flattenInlines, plainText, type InlineStyle } from './inline-runs.js';
+import { wrapRuns } from './wrap-line.js';
+import { baselineOffset, keepTogether, textStrips, type FlowContext, type Strip } from './flow.js';
+import { layoutList } from './layout-list.js';
+import { layoutTable } from './layout-table.js';
+import { layoutCallout } from './layout-callout.js';
+
+const PLAIN: InlineStyle = { bold: false, italic: false };
+const BOLD: InlineStyle = { bold: true, italic: false };
+
+/**
+ * Lays out blocks top to bottom in the context's column. The first strip's
+ * `spaceBefore` is 0; the caller decides the gap before the whole group.
+ */
+export function layoutBlocks(blocks: readonly Block[], context: FlowContext): Strip[] {
+  const strips: Strip[] = [];
+  let previous: Block | undefined;
+  for (const block of blocks) {
+    const own = layoutBlock(block, context);
+    if (own.length === 0) {
+      previous = block;
+      continue;
+    }
+    const first = own[0]!;
+    first.spaceBefore = previous === undefined ? 0 : spaceBetween(previous, block, context);
+    if (previous?.type === 'heading' || block.type === 'answerLines') first.keepWithPrevious = true;
+    if (first.forceBreakBefore) first.keepWithPrevious = false;
+    strips.push(...own);
+    previous = block;
+  }
+  return strips;
+}
+
+/** The gap between two neighbouring blocks. */
+function spaceBetween(previous: Block, block: Block, context: FlowContext): number {
+  const t = context.typography;
+  const nested = context.listDepth > 0;
+  if (previous.type === 'heading') return 0; // the heading's strip carries its space after
+  switch (block.type) {
+    case 'heading':
+      return t.headings[block.depth].spaceBefore;
+    case 'answerLines':
+      return t.answerLines.spaceBefore;
+    case 'checkbox':
+      return previous.type === 'checkbox' ? t.checkbox.space : t.paragraphSpace;
+    case 'table':
+      return t.table.space;
+    case 'callout':
+      return t.callout.space;
+    case 'list':
+      return nested ? t.list.itemSpace : t.paragraphSpace;
+    case 'paragraph':
+      return nested ? t.list.itemSpace : t.paragraphSpace;
+    case 'pageBreak':
+      return 0;
+    default:
+      return assertNever(block);
+  }
+}
+
+function layoutBlock(block: Block, context: FlowContext): Strip[] {
+  switch (block.type) {
+    case 'paragraph':
+      return layoutParagraph(block, context);
+    case 'heading':
+      return layoutHeading(block, context);
+    case 'list':
+      return layoutList(block, context, layoutBlocks);
+    case 'checkbox':
+      return layoutCheckbox(block, context);
+    case 'answerLines':
+      return layoutAnswerLines(block, context);
+    case 'table':
+      return layoutTable(block, context);
+    case 'callout':
+      return layoutCallout(block, context, layoutBlocks);
+    case 'pageBreak':
+      return [{ spaceBefore: 0, height: 0, keepWithPrevious: false, forceBreakBefore: true, boxes: [] }];
+    default:
+      return assertNever(block);
+  }
+}
+
+/** Running text: may break between lines, with no widow or orphan line. */
+function layoutParagraph(block: Paragraph, context: FlowContext): Strip[] {
+  const style = context.typography.body;
+  const lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width, style.size, context.metrics);
+  const strips = textStrips(lines, { x: context.x, style, color: style.color }, context);
+  applyWidowOrphanRule(strips);
+  return strips;
+}
+
+/** No single line alone at the foot or head of a page: lines 2 and n keep with their predecessor. */
+export function applyWidowOrphanRule(strips: Strip[]): void {
+  if (strips.length < 2) return;
+  strips[1]!.keepWithPrevious = true;
+  strips[strips.length - 1]!.keepWithPrevious = true;
+}
+
+function layoutHeading(block: Heading, context: FlowContext): Strip[] {
+  const t = context.typography;
+  const style = t.headings[block.depth];
+  const runs = flattenInlines(block.children, BOLD);
+  let lines = wrapRuns(runs, context.width, style.size, context.metrics);
+  if (lines.length === 0) lines = [{ fragments: [], width: 0 }];
+  const strips = keepTogether(textStrips(lines, { x: context.x, style, color: style.color }, context));
+  const last = strips[strips.length - 1]!;
+  if (block.depth === 1) {
+    const h1 = t.headings[1];
+    const ruleY = last.height + h1.ruleGap;
+    last.boxes.push({
+      kind: 'line',
+      x1: context.x,
+      y1: ruleY,
+      x2: context.x + context.width,
+      y2: ruleY,
+      thickness: h1.ruleThickness,
+      color: t.colors.accent,
+    });
+    last.height = ruleY + h1.spaceAfter;
+  } else {
+    last.height += style.spaceAfter;
+  }
+  if (block.depth <= 2) strips[0]!.bookmark = { title: plainText(block.children), level: block.depth as 1 | 2 };
+  return strips;
+}
+
+/** A tick box and its text; never split. */
+function layoutCheckbox(block: Checkbox, context: FlowContext): Strip[] {
+  const t = context.typography;
+  const style = t.body;
+  const indent = t.checkbox.textIndent;
+  let lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width - indent, style.size, context.metrics);
+  if (lines.length === 0) lines = [{ fragments: [], width: 0 }];
+  const strips = keepTogether(textStrips(lines, { x: context.x + indent, style, color: style.color }, context));
+  const size = t.checkbox.size;
+  const baseline = baselineOffset(style, 'regular', context.metrics);
+  // Sit the square on the baseline, a little below it like a lowercase descender.
+  strips[0]!.boxes.unshift({
+    kind: 'checkbox',
+    x: context.x + 1,
+    y: baseline - size + 1.2,
+    size,
+    checked: block.checked,
+    color: t.colors.checkbox,
+    ...(block.name ? { name: block.name } : {}),
+  });
+  return strips;
+}
+
+/** Ruled writing space: one strip per rule, all kept together. */
+function layoutAnswerLines(block: AnswerLines, context: FlowContext): Strip[] {
+  const t = context.typography;
+  const { pitch, thickness } = t.answerLines;
+  const count = Math.max(0, Math.floor(block.count));
+  const strips: Strip[] = [];
+  for (let i = 0; i < count; i++) {
+    const strip: Strip = {
+      spaceBefore: 0,
+      height: pitch,
+      keepWithPrevious: i > 0,
+      boxes: [
+        {
+          kind: 'line',
+          x1: context.x,
+          y1: pitch,
+          x2: context.x + context.width,
+          y2: pitch,
+          thickness,
+          color: t.colors.answerRule,
+        },
+      ],
+    };
+    if (block.name) {
+      strip.boxes.push({ kind: 'field', name: block.name, x: context.x, y: 0, width: context.width, height: pitch });
+    }
+    strips.push(strip);
+  }
+  return strips;
+}

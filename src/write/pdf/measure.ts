@@ -1,0 +1,113 @@
+/**
+ * Text measurement for layout: widths from cached per-code-point advance
+ * widths of the parsed fonts (no shaping, no kerning — exactly what `paint`
+ * draws), plus vertical metrics and glyph coverage.
+ */
+import type { Font } from '@pdf-lib/fontkit';
+import type { ParsedFontSet } from './font-cache.js';
+import type { FontKey } from './layout-types.js';
+
+/** What layout needs to know about the fonts. */
+export interface Metrics {
+  /** Width in points of `text` set in `font` at `size`. */
+  widthOf(text: string, font: FontKey, size: number): number;
+  /** Height above the baseline, as a fraction of the font size. */
+  ascent(font: FontKey): number;
+  /** Depth below the baseline (positive), as a fraction of the font size. */
+  descent(font: FontKey): number;
+  /** True when `font` has a glyph for the code point. */
+  hasGlyph(codePoint: number, font: FontKey): boolean;
+  /** True when `font` has a glyph for every character of `text` (cached per string). */
+  coversText(text: string, font: FontKey): boolean;
+}
+
+/** Per-font caches that live as long as the parsed font (across documents). */
+interface FontMeasurer {
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  /** Advance width per code point, in em. */
+  readonly advances: Map<number, number>;
+  /** Width per string (words, mostly), in em. */
+  readonly words: Map<string, number>;
+  readonly coverage: Map<number, boolean>;
+  /** Strings known to be fully covered. */
+  readonly coveredTexts: Set<string>;
+}
+
+const measurers = new WeakMap<Font, FontMeasurer>();
+const WORD_CACHE_LIMIT = 50000;
+
+/** Builds `Metrics` over the parsed faces of a family. */
+export function createFontMetrics(fonts: ParsedFontSet): Metrics {
+  const table: Record<FontKey, FontMeasurer> = {
+    regular: measurerOf(fonts.regular),
+    bold: measurerOf(fonts.bold),
+    italic: measurerOf(fonts.italic),
+    boldItalic: measurerOf(fonts.boldItalic),
+  };
+  const fontOf: Record<FontKey, Font> = fonts;
+  const hasGlyph = (codePoint: number, font: FontKey): boolean => {
+    const m = table[font];
+    let has = m.coverage.get(codePoint);
+    if (has === undefined) {
+      has = fontOf[font].hasGlyphForCodePoint(codePoint);
+      m.coverage.set(codePoint, has);
+    }
+    return has;
+  };
+  return {
+    widthOf(text, font, size) {
+      const m = table[font];
+      let em = m.words.get(text);
+      if (em === undefined) {
+        em = 0;
+        for (let i = 0; i < text.length; i++) {
+          const cp = text.codePointAt(i)!;
+          if (cp > 0xffff) i++;
+          let advance = m.advances.get(cp);
+          if (advance === undefined) {
+            advance = fontOf[font].glyphForCodePoint(cp).advanceWidth / m.unitsPerEm;
+            m.advances.set(cp, advance);
+          }
+          em += advance;
+        }
+        if (m.words.size > WORD_CACHE_LIMIT) m.words.clear();
+        m.words.set(text, em);
+      }
+      return em * size;
+    },
+    ascent: (font) => table[font].ascent,
+    descent: (font) => table[font].descent,
+    hasGlyph,
+    coversText(text, font) {
+      const m = table[font];
+      if (m.coveredTexts.has(text)) return true;
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        if (cp !== 32 && !hasGlyph(cp, font)) return false;
+      }
+      if (m.coveredTexts.size > WORD_CACHE_LIMIT) m.coveredTexts.clear();
+      m.coveredTexts.add(text);
+      return true;
+    },
+  };
+}
+
+function measurerOf(font: Font): FontMeasurer {
+  let m = measurers.get(font);
+  if (!m) {
+    m = {
+      unitsPerEm: font.unitsPerEm,
+      ascent: font.ascent / font.unitsPerEm,
+      descent: Math.abs(font.descent) / font.unitsPerEm,
+      advances: new Map(),
+      words: new Map(),
+      coverage: new Map(),
+      coveredTexts: new Set(),
+    };
+    measurers.set(font, m);
+  }
+  return m;
+}

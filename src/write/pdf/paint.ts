@@ -1,0 +1,227 @@
+/**
+ * Paint, the second step of the PDF writer: layout boxes → one content
+ * stream per page, plus link annotations. Operators are written as text
+ * directly (one font resource per face and page; font, size and colours are
+ * set only when they change), which keeps files small and painting fast.
+ */
+import { PDFName, PDFString, type PDFDocument, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
+import { hexToRgb } from '../../theme.js';
+import type { Box, CheckboxBox, FontKey, LayoutResult, LinkBox, TextBox } from './layout-types.js';
+import type { FaceProgram } from './font-program.js';
+import { encodeText } from './font-embed.js';
+import { deflateAscii } from './deflate.js';
+
+/** An embedded face: its font dictionary and program. */
+export interface PaintFace {
+  readonly ref: PDFRef;
+  readonly program: FaceProgram;
+}
+
+/** What painting draws with. */
+export interface PaintResources {
+  /** An embedded face for every face the layout uses. */
+  readonly fonts: Partial<Record<FontKey, PaintFace>>;
+  readonly logo?: PDFImage;
+  /** When true, named check boxes get their tick from a form field instead. */
+  readonly forms: boolean;
+}
+
+const FONT_RESOURCE: Record<FontKey, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
+
+/** Thrown when layout used a face that was not embedded (a bug, not a user error). */
+export class MissingFontError extends Error {
+  constructor(font: FontKey) {
+    super(`the ${font} face was used in layout but not embedded; this is a bug in interview-kit, please report it`);
+    this.name = 'MissingFontError';
+  }
+}
+
+/** Adds one page per layout page to `doc` and paints its boxes. */
+export function paintLayout(doc: PDFDocument, layout: LayoutResult, resources: PaintResources): PDFPage[] {
+  return layout.pages.map((layoutPage) => {
+    const page = doc.addPage([layout.pageWidth, layout.pageHeight]);
+    const painter = new PagePainter(layout.pageHeight, resources);
+    for (const box of layoutPage.boxes) painter.paint(box);
+    painter.finish(page);
+    return page;
+  });
+}
+
+/** Paints the boxes of one page, tracking graphics and text state. */
+class PagePainter {
+  private readonly ops: string[] = [];
+  private readonly links: LinkBox[] = [];
+  private readonly usedFonts = new Set<FontKey>();
+  private usesLogo = false;
+  private inText = false;
+  private font: FontKey | undefined;
+  private fontSize = 0;
+  private fillColor: string | undefined;
+  private strokeColor: string | undefined;
+  private lineWidth = -1;
+
+  constructor(
+    private readonly pageHeight: number,
+    private readonly resources: PaintResources,
+  ) {}
+
+  paint(box: Box): void {
+    switch (box.kind) {
+      case 'text':
+        return this.text(box);
+      case 'line':
+        this.endTextObject();
+        this.setStroke(box.color, box.thickness);
+        this.ops.push(`${n(box.x1)} ${this.flip(box.y1)} m ${n(box.x2)} ${this.flip(box.y2)} l S`);
+        return;
+      case 'rect':
+        this.endTextObject();
+        this.setFill(box.fill);
+        this.ops.push(`${n(box.x)} ${this.flip(box.y + box.height)} ${n(box.width)} ${n(box.height)} re f`);
+        return;
+      case 'checkbox':
+        return this.checkbox(box);
+      case 'link':
+        this.links.push(box);
+        return;
+      case 'image':
+        return this.image(box.x, box.y, box.width, box.height);
+      case 'field':
+        return; // form fields are added separately
+    }
+  }
+
+  finish(page: PDFPage): void {
+    this.endTextObject();
+    const context = page.doc.context;
+    for (const key of this.usedFonts) {
+      page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), this.resources.fonts[key]!.ref);
+    }
+    if (this.usesLogo && this.resources.logo) page.node.setXObject(PDFName.of('Im1'), this.resources.logo.ref);
+    const stream = context.stream(deflateAscii(this.ops.join('\n')), { Filter: 'FlateDecode' });
+    page.node.addContentStream(context.register(stream));
+    for (const link of this.links) this.addLink(page, link);
+  }
+
+  private text(box: TextBox): void {
+    const face = this.resources.fonts[box.font];
+    if (!face) throw new MissingFontError(box.font);
+    if (!this.inText) {
+      this.ops.push('BT');
+      this.inText = true;
+    }
+    if (box.font !== this.font || box.size !== this.fontSize) {
+      this.ops.push(`/${FONT_RESOURCE[box.font]} ${n(box.size)} Tf`);
+      this.font = box.font;
+      this.fontSize = box.size;
+      this.usedFonts.add(box.font);
+    }
+    this.setFill(box.color);
+    this.ops.push(`1 0 0 1 ${n(box.x)} ${this.flip(box.y)} Tm <${encodeText(face.program, box.text)}> Tj`);
+  }
+
+  private checkbox(box: CheckboxBox): void {
+    this.endTextObject();
+    const s = box.size;
+    const x = box.x;
+    const bottom = this.pageHeight - (box.y + s);
+    this.setStroke(box.color, 0.8);
+    this.ops.push(`${n(x)} ${n(bottom)} ${n(s)} ${n(s)} re S`);
+    if (box.checked && !(this.resources.forms && box.name)) {
+      // A drawn tick: two strokes with round ends.
+      this.setStroke(box.color, 1.3);
+      this.ops.push(
+        `q 1 J 1 j ${n(x + 0.2 * s)} ${n(bottom + 0.5 * s)} m ${n(x + 0.42 * s)} ${n(bottom + 0.25 * s)} l ` +
+          `${n(x + 0.82 * s)} ${n(bottom + 0.78 * s)} l S Q`,
+      );
+    }
+  }
+
+  private image(x: number, y: number, width: number, height: number): void {
+    if (!this.resources.logo) return;
+    this.endTextObject();
+    this.usesLogo = true;
+    this.ops.push(`q ${n(width)} 0 0 ${n(height)} ${n(x)} ${this.flip(y + height)} cm /Im1 Do Q`);
+  }
+
+  private addLink(page: PDFPage, link: LinkBox): void {
+    const context = page.doc.context;
+    const bottom = this.pageHeight - (link.y + link.height);
+    const annotation = context.obj({
+      Type: 'Annot',
+      Subtype: 'Link',
+      Rect: [n2(link.x), n2(bottom), n2(link.x + link.width), n2(bottom + link.height)],
+      Border: [0, 0, 0],
+      A: { Type: 'Action', S: 'URI', URI: PDFString.of(toPdfUri(link.url)) },
+    });
+    page.node.addAnnot(context.register(annotation));
+  }
+
+  private endTextObject(): void {
+    if (this.inText) {
+      this.ops.push('ET');
+      this.inText = false;
+    }
+  }
+
+  private setFill(color: string): void {
+    if (color === this.fillColor) return;
+    this.ops.push(`${rgbOf(color)} rg`);
+    this.fillColor = color;
+  }
+
+  private setStroke(color: string, width: number): void {
+    if (color !== this.strokeColor) {
+      this.ops.push(`${rgbOf(color)} RG`);
+      this.strokeColor = color;
+    }
+    if (width !== this.lineWidth) {
+      this.ops.push(`${n(width)} w`);
+      this.lineWidth = width;
+    }
+  }
+
+  private flip(y: number): string {
+    return n(this.pageHeight - y);
+  }
+}
+
+/** A number for a content stream: at most two decimals, no exponent, no "-0". */
+function n(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return rounded === 0 ? '0' : String(rounded);
+}
+
+function n2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+const rgbCache = new Map<string, string>();
+
+/** "#1f4e79" → "0.122 0.306 0.475". */
+function rgbOf(hex: string): string {
+  let rgb = rgbCache.get(hex);
+  if (rgb === undefined) {
+    rgb = hexToRgb(hex)
+      .map((c) => String(Math.round(c * 1000) / 1000))
+      .join(' ');
+    rgbCache.set(hex, rgb);
+  }
+  return rgb;
+}
+
+/**
+ * A URL as a PDF literal string: ASCII only (IRIs percent-encoded), with the
+ * characters that would need escaping in a literal — `( ) \` — percent-encoded.
+ */
+export function toPdfUri(url: string): string {
+  let out = '';
+  for (const ch of url) {
+    const cp = ch.codePointAt(0)!;
+    if (cp > 0x20 && cp < 0x7f && ch !== '(' && ch !== ')' && ch !== '\\') out += ch;
+    else if (ch === '(' || ch === ')') out += ch === '(' ? '%28' : '%29';
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += '%EF%BF%BD'; // a lone surrogate
+    else out += encodeURIComponent(ch);
+  }
+  return out;
+}

@@ -25,6 +25,7 @@ import {
 } from 'pdf-lib';
 import { ByteBuilder } from './byte-builder.js';
 import { sha256Hex } from './hash.js';
+import { dictHas, dictInt, dictName, dictNumbers, dictRef, dictRefArray, scanPdf, type PdfScan } from './pdf-scan.js';
 
 /** Objects at least this large (bytes) and free of references are stored once per print file. */
 export const SHARE_MIN_BYTES = 1024;
@@ -64,8 +65,106 @@ export class PrintFragmentError extends Error {
   }
 }
 
-/** Reads `pdf` and serializes its page tree as a {@link PrintFragment}. */
+/**
+ * Reads `pdf` and serializes its page tree as a {@link PrintFragment}: with
+ * the fast scanner for files shaped as pdf-lib writes them, else with a full
+ * pdf-lib parse.
+ */
 export async function preparePrintFragment(pdf: Uint8Array): Promise<PrintFragment> {
+  const scan = scanPdf(pdf);
+  const fast = scan ? await fragmentFromScan(scan) : undefined;
+  return fast ?? (await fragmentWithPdfLib(pdf));
+}
+
+/** The fragment from a scan; undefined when the page tree is not as expected. */
+async function fragmentFromScan(scan: PdfScan): Promise<PrintFragment | undefined> {
+  const { objects } = scan;
+  const pagesRoot = dictRef(objects.get(scan.root)!.body, 'Pages');
+  const rootObject = pagesRoot === undefined ? undefined : objects.get(pagesRoot);
+  if (pagesRoot === undefined || !rootObject || dictHas(rootObject.body, 'Parent')) return undefined;
+  const pages = dictInt(rootObject.body, 'Count');
+  if (pages === undefined) return undefined;
+
+  const local = new Map<number, number>([[pagesRoot, 1]]);
+  const order = [pagesRoot];
+  for (let i = 0; i < order.length; i++) {
+    for (const ref of objects.get(order[i]!)!.refs) {
+      if (ref.target === scan.root || local.has(ref.target) || !objects.has(ref.target)) continue;
+      local.set(ref.target, order.length + 1);
+      order.push(ref.target);
+    }
+  }
+
+  const out = new ByteBuilder();
+  const objectOffsets = new Uint32Array(order.length);
+  const localFields: number[] = [];
+  const rootFields: number[] = [];
+  const shareKeys: string[] = [];
+  const field = (n: number, list: number[]) => {
+    list.push(out.length);
+    out.text(String(n).padStart(NUMBER_FIELD_WIDTH, ' '));
+  };
+  for (let i = 0; i < order.length; i++) {
+    const object = objects.get(order[i]!)!;
+    const body = object.body;
+    objectOffsets[i] = out.length;
+    field(i + 1, localFields);
+    out.text(' 0 obj\n');
+    let at = 0;
+    for (const ref of object.refs) {
+      out.bytes(body.subarray(at, ref.start));
+      const n = local.get(ref.target);
+      if (n === undefined) out.text('null');
+      else {
+        field(n, localFields);
+        out.text(' 0 R');
+      }
+      at = ref.end;
+    }
+    if (i === 0) {
+      // The source's page-tree root becomes a child of the print file's root.
+      const close = lastIndexOfDictEnd(body);
+      if (close < at) return undefined;
+      out.bytes(body.subarray(at, close));
+      out.text('/Parent ');
+      field(0, rootFields);
+      out.text(' 0 R');
+      at = close;
+    }
+    out.bytes(body.subarray(at));
+    out.text('\nendobj\n');
+    shareKeys.push(object.refs.length === 0 && body.length >= SHARE_MIN_BYTES ? await sha256Hex(body) : '');
+  }
+
+  let node = rootObject.body;
+  let box = dictNumbers(node, 'MediaBox');
+  for (let depth = 0; dictName(node, 'Type') === 'Pages' && depth < 32; depth++) {
+    const kids = dictRefArray(node, 'Kids');
+    const last = kids?.length ? objects.get(kids[kids.length - 1]!) : undefined;
+    if (!last) break;
+    node = last.body;
+    box = dictNumbers(node, 'MediaBox') ?? box;
+  }
+  const size = box?.length === 4 ? { width: box[2]! - box[0]!, height: box[3]! - box[1]! } : { width: 612, height: 792 };
+  return {
+    bytes: out.concat(),
+    objectOffsets,
+    localFields: Uint32Array.from(localFields),
+    rootFields: Uint32Array.from(rootFields),
+    shareKeys,
+    pagesRoot: 1,
+    pages,
+    lastPageSize: size,
+  };
+}
+
+function lastIndexOfDictEnd(body: Uint8Array): number {
+  for (let i = body.length - 2; i >= 0; i--) if (body[i] === 0x3e && body[i + 1] === 0x3e) return i;
+  return -1;
+}
+
+/** The fragment through a full pdf-lib parse (any PDF pdf-lib reads). */
+async function fragmentWithPdfLib(pdf: Uint8Array): Promise<PrintFragment> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -104,69 +203,76 @@ export async function preparePrintFragment(pdf: Uint8Array): Promise<PrintFragme
   const objectOffsets = new Uint32Array(order.length);
   const localFields: number[] = [];
   const rootFields: number[] = [];
+  const shareKeys: string[] = [];
+  // Each object is serialized into its own builder (positions relative to it), then appended.
+  let body = new ByteBuilder();
+  let bodyLocal: number[] = [];
+  let bodyRoot: number[] = [];
   const field = (n: number, list: number[]) => {
-    list.push(out.length);
-    out.text(String(n).padStart(NUMBER_FIELD_WIDTH, ' '));
+    list.push(body.length);
+    body.text(String(n).padStart(NUMBER_FIELD_WIDTH, ' '));
   };
   const write = (obj: PDFObject, isPagesRoot = false): void => {
     if (obj instanceof PDFRef) {
       const n = local.get(obj);
-      if (n === undefined) out.text('null');
+      if (n === undefined) body.text('null');
       else {
-        field(n, localFields);
-        out.text(' 0 R');
+        field(n, bodyLocal);
+        body.text(' 0 R');
       }
     } else if (obj instanceof PDFDict) {
-      out.text('<<');
+      body.text('<<');
       for (const [key, value] of obj.entries()) {
         if (isPagesRoot && key === PDFName.of('Parent')) continue;
-        out.text(key.toString());
-        out.text(' ');
+        body.text(key.toString());
+        body.text(' ');
         write(value);
-        out.text('\n');
+        body.text('\n');
       }
       if (isPagesRoot) {
-        out.text('/Parent ');
-        field(0, rootFields);
-        out.text(' 0 R\n');
+        body.text('/Parent ');
+        field(0, bodyRoot);
+        body.text(' 0 R\n');
       }
-      out.text('>>');
+      body.text('>>');
     } else if (obj instanceof PDFArray) {
-      out.text('[');
+      body.text('[');
       for (const value of obj.asArray()) {
         write(value);
-        out.text(' ');
+        body.text(' ');
       }
-      out.text(']');
+      body.text(']');
     } else if (obj instanceof PDFRawStream) {
       write(obj.dict);
-      out.text('\nstream\n');
-      out.bytes(obj.getContents());
-      out.text('\nendstream');
+      body.text('\nstream\n');
+      body.bytes(obj.getContents());
+      body.text('\nendstream');
     } else if (obj instanceof PDFStream) {
       throw new PrintFragmentError(`unexpected stream type ${obj.constructor.name} in a loaded PDF`);
     } else {
       const bytes = new Uint8Array(obj.sizeInBytes());
       obj.copyBytesInto(bytes, 0);
-      out.bytes(bytes);
+      body.bytes(bytes);
     }
   };
 
-  const shareKeys: string[] = [];
   for (let i = 0; i < order.length; i++) {
     const ref = order[i]!;
-    objectOffsets[i] = out.length;
-    field(i + 1, localFields);
-    out.text(' 0 obj\n');
-    const bodyStart = out.length;
-    const fieldsBefore = localFields.length + rootFields.length;
+    body = new ByteBuilder();
+    bodyLocal = [];
+    bodyRoot = [];
     write(context.lookup(ref)!, ref === rootRef);
-    const bodyEnd = out.length;
+    const bytes = body.concat();
+    const shareable = bodyLocal.length === 0 && bodyRoot.length === 0 && bytes.length >= SHARE_MIN_BYTES;
+    shareKeys.push(shareable ? await sha256Hex(bytes) : '');
+    objectOffsets[i] = out.length;
+    localFields.push(out.length);
+    out.text(`${String(i + 1).padStart(NUMBER_FIELD_WIDTH, ' ')} 0 obj\n`);
+    const base = out.length;
+    for (const at of bodyLocal) localFields.push(base + at);
+    for (const at of bodyRoot) rootFields.push(base + at);
+    out.bytes(bytes);
     out.text('\nendobj\n');
-    const referencesNothing = localFields.length + rootFields.length === fieldsBefore;
-    shareKeys.push(
-      referencesNothing && bodyEnd - bodyStart >= SHARE_MIN_BYTES ? await sha256Hex(out.concat().subarray(bodyStart, bodyEnd)) : '',
-    );
   }
 
   const pages = doc.getPageCount();

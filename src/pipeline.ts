@@ -10,11 +10,14 @@
  *  3. parse   — parse/: Markdown → document tree (one tree per document).
  *  4. write   — write/pdf (layout → paint, fillable fields) and write/docx,
  *               plus the Markdown itself when asked for `md`.
+ *  5. calendar — follow-up.ics (meeting, thank-you deadline, progress
+ *               updates) when asked for `ics` and the meeting has a date.
  *
  * @example
  * const { files, diagnostics } = await buildKit({ interview, guide, renderer, theme, fonts, formats: ['pdf', 'docx'] });
  */
-import type { Diagnostic } from './diagnostics.js';
+import { InputError, hasErrors, type Diagnostic } from './diagnostics.js';
+import { buildFollowUpCalendar } from './kits/thank-you-calendar.js';
 import { renderKitDocuments, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
 import type { Guide } from './load/content-schema.js';
 import type { Interview } from './load/schema.js';
@@ -24,7 +27,7 @@ import { writeDocx } from './write/docx/index.js';
 import { writePdf, type FontSet } from './write/pdf/index.js';
 
 /** Output formats of the packet and question sheet. */
-export const KIT_FORMATS = ['pdf', 'docx', 'md'] as const;
+export const KIT_FORMATS = ['pdf', 'docx', 'ics', 'md'] as const;
 export type KitFormat = (typeof KIT_FORMATS)[number];
 
 export interface KitRequest {
@@ -39,6 +42,10 @@ export interface KitRequest {
   readonly documents?: readonly KitDocument[];
   /** Seconds since the epoch for document dates (SOURCE_DATE_EPOCH). */
   readonly timestamp?: number;
+  /** IANA time zone of the meeting when interview.yaml names none (the system's, from the CLI). */
+  readonly timezone?: string;
+  /** Months after the meeting for progress-update reminders (default 1 and 3). */
+  readonly progressMonths?: readonly number[];
 }
 
 /** One output file, named relative to the student's folder. */
@@ -58,8 +65,11 @@ const encoder = new TextEncoder();
 
 /** Builds the packet and question sheet of one interview in the requested formats. */
 export async function buildKit(request: KitRequest): Promise<KitResult> {
-  const { documents, warnings } = renderKitDocuments(request.interview, request.guide, request.renderer, request.documents ?? KIT_DOCUMENTS);
+  const { documents, warnings } = renderKitDocuments(request.interview, request.guide, request.renderer, request.documents ?? KIT_DOCUMENTS, {
+    timezone: request.timezone,
+  });
   const diagnostics: Diagnostic[] = [...warnings];
+  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
   const files: KitFile[] = [];
   const options = { theme: request.theme, timestamp: request.timestamp };
   for (const doc of documents) {
@@ -77,8 +87,20 @@ export async function buildKit(request: KitRequest): Promise<KitResult> {
         case 'md':
           files.push({ name: `${doc.name}.md`, bytes: encoder.encode(doc.markdown) });
           break;
+        case 'ics':
+          break;
       }
     }
+  }
+  if (request.formats.includes('ics')) {
+    const calendar = buildFollowUpCalendar(request.interview, {
+      timezone: request.timezone,
+      progressMonths: request.progressMonths,
+      timestamp: request.timestamp,
+    });
+    if (hasErrors(calendar.diagnostics)) throw new InputError(calendar.diagnostics);
+    for (const d of calendar.diagnostics) if (!diagnostics.some((x) => x.message === d.message)) diagnostics.push(d);
+    if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes });
   }
   return { files, diagnostics };
 }

@@ -4,6 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import { InputError } from '../diagnostics.js';
+import { parseProgressMonths, ProgressMonthsError } from '../kits/thank-you-schedule.js';
 import { PAGE_SIZES, resolveTheme, type PageSizeName, type Theme } from '../theme.js';
 
 /** What the shared options parse to. */
@@ -51,4 +52,15 @@ export function parseFormats<T extends string>(value: string | undefined, allowe
 export function themeFromOptions(options: CommonOptions, fromConfig?: Theme): Theme {
   const base = fromConfig ?? resolveTheme();
   return options.pageSize ? { ...base, pageSize: options.pageSize } : base;
+}
+
+/** --progress-months ("1,3") as numbers, or a usage error naming the option. */
+export function readProgressMonths(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseProgressMonths(value);
+  } catch (error) {
+    if (error instanceof ProgressMonthsError) throw new InputError([{ severity: 'error', field: '--progress-months', message: error.message }]);
+    throw error;
+  }
 }

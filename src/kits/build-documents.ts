@@ -8,7 +8,7 @@ import type { Interview } from '../load/schema.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import type { Renderer } from '../render/render.js';
 import type { Root } from '../tree/types.js';
-import { buildPacketView, kitMeta } from './packet-view.js';
+import { buildPacketView, kitMeta, type PacketViewOptions } from './packet-view.js';
 
 /** The documents a student's kit can contain. */
 export const KIT_DOCUMENTS = ['packet', 'questions'] as const;
@@ -29,8 +29,9 @@ export function renderKitDocuments(
   guide: Guide,
   renderer: Renderer,
   documents: readonly KitDocument[] = KIT_DOCUMENTS,
+  options: PacketViewOptions = {},
 ): { documents: RenderedDocument[]; warnings: Diagnostic[] } {
-  const { view, warnings } = buildPacketView(interview, guide);
+  const { view, warnings } = buildPacketView(interview, guide, options);
   const rendered = documents.map((name) => {
     const markdown = renderer.render(name, view);
     return { name, markdown, tree: parseMarkdown(markdown, kitMeta(interview, TITLES[name])) };

@@ -1,49 +1,45 @@
 /**
- * Dates and times of a meeting as people read them. Meeting dates are
- * calendar dates and times are wall-clock times: no time zone is involved
- * until the calendar writer, so formatting is done in UTC on purpose.
+ * Dates and times of a meeting as people read them. One source for the
+ * packet, the letter and the calendar: the thank-you deadline is the
+ * meeting's start plus 24 real hours in the meeting's time zone
+ * (planFollowUp), and dates are spelled by hand so the text is the same on
+ * every Node version.
  */
+import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
+import { planFollowUp } from './thank-you-schedule.js';
+import { addDays, formatClockTime, formatDate, formatDateTime, formatLongDate, formatMonthDay, parseCalendarDay, parseClockTime } from './thank-you-time.js';
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-const shortDateFormat = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
-
-/** The meeting's date and time as a UTC instant standing for its wall-clock time. */
-export function meetingWallClock(meeting: Interview['meeting']): Date | undefined {
-  if (!meeting.date) return undefined;
-  const [h, m] = (meeting.time ?? '00:00').split(':').map(Number);
-  const [y, mo, d] = meeting.date.split('-').map(Number);
-  return new Date(Date.UTC(y!, mo! - 1, d!, h, m));
+/** How the packet states the meeting's time. */
+export interface MeetingTimes {
+  /** "Thursday, December 3, 2026". */
+  readonly date?: string;
+  /** "December 3, 2026". */
+  readonly shortDate?: string;
+  /** "December 3". */
+  readonly monthDay?: string;
+  /** "2:30 PM – 2:50 PM". */
+  readonly range?: string;
+  /** "by Friday, December 4, 2026, 2:30 PM". */
+  readonly thankYouDue: string;
 }
 
-/** "Thursday, December 3, 2026". */
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
-}
-
-/** "December 3". */
-export function formatShortDate(date: Date): string {
-  return shortDateFormat.format(date);
-}
-
-/** "2:30 PM". */
-export function formatTime(date: Date): string {
-  return timeFormat.format(date);
-}
-
-/** What a packet says about when to send the thank-you note: the meeting plus 24 hours. */
-export function thankYouDue(meeting: Interview['meeting']): string {
-  const start = meetingWallClock(meeting);
-  if (!start) return 'within 24 hours of the meeting';
-  const due = new Date(start.getTime() + 24 * 3600 * 1000);
-  return meeting.time ? `by ${formatDate(due)}, ${formatTime(due)}` : `by the end of ${formatDate(due)}`;
-}
-
-/** "2:30 PM – 2:50 PM" for a timed meeting. */
-export function timeRange(meeting: Interview['meeting']): string | undefined {
-  const start = meetingWallClock(meeting);
-  if (!start || !meeting.time) return undefined;
-  const end = new Date(start.getTime() + meeting.minutes * 60 * 1000);
-  return `${formatTime(start)} – ${formatTime(end)}`;
+/** Formats the meeting's date, time range and thank-you deadline. */
+export function meetingTimes(interview: Interview, timezone?: string): { times: MeetingTimes; diagnostics: Diagnostic[] } {
+  const meeting = interview.meeting;
+  const day = meeting.date ? parseCalendarDay(meeting.date) : undefined;
+  const clock = meeting.time ? parseClockTime(meeting.time) : undefined;
+  if (!day) return { times: { thankYouDue: 'within 24 hours of the meeting' }, diagnostics: [] };
+  const { plan, diagnostics } = planFollowUp(interview, { timezone });
+  let range: string | undefined;
+  if (clock) {
+    const endMinutes = clock.hour * 60 + clock.minute + meeting.minutes;
+    const end = { hour: Math.floor(endMinutes / 60) % 24, minute: endMinutes % 60 };
+    range = `${formatClockTime(clock)} – ${formatClockTime(end)}`;
+  }
+  const thankYouDue = plan.sendBy ? `by ${formatDateTime(plan.sendBy.wall)}` : `by the end of ${formatLongDate(addDays(day, 1))}`;
+  return {
+    times: { date: formatLongDate(day), shortDate: formatDate(day), monthDay: formatMonthDay(day), range, thankYouDue },
+    diagnostics,
+  };
 }

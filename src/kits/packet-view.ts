@@ -9,7 +9,7 @@ import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
 import { escapeView, trustView, trusted, escapeMarkdown, type Markdown } from '../render/escape-markdown.js';
 import type { DocumentMeta } from '../tree/types.js';
-import { formatDate, formatShortDate, meetingWallClock, thankYouDue, timeRange } from './meeting-time.js';
+import { meetingTimes } from './meeting-time.js';
 import { checkPractice, questionMinutes } from './practice-checks.js';
 import { researchTasks } from './research.js';
 import { allQuestions, selectQuestions, type SelectedGroup } from './select-questions.js';
@@ -23,26 +23,32 @@ export interface TimePlanRow {
   readonly what: Markdown;
 }
 
+/** Options of a kit's view. */
+export interface PacketViewOptions {
+  /** IANA zone for the thank-you deadline when the interview names none. */
+  readonly timezone?: string;
+}
+
 /** Builds the packet/question-sheet view and the practice warnings. */
-export function buildPacketView(interview: Interview, guide: Guide): { view: object; warnings: Diagnostic[] } {
+export function buildPacketView(interview: Interview, guide: Guide, options: PacketViewOptions = {}): { view: object; warnings: Diagnostic[] } {
   const groups = selectQuestions(interview, guide);
-  const warnings = checkPractice(interview, guide, groups);
+  const { times, diagnostics } = meetingTimes(interview, options.timezone);
+  const warnings = [...diagnostics, ...checkPractice(interview, guide, groups)];
   const meeting = interview.meeting;
-  const start = meetingWallClock(meeting);
   const questionCount = allQuestions(groups).length;
 
   const computed = {
     meeting: {
-      date: start ? formatDate(start) : undefined,
-      shortDate: start ? formatShortDate(start) : undefined,
-      time: timeRange(meeting),
+      date: times.date,
+      shortDate: times.shortDate,
+      time: times.range,
       minutes: meeting.minutes,
       format: FORMAT_LABELS[meeting.format],
       isVideo: meeting.format === 'video',
       isPhone: meeting.format === 'phone',
       isInPerson: meeting.format === 'in-person',
     },
-    thankYouDue: thankYouDue(meeting),
+    thankYouDue: times.thankYouDue,
     questionCount,
     questionMinutes: questionMinutes(interview, guide),
   };
@@ -69,8 +75,8 @@ export function buildPacketView(interview: Interview, guide: Guide): { view: obj
 
 /** Title, author and footer of a kit document. */
 export function kitMeta(interview: Interview, title: string): DocumentMeta {
-  const start = meetingWallClock(interview.meeting);
-  const when = start ? ` · ${formatShortDate(start)}, ${start.getUTCFullYear()}` : '';
+  const { times } = meetingTimes(interview);
+  const when = times.shortDate ? ` · ${times.shortDate}` : '';
   return {
     title: `${title}: ${interview.student.name} meets ${interview.mentor.name} (${interview.organization.name})`,
     author: interview.student.name,

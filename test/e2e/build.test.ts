@@ -42,10 +42,10 @@ describe('interview-kit build content/examples/maya.yaml', () => {
     run = runCli(['build', 'content/examples/maya.yaml', '--out', out]);
   });
 
-  it('exits 0 and writes the packet and question sheet as PDF and DOCX', () => {
+  it('exits 0 and writes the packet and question sheet as PDF and DOCX, and the calendar', () => {
     expect(run.stderr).not.toMatch(/error/);
     expect(run.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
+    expect(readdirSync(dir).sort()).toEqual(['follow-up.ics', 'packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
     expect(run.stdout).toMatch(/wrote .*packet\.pdf \(\d+ pages\)/);
   });
 
@@ -141,6 +141,24 @@ describe('interview-kit build content/examples/maya.yaml', () => {
     const names = doc.getForm().getFields().map((f) => f.getName());
     for (const id of maya.questions!.include!) expect(names).toContain(`answer-${id}`);
     expect(names).toEqual(expect.arrayContaining(['answer-custom-1', 'advice', 'referrals', 'next-steps', 'business-card']));
+  });
+
+  it('puts the meeting, the thank-you deadline and check-ins in follow-up.ics', async () => {
+    const ical = await import('node-ical');
+    const events = Object.values(ical.sync.parseFile(join(dir, 'follow-up.ics'))).filter((e) => e.type === 'VEVENT') as { summary: unknown; start: Date; end: Date }[];
+    const summaries = events.map((e) => String(e.summary));
+    const meeting = events.find((e) => /Núñez/.test(String(e.summary)) && !/thank|progress/i.test(String(e.summary)))!;
+    expect(meeting, summaries.join(' | ')).toBeDefined();
+    // 2:30 PM in New York on December 3 is 19:30 UTC; 20 minutes long.
+    expect(meeting.start.toISOString()).toBe('2026-12-03T19:30:00.000Z');
+    expect(meeting.end.toISOString()).toBe('2026-12-03T19:50:00.000Z');
+    const thanks = events.find((e) => /thank/i.test(String(e.summary)))!;
+    expect(thanks.end.toISOString()).toBe('2026-12-04T19:30:00.000Z');
+    expect(summaries.filter((s) => /progress/i.test(s))).toHaveLength(2);
+  });
+
+  it('states the same thank-you deadline in the packet as in the calendar', () => {
+    expect(squash(pdfText(join(dir, 'packet.pdf')))).toContain('Send your thank-you note by Friday, December 4, 2026, 2:30 PM');
   });
 
   it('writes byte-identical files when run again with the same input', () => {

@@ -7,11 +7,12 @@ import { safeFileName } from '../../names/safe-file-name.js';
 import { buildKit, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { createRenderer } from '../../render/render.js';
 import { readFontSet, readGuide, readTemplates, sourceDateEpoch, displayPath } from '../assets.js';
-import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { readKitConfig } from './batch.js';
 import { readInputFile, writeFilesAtomically } from '../io/index.js';
 import { printDiagnostics, runAction } from '../report.js';
 
-const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx'];
+const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 
 export function registerBuild(program: Command): void {
   addCommonOptions(
@@ -21,8 +22,11 @@ export function registerBuild(program: Command): void {
       .argument('<interview.yaml>', 'the interview file (see `interview-kit init`)'),
     KIT_FORMATS,
     DEFAULT_FORMATS,
-  ).action(async (file: string, opts: CommonOptions) => {
-    await runAction(async () => {
+  )
+    .option('--timezone <zone>', "the meeting's IANA time zone when interview.yaml has no meeting.timezone (default: this computer's)")
+    .option('--progress-months <list>', 'months after the meeting for progress-update reminders in follow-up.ics (default: 1,3)')
+    .action(async (file: string, opts: CommonOptions & { timezone?: string; progressMonths?: string }) => {
+      await runAction(async () => {
       const formats = parseFormats(opts.format, KIT_FORMATS, DEFAULT_FORMATS);
       const text = readInputFile(file);
       const loaded = loadInterview(text, displayPath(file));
@@ -32,7 +36,8 @@ export function registerBuild(program: Command): void {
       if (!loaded.value || hasErrors(diagnostics)) throw new InputError(diagnostics);
       const interview = loaded.value;
 
-      const theme = themeFromOptions(opts);
+      const kit = opts.config ? readKitConfig(opts.config) : undefined;
+      const theme = themeFromOptions(opts, kit?.theme);
       const result = await buildKit({
         interview,
         guide,
@@ -41,6 +46,8 @@ export function registerBuild(program: Command): void {
         fonts: readFontSet(theme.fontFamily),
         formats,
         timestamp: sourceDateEpoch(),
+        timezone: opts.timezone ?? kit?.config.meeting?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        progressMonths: readProgressMonths(opts.progressMonths),
       });
       const dir = join(opts.out, safeFileName(interview.student.name));
       await writeFilesAtomically(dir, result.files);

@@ -9,7 +9,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { buildThankYou, DEFAULT_THANK_YOU_FORMATS, THANK_YOU_FORMATS } from '../../kits/thank-you-kit.js';
-import { ProgressMonthsError, parseProgressMonths } from '../../kits/thank-you-schedule.js';
 import { THANK_YOU_TONES, type ThankYouTone } from '../../kits/thank-you.js';
 import { loadInterview } from '../../load/load-interview.js';
 import type { Interview } from '../../load/schema.js';
@@ -18,7 +17,7 @@ import { mergeNotes, type NoteSource } from '../../notes/merge-notes.js';
 import { NotesPdfError, readNotesFromPdf } from '../../notes/read-filled-pdf.js';
 import { createRenderer } from '../../render/render.js';
 import { displayPath, readFontSet, readTemplates, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile, writeFilesAtomically } from '../io/index.js';
 import { printDiagnostics, runAction } from '../report.js';
 import { readKitConfig } from './batch.js';
@@ -91,16 +90,6 @@ export function registerThankYou(program: Command): void {
       }
     }, opts.debug);
   });
-}
-
-function readProgressMonths(value: string | undefined): number[] | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseProgressMonths(value);
-  } catch (error) {
-    if (error instanceof ProgressMonthsError) throw new InputError([{ severity: 'error', field: '--progress-months', message: error.message }]);
-    throw error;
-  }
 }
 
 /** Reads the filled question sheet, turning every failure into a diagnostic on that file. */

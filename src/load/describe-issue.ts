@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
-import { describeExpected, describeFound, describePath, fieldName, quoteValue } from './describe-value.js';
+import { describeExpected, describeFound, describePath, fieldName, quoteValue, yamlNumber } from './describe-value.js';
 import { explainDate } from './explain-date.js';
 import type { FieldKind } from './field-kind.js';
 import { allowedKeys, childSchema, fieldKind, fieldSchema, unwrapSchema } from './schema-walk.js';
@@ -65,7 +65,7 @@ export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[]
         return [{ ...here, message: `${name} is empty`, hints: [fillHint(path, s)] }];
       }
       if (issue.expected === 'int') {
-        return [{ ...here, message: `${name} ${ownMessage(issue) ?? 'must be a whole number'}, not ${String(value)}`, hints: kindHints(kind, value) }];
+        return [{ ...here, message: `${name} ${ownMessage(issue) ?? 'must be a whole number'}, not ${typeof value === 'number' ? yamlNumber(value) : String(value)}`, hints: kindHints(kind, value) }];
       }
       const expected = kind === 'text-list' ? 'text or a list of text' : describeExpected(issue.expected);
       return [
@@ -109,7 +109,7 @@ export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[]
         ];
       }
       const words = ownMessage(issue) ?? (small ? `must be at least ${limit}` : `must be at most ${limit}`);
-      return [{ ...here, message: `${name} ${words}, not ${String(value)}`, hints: kindHints(kind, value) }];
+      return [{ ...here, message: `${name} ${words}, not ${typeof value === 'number' ? yamlNumber(value) : String(value)}`, hints: kindHints(kind, value) }];
     }
 
     case 'invalid_format': {
@@ -214,6 +214,7 @@ function typeHints(expected: string, value: unknown, path: readonly PropertyKey[
       return ['write it as one line of text, without "- " or [ ]'];
     }
     if (value && typeof value === 'object') {
+      if (typeof path[path.length - 1] === 'number') return ['the item contains ": ", so it is read as a field; put the whole item in quotes'];
       return [`write it as text on the same line, e.g. "${key}: …"; if it contains ": ", put it in quotes`];
     }
     return kindHints(kind, value);

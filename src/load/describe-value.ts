@@ -16,7 +16,7 @@ export function describeFound(value: unknown): string {
     case 'string':
       return `text${quoteValue(value)}`;
     case 'number':
-      return `a number${quoteValue(value)}`;
+      return Number.isNaN(value) ? 'not a number (.nan)' : `a number${quoteValue(value)}`;
     case 'boolean':
       return `${value}`;
     case 'object':
@@ -52,7 +52,8 @@ export function quoteValue(value: unknown): string {
     const shown = [...value].length > 60 ? `${[...value].slice(0, 57).join('')}…` : value;
     return ` (${JSON.stringify(shown)})`;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return ` (${String(value)})`;
+  if (typeof value === 'number') return ` (${yamlNumber(value)})`;
+  if (typeof value === 'boolean') return ` (${String(value)})`;
   return '';
 }
 
@@ -70,4 +71,12 @@ export function describePath(path: readonly PropertyKey[]): string {
 /** The field a path is about: its named steps joined by dots ("student.goals"). */
 export function fieldName(path: readonly PropertyKey[]): string {
   return path.filter((step) => typeof step !== 'number').map(String).join('.');
+}
+
+/** A number as YAML writes it: 42, .inf, -.inf, .nan. */
+export function yamlNumber(value: number): string {
+  if (Number.isNaN(value)) return '.nan';
+  if (value === Infinity) return '.inf';
+  if (value === -Infinity) return '-.inf';
+  return String(value);
 }

@@ -83,7 +83,7 @@ export function toPlainData(source: YamlSource): PlainData {
     if (isMap(node)) {
       const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
-        const key = keyName(pair.key);
+        const key = keyName(pair.key, source.text);
         if (key === undefined) {
           diagnostics.push({
             severity: 'error',

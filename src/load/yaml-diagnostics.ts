@@ -89,7 +89,14 @@ function lowerFirst(s: string): string {
 /** One parser error in plain words. */
 function describeError(error: YAMLError, source: YamlSource, codesHere: readonly string[]): Diagnostic {
   const { text, file } = source;
-  const offset = error.pos[0];
+  // An error found at a line break or blank line is shown where the next text starts.
+  let offset = error.pos[0];
+  for (;;) {
+    const end = text.indexOf('\n', offset);
+    if (end === -1 || text.slice(offset, end).trim() !== '') break;
+    offset = end + 1;
+  }
+  if (offset >= text.length) offset = error.pos[0];
   const base = { severity: 'error' as const, file };
   const here = { ...base, ...source.positionAt(offset) };
   const message = error.message;
@@ -152,6 +159,20 @@ function describeError(error: YAMLError, source: YamlSource, codesHere: readonly
       if (/Missing space after :/.test(message)) {
         return { ...here, message: 'a space is missing after ":"', hints: ['write "key: value" with a space after the colon'] };
       }
+      const flowEnd = /must end with a ([\]}])/i.exec(message);
+      if (flowEnd) {
+        const isSeqError = flowEnd[1] === ']';
+        const open = unclosedFlow(source, offset, isSeqError ? '[' : '{');
+        return {
+          ...base,
+          ...(open === undefined ? here : source.positionAt(open)),
+          message: isSeqError ? 'a list opened with "[" is not closed' : 'a mapping opened with "{" is not closed',
+          hints: [isSeqError ? 'add the closing "]"' : 'add the closing "}"'],
+        };
+      }
+      if (/Sequence item without - indicator/.test(message)) {
+        return { ...here, message: 'a list item without "- " in front of it', hints: ['start each list item with "- ", or indent the line to continue the text above'] };
+      }
       if (/Comments must be separated/.test(message)) {
         return { ...here, message: 'a "#" comment must have a space before it', hints: ['put a space before "#", or quote the value if "#" belongs to it'] };
       }
@@ -204,10 +225,16 @@ function describeError(error: YAMLError, source: YamlSource, codesHere: readonly
       const token = text.slice(offset, Math.max(offset + 1, error.pos[1])).split('\n')[0]!.slice(0, 20);
       return {
         ...here,
-        message: `unexpected "${token}" here`,
+        message: token.includes('"') ? `unexpected '${token}' here` : `unexpected "${token}" here`,
         hints: ['check this line and the one above: a missing ":", a "- " list item among fields, or wrong indentation'],
       };
     }
+    case 'BLOCK_IN_FLOW':
+      return {
+        ...here,
+        message: 'a "- " list or "field: value" lines cannot go inside [ ] or { }',
+        hints: ['close the bracket on the line where it opens, or write the items on lines starting with "- "'],
+      };
     case 'RESOURCE_EXHAUSTION':
       return { ...here, message: 'the file is nested too deeply to read', hints: ['check for unclosed [ or { brackets'] };
     default:
@@ -261,7 +288,7 @@ function describeDuplicate(source: YamlSource, offset: number): Diagnostic {
     if (isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {
-        const key = keyName(pair.key);
+        const key = keyName(pair.key, source.text);
         const start = (pair.key as Node | null)?.range?.[0];
         if (key !== undefined && start !== undefined) {
           if (start === offset && seen.has(key)) {

@@ -45,9 +45,19 @@ export interface YamlSource {
   locate(path: readonly PropertyKey[], part?: 'key' | 'value'): Position;
 }
 
-/** The string a mapping key becomes in the parsed data. */
-export function keyName(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+/**
+ * The string a mapping key becomes in the parsed data: its text for string
+ * keys, and as written for others (`.nan:` stays ".nan", `1:` stays "1").
+ */
+export function keyName(key: unknown, text?: string): string | undefined {
+  if (isScalar(key)) {
+    if (typeof key.value === 'string') return key.value;
+    if (text !== undefined && key.range) {
+      const written = text.slice(key.range[0], key.range[1]).trim();
+      if (written) return written;
+    }
+    return key.value === null ? '' : String(key.value);
+  }
   if (key === null || key === undefined) return '';
   if (typeof key !== 'object') return String(key);
   return undefined;
@@ -83,7 +93,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
       pair = undefined;
       if (isMap(node)) {
         // The last of duplicate keys is the one the data holds.
-        for (const item of node.items) if (keyName(item.key)?.normalize('NFC') === String(step)) pair = item;
+        for (const item of node.items) if (keyName(item.key, text)?.normalize('NFC') === String(step)) pair = item;
         if (!pair) break;
         next = pair.value;
         nearestPair = pair;

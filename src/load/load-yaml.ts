@@ -36,6 +36,8 @@ export interface LoadYamlOptions {
   readonly example?: string;
   /** Size limit in UTF-8 bytes. */
   readonly maxBytes?: number;
+  /** Most values the data may hold, aliases expanded (10,000 by default; a roster of many rows needs more). */
+  readonly maxValues?: number;
 }
 
 /** Sorts diagnostics by line and column (unpositioned first), keeping the order of equals. */
@@ -72,7 +74,7 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     return done();
   }
 
-  const plain = toPlainData(source);
+  const plain = toPlainData(source, options.maxValues);
   diagnostics.push(...plain.diagnostics);
   if (plain.value === undefined) return done();
   if (plain.value === null || typeof plain.value !== 'object' || Array.isArray(plain.value)) {

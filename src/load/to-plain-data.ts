@@ -32,8 +32,8 @@ class Refusal extends Error {
   }
 }
 
-/** Builds the plain data of `source`'s document. */
-export function toPlainData(source: YamlSource): PlainData {
+/** Builds the plain data of `source`'s document, refusing more than `maxValues` values. */
+export function toPlainData(source: YamlSource, maxValues = MAX_VALUES): PlainData {
   const { doc, file } = source;
   const diagnostics: Diagnostic[] = [];
   let produced = 0;
@@ -41,14 +41,24 @@ export function toPlainData(source: YamlSource): PlainData {
     node?.range ? source.positionAt(node.range[0]!) : { line: 1, column: 1 };
 
   const convert = (node: unknown, depth: number, via?: Node): unknown => {
-    if (++produced > MAX_VALUES) {
-      throw new Refusal({
-        severity: 'error',
-        message: `the file expands to more than ${MAX_VALUES} values`,
-        file,
-        ...at((via ?? node) as Node),
-        hints: ['aliases (*name) repeat earlier values; an interview file does not need them'],
-      });
+    if (++produced > maxValues) {
+      throw new Refusal(
+        via
+          ? {
+              severity: 'error',
+              message: `the file expands to more than ${maxValues} values`,
+              file,
+              ...at(via),
+              hints: ['aliases (*name) repeat earlier values; an interview file does not need them'],
+            }
+          : {
+              severity: 'error',
+              message: `the file holds more than ${maxValues} values`,
+              file,
+              ...at(node as Node),
+              hints: ['an interview file holds a few dozen; check that this is the right file'],
+            },
+      );
     }
     if (depth > MAX_DEPTH) {
       throw new Refusal({

@@ -223,3 +223,14 @@ describe('loadGuide', () => {
     expect(diagnostics[0]!.hints![0]).toMatch(/^it is already used on line \d+;/);
   });
 });
+
+describe('size limits', () => {
+  it('refuses a file of more than 10000 values without blaming aliases when it has none', () => {
+    const text = `${names}notes:\n  learned:\n${'    - x\n'.repeat(10_001)}`;
+    const { value, diagnostics } = loadInterview(text, 'x.yaml');
+    expect(value).toBeUndefined();
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^x\.yaml:\d+:\d+: error: the file holds more than 10000 values\n {2}hint: an interview file holds a few dozen; check that this is the right file$/),
+    ]);
+  });
+});

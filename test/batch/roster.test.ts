@@ -117,3 +117,13 @@ describe('parseRoster (YAML)', () => {
     expect(roster.diagnostics[0]!.message).toMatch(/must be a list/);
   });
 });
+
+describe('example rosters', () => {
+  it.each(['roster.csv', 'roster.yaml'])('content/examples/%s reads without errors', (name) => {
+    const path = fileURLToPath(new URL(`../../content/examples/${name}`, import.meta.url));
+    const roster = parseRoster(readFileSync(path, 'utf8'), name);
+    expect(roster.diagnostics).toEqual([]);
+    expect(roster.rows.length).toBeGreaterThan(1);
+    for (const row of roster.rows) expect(row.errors).toEqual([]);
+  });
+});

@@ -92,7 +92,9 @@ describe('thank-you letters', () => {
   });
 
   it('warns when the notes call the mentor "he" or "she" in a letter addressed to them', () => {
-    const { warnings } = letter(exampleInterview('maya-after.yaml'));
+    const maya = exampleInterview('maya-after.yaml');
+    expect(letter(maya).warnings).toEqual([]);
+    const { warnings } = letter({ ...maya, notes: { ...maya.notes, learned: ['Most of his week goes to planning, not teaching.'] } });
     expect(warnings).toEqual([expect.objectContaining({ field: 'notes.learned[0]', message: expect.stringContaining('"his"') })]);
   });
 

@@ -3,17 +3,7 @@
  * descriptor, font file and ToUnicode streams) and encodes text for them.
  * The program bytes are shared; only the small dictionaries are per document.
  */
-import {
-  CustomFontEmbedder,
-  PDFFont,
-  PDFHexString,
-  PDFNumber,
-  PDFString,
-  type PDFContext,
-  type PDFDocument,
-  type PDFRef,
-} from 'pdf-lib';
-import type { Font } from '@pdf-lib/fontkit';
+import { PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import { hex4, type FaceProgram } from './font-program.js';
 
 /** Registers the objects of a face in `context`; the Type0 font dictionary goes to `ref`. */
@@ -98,41 +88,4 @@ export function encodeText(program: FaceProgram, text: string): string {
     cache.set(text, hex);
   }
   return hex;
-}
-
-/**
- * A pdf-lib font over an already embedded face, for the form API (field
- * appearances, default appearance strings). Measuring and encoding use the
- * program's own glyph map; nothing is embedded twice.
- */
-export function facePdfFont(doc: PDFDocument, ref: PDFRef, font: Font, program: FaceProgram): PDFFont {
-  return PDFFont.of(ref, doc, new FaceEmbedder(font, program));
-}
-
-class FaceEmbedder extends CustomFontEmbedder {
-  private readonly program: FaceProgram;
-  private readonly face: Font;
-
-  constructor(font: Font, program: FaceProgram) {
-    super(font as never, new Uint8Array(0), program.baseFont);
-    this.program = program;
-    this.face = font;
-    this.baseFontName = program.baseFont;
-  }
-
-  override encodeText(text: string): PDFHexString {
-    return PDFHexString.of(encodeText(this.program, text));
-  }
-
-  override widthOfTextAtSize(text: string, size: number): number {
-    let width = 0;
-    for (const ch of text) width += this.face.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth;
-    return (width / this.face.unitsPerEm) * size;
-  }
-
-  override async embedIntoContext(_context: PDFContext, ref?: PDFRef): Promise<PDFRef> {
-    // Already embedded by embedFace; the form API only needs the reference.
-    if (!ref) throw new Error('a face font is embedded by embedFace, not by pdf-lib');
-    return ref;
-  }
 }

@@ -8,8 +8,6 @@
  * 128-code-point page the document draws from (e.g. all of Greek when a name
  * is Greek). The subset depends only on which pages a document uses, so
  * output stays reproducible while most documents share one cached program.
- * For fillable forms the whole font is embedded instead, so text typed into
- * a field later has its glyphs.
  */
 import type { Font } from '@pdf-lib/fontkit';
 import { deflateAscii, deflateBytes } from './deflate.js';
@@ -48,7 +46,6 @@ const PAGE_BITS = 7;
 const CACHE_LIMIT = 32;
 
 const subsetCache = new WeakMap<Font, Map<string, Promise<FaceProgram>>>();
-const wholeCache = new WeakMap<Font, Promise<FaceProgram>>();
 
 /** The 128-code-point page of a code point. */
 export function pageOf(codePoint: number): number {
@@ -77,16 +74,6 @@ export function prepareSubset(font: Font, pages: Iterable<number>): Promise<Face
   return program;
 }
 
-/** The whole font (`bytes` are its TrueType file) as a program (cached). */
-export function prepareWhole(font: Font, bytes: Uint8Array): Promise<FaceProgram> {
-  let program = wholeCache.get(font);
-  if (!program) {
-    program = Promise.resolve().then(() => buildWhole(font, bytes));
-    wholeCache.set(font, program);
-  }
-  return program;
-}
-
 async function buildSubset(font: Font, pages: readonly number[]): Promise<FaceProgram> {
   const subset = font.createSubset();
   const glyphIds = new Map<number, number>();
@@ -108,28 +95,6 @@ async function buildSubset(font: Font, pages: readonly number[]): Promise<FacePr
     baseFont: `${subsetTag(program)}+${font.postscriptName ?? 'Font'}`,
     fontFile: deflateBytes(program),
     fontFileLength: program.length,
-    toUnicode: deflateAscii(toUnicodeCMap(unicodeOf)),
-    widths: [0, widths],
-    glyphIds,
-    descriptor: describe(font),
-  };
-}
-
-function buildWhole(font: Font, bytes: Uint8Array): FaceProgram {
-  const glyphIds = new Map<number, number>();
-  const unicodeOf = new Map<number, number>();
-  for (const cp of font.characterSet) {
-    const gid = font.glyphForCodePoint(cp).id;
-    glyphIds.set(cp, gid);
-    if (!unicodeOf.has(gid)) unicodeOf.set(gid, cp);
-  }
-  const scale = 1000 / font.unitsPerEm;
-  const widths: number[] = [];
-  for (let gid = 0; gid < font.numGlyphs; gid++) widths.push(Math.round(font.getGlyph(gid).advanceWidth * scale));
-  return {
-    baseFont: font.postscriptName ?? 'Font',
-    fontFile: deflateBytes(bytes),
-    fontFileLength: bytes.length,
     toUnicode: deflateAscii(toUnicodeCMap(unicodeOf)),
     widths: [0, widths],
     glyphIds,

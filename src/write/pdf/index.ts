@@ -6,7 +6,8 @@
  *
  * Text is set in the TrueType family given in `options.fonts`, embedded as
  * subsets that are built once per process (font-program.ts), so the same
- * input gives the same bytes and a document costs milliseconds.
+ * input gives the same bytes and a document costs milliseconds. Nothing
+ * reads the clock: dates come from `options.timestamp`.
  *
  * @example
  * const { bytes, pages, warnings } = await writePdf(tree, {
@@ -29,8 +30,8 @@ import { addOutline } from './outline.js';
 import { addFormFields } from './form-fields.js';
 import { missingCharactersWarning } from './glyph-coverage.js';
 import { createTypography } from './typography.js';
-import { pageOf, prepareSubset, prepareWhole, type FaceProgram } from './font-program.js';
-import { embedFace, facePdfFont } from './font-embed.js';
+import { pageOf, prepareSubset, type FaceProgram } from './font-program.js';
+import { embedFace } from './font-embed.js';
 
 export type { FontSet, PdfOptions, PdfResult } from './pdf-options.js';
 export type { LayoutResult, Box, FontKey, Bookmark, LayoutPage } from './layout-types.js';
@@ -52,7 +53,7 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   if (layout.missingCharacters.length > 0) {
     warnings.push(missingCharactersWarning(layout.missingCharacters, tree.meta.title));
   }
-  const programs = await prepareFaces(layout, fonts, options, forms);
+  const programs = await prepareFaces(layout, fonts);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   setMetadata(doc, tree, options);
@@ -64,27 +65,13 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   const logo = await embedLogo(doc, options);
   const pages = paintLayout(doc, layout, { fonts: faces, forms, ...(logo ? { logo } : {}) });
   addOutline(doc, layout.bookmarks, pages);
-  if (forms) {
-    const regular = faces.regular!;
-    const font = facePdfFont(doc, regular.ref, fonts.regular, regular.program);
-    const accent = createTypography(options.theme).colors.accent;
-    warnings.push(...addFormFields(doc, layout, pages, font, accent));
-  }
+  if (forms) warnings.push(...addFormFields(doc, layout, pages, createTypography(options.theme).colors.accent));
   const bytes = await doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, updateFieldAppearances: false });
   return { bytes, pages: pages.length, warnings };
 }
 
-/**
- * The font program of every face the layout draws with: a cached subset
- * covering the code point pages it uses; with form fields, the whole regular
- * face, so text typed into a field later has its glyphs.
- */
-async function prepareFaces(
-  layout: LayoutResult,
-  fonts: ParsedFontSet,
-  options: PdfOptions,
-  forms: boolean,
-): Promise<Partial<Record<FontKey, FaceProgram>>> {
+/** The font program of every face the layout draws with: a cached subset covering the code point pages it uses. */
+async function prepareFaces(layout: LayoutResult, fonts: ParsedFontSet): Promise<Partial<Record<FontKey, FaceProgram>>> {
   const pages = new Map<FontKey, Set<number>>();
   for (const page of layout.pages) {
     for (const box of page.boxes) {
@@ -101,14 +88,8 @@ async function prepareFaces(
       }
     }
   }
-  if (forms && !pages.has('regular')) pages.set('regular', new Set());
   const programs: Partial<Record<FontKey, FaceProgram>> = {};
-  for (const [key, used] of pages) {
-    programs[key] =
-      forms && key === 'regular'
-        ? await prepareWhole(fonts.regular, options.fonts.regular)
-        : await prepareSubset(fonts[key], used);
-  }
+  for (const [key, used] of pages) programs[key] = await prepareSubset(fonts[key], used);
   return programs;
 }
 

@@ -159,7 +159,10 @@ describe('fuzzing the interview loader', () => {
         expect(errors, where).toEqual([]);
         loaded++;
         if (loaded % 20 === 1) {
-          const kit = await buildKit({ interview: result.value, guide, renderer, theme, fonts, formats: ['pdf', 'docx', 'md'], timestamp: 0 });
+          // A loaded interview must build: whatever the pipeline would refuse, the loader must refuse first, with a position.
+          const kit = await buildKit({ interview: result.value, guide, renderer, theme, fonts, formats: ['pdf', 'docx', 'md'], timestamp: 0 }).catch((error: unknown) => {
+            throw new Error(`buildKit refused a loaded interview: ${String(error)}\non ${where}`);
+          });
           const dir = join(out, safeFileName(result.value.student.name) || 'student', String(n));
           await writeFilesAtomically(dir, kit.files);
           expect(readdirSync(dir).sort(), where).toEqual(kit.files.map((f) => f.name).sort());

@@ -130,6 +130,9 @@ export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[]
 
     case 'custom': {
       if (kind === 'url' && typeof value === 'string') return [badUrl(value, name, here)];
+      if (kind === 'timezone' && typeof value === 'string') {
+        return [{ ...here, message: `${name} is not a time zone${quoteValue(value)}`, hints: kindHints('timezone', value) }];
+      }
       if (kind === 'date' && typeof value === 'string') {
         return [{ ...here, message: `${name} is not a date${quoteValue(value)}`, hints: kindHints('date', value) }];
       }
@@ -265,6 +268,11 @@ function kindHints(kind: FieldKind | undefined, value: unknown): string[] {
       }
       return ['write it as HH:MM on the 24-hour clock, e.g. "14:30"'];
     }
+    case 'timezone': {
+      const guess = suggestClosest(text, knownTimeZones());
+      const example = 'write an IANA zone name such as America/New_York or Europe/Paris';
+      return guess ? [`did you mean "${guess}"?`, example] : [example];
+    }
     case 'email':
       return text.toLowerCase().startsWith('mailto:') ? ['remove "mailto:"'] : ['write it like name@example.com'];
     case 'minutes':
@@ -272,6 +280,16 @@ function kindHints(kind: FieldKind | undefined, value: unknown): string[] {
     default:
       return [];
   }
+}
+
+let zones: string[] | undefined;
+/** The time zone names the runtime knows (empty where Intl cannot list them). */
+function knownTimeZones(): string[] {
+  if (!zones) {
+    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+    zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+  }
+  return zones;
 }
 
 /** A URL that failed the http/https/mailto rule. */

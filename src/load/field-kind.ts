@@ -9,7 +9,7 @@
  */
 
 /** The kinds of field the loader knows how to coerce and explain. */
-export type FieldKind = 'text' | 'text-list' | 'date' | 'time' | 'email' | 'url' | 'minutes';
+export type FieldKind = 'text' | 'text-list' | 'date' | 'time' | 'timezone' | 'email' | 'url' | 'minutes';
 
 const kinds = new WeakMap<object, FieldKind>();
 

@@ -78,6 +78,27 @@ const time = () =>
     'time',
   );
 
+/** True for a time zone name the runtime knows (IANA names such as America/New_York, and UTC). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const timeZone = () =>
+  withKind(
+    z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .refine(isTimeZone, { message: 'is not a time zone' })
+      .meta({ description: 'IANA time zone name', examples: ['America/New_York', 'Europe/Paris'] }),
+    'timezone',
+  );
+
 export const MEETING_FORMATS = ['in-person', 'phone', 'video'] as const;
 
 export const studentSchema = z.strictObject({
@@ -118,7 +139,7 @@ export const meetingSchema = z.strictObject({
   date: date().optional(),
   time: time().optional(),
   /** IANA time zone, e.g. America/New_York; the system's when absent. */
-  timezone: shortText().optional(),
+  timezone: timeZone().optional(),
   minutes: withKind(
     z
       .number({ message: 'must be a number of minutes' })

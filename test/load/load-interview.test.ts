@@ -234,3 +234,17 @@ describe('size limits', () => {
     ]);
   });
 });
+
+describe('time zones', () => {
+  it('refuses an unknown time zone at its position, with the closest real one', () => {
+    expect(messages(`${names}meeting:\n  timezone: America/New_Yrok\n`)).toEqual([
+      'x.yaml:8:13: error: meeting.timezone is not a time zone ("America/New_Yrok")\n  hint: did you mean "America/New_York"?\n  hint: write an IANA zone name such as America/New_York or Europe/Paris',
+    ]);
+  });
+
+  it('accepts IANA zone names and UTC', () => {
+    for (const zone of ['Europe/Athens', 'Asia/Tokyo', 'UTC']) {
+      expect(loadInterview(`${names}meeting:\n  timezone: ${zone}\n`, 'x.yaml').value?.meeting.timezone).toBe(zone);
+    }
+  });
+});

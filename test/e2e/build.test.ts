@@ -145,7 +145,7 @@ describe('interview-kit build content/examples/maya.yaml', () => {
 
   it('puts the meeting, the thank-you deadline and check-ins in follow-up.ics', async () => {
     const ical = await import('node-ical');
-    const events = Object.values(ical.sync.parseFile(join(dir, 'follow-up.ics'))).filter((e) => e.type === 'VEVENT') as { summary: unknown; start: Date; end: Date }[];
+    const events = Object.values(ical.sync.parseFile(join(dir, 'follow-up.ics'))).filter((e) => e?.type === 'VEVENT') as { summary: unknown; start: Date; end: Date }[];
     const summaries = events.map((e) => String(e.summary));
     const meeting = events.find((e) => /Núñez/.test(String(e.summary)) && !/thank|progress/i.test(String(e.summary)))!;
     expect(meeting, summaries.join(' | ')).toBeDefined();

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { checkQuestionIds, loadInterview } from '../../load/load-interview.js';
-import { safeFileName } from '../../names/safe-file-name.js';
+import { loadInterview } from '../../load/load-interview.js';
+import { safeFileName } from '../../names/index.js';
 import { buildKit, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { createRenderer } from '../../render/render.js';
 import { readFontSet, readGuide, readTemplates, sourceDateEpoch, displayPath } from '../assets.js';
@@ -29,10 +29,9 @@ export function registerBuild(program: Command): void {
       await runAction(async () => {
       const formats = parseFormats(opts.format, KIT_FORMATS, DEFAULT_FORMATS);
       const text = readInputFile(file);
-      const loaded = loadInterview(text, displayPath(file));
       const guide = readGuide(opts.content);
+      const loaded = loadInterview(text, displayPath(file), { guide });
       const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-      if (loaded.value) diagnostics.push(...checkQuestionIds(loaded.value, guide, text, displayPath(file)));
       if (!loaded.value || hasErrors(diagnostics)) throw new InputError(diagnostics);
       const interview = loaded.value;
 
@@ -49,7 +48,7 @@ export function registerBuild(program: Command): void {
         timezone: opts.timezone ?? kit?.config.meeting?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
         progressMonths: readProgressMonths(opts.progressMonths),
       });
-      const dir = join(opts.out, safeFileName(interview.student.name));
+      const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       await writeFilesAtomically(dir, result.files);
       printDiagnostics([...diagnostics, ...result.diagnostics]);
       for (const f of result.files) {

@@ -82,7 +82,7 @@ export function registerThankYou(program: Command): void {
         progressMonths,
         timestamp: sourceDateEpoch(),
       });
-      const dir = join(opts.out, safeFileName(interview.student.name));
+      const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       await writeFilesAtomically(dir, result.files);
       printDiagnostics([...diagnostics, ...result.diagnostics]);
       for (const f of result.files) {

@@ -261,6 +261,29 @@ describe('pagination', () => {
     expect(headingStartsPage).toBeGreaterThan(3);
   });
 
+  it('keeps a bold lead-in line ("**Where to look**") with the list it introduces', () => {
+    let moved = 0;
+    spacers().forEach((spacer, n) => {
+      const list: List = {
+        type: 'list',
+        ordered: false,
+        start: 1,
+        children: [0, 1, 2].map((i) => ({ type: 'listItem', children: [build.paragraph(`Place to look ${i}`)] })),
+      };
+      const tree = build.root([
+        build.paragraph(words(450)),
+        ...spacer,
+        { type: 'paragraph', children: [{ type: 'strong', children: [build.text('Where to look')] }] },
+        list,
+      ]);
+      const layout = layoutDocument(tree, theme, metrics);
+      const page = pageOfText(layout, 'Where to look');
+      expect(pageOfText(layout, 'Place to look 0'), `variant ${n}`).toBe(page);
+      if (page > 0 && texts(layout, page)[0]!.text === 'Where to look') moved++;
+    });
+    expect(moved).toBeGreaterThan(0);
+  });
+
   it('leaves no single line of a paragraph alone at the foot or head of a page', () => {
     let split = 0;
     spacers().forEach((spacer, n) => {

@@ -2,7 +2,8 @@
  * Block layout: turns each block of the tree into strips (see flow.ts) and
  * sets the keep rules:
  *
- * - a heading keeps with the first lines of the next block;
+ * - a heading, and a short all-bold or colon-ended lead-in paragraph, keeps
+ *   with the first lines of the next block;
  * - a paragraph may break between lines, but never leaves a single first or
  *   last line alone (no orphans, no widows);
  * - a checkbox line, an answer space and a callout never split;
@@ -26,6 +27,7 @@ const BOLD: InlineStyle = { bold: true, italic: false };
 export function layoutBlocks(blocks: readonly Block[], context: FlowContext): Strip[] {
   const strips: Strip[] = [];
   let previous: Block | undefined;
+  let keepNext = false;
   for (const block of blocks) {
     const own = layoutBlock(block, context);
     if (own.length === 0) {
@@ -34,12 +36,25 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
     }
     const first = own[0]!;
     first.spaceBefore = previous === undefined ? 0 : spaceBetween(previous, block, context);
-    if (previous?.type === 'heading' || block.type === 'answerLines') first.keepWithPrevious = true;
+    if (keepNext || block.type === 'answerLines') first.keepWithPrevious = true;
     if (first.forceBreakBefore) first.keepWithPrevious = false;
     strips.push(...own);
     previous = block;
+    keepNext = block.type === 'heading' || (block.type === 'paragraph' && isLeadIn(block, own.length));
   }
   return strips;
+}
+
+/**
+ * A short paragraph that introduces what follows — all bold ("**Where to
+ * look**") or ending in a colon — stays with the next block like a heading.
+ */
+function isLeadIn(block: Paragraph, lines: number): boolean {
+  if (lines > 2) return false;
+  const runs = flattenInlines(block.children, PLAIN).filter((run) => run.text.trim() !== '');
+  if (runs.length === 0) return false;
+  if (runs.every((run) => run.font === 'bold' || run.font === 'boldItalic')) return true;
+  return runs[runs.length - 1]!.text.trimEnd().endsWith(':');
 }
 
 /** The gap between two neighbouring blocks. */

@@ -37,14 +37,15 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
       wrapRuns(cellRuns, widths[c]! - 2 * style.padX, style.size, context.metrics),
     );
     const bands = Math.max(1, ...cells.map((lines) => lines.length));
-    const fill = header ? t.colors.tableHeaderFill : bodyRow % 2 === 1 ? t.colors.zebraFill : undefined;
+    // Zebra: a table without a header starts with a shaded row; with one, the header is shaded.
+    const shaded = table.header ? bodyRow % 2 === 1 : bodyRow % 2 === 0;
+    const fill = header ? t.colors.tableHeaderFill : shaded ? t.colors.zebraFill : undefined;
     if (!header) bodyRow++;
     for (let k = 0; k < bands; k++) {
       const top = k === 0 ? style.padY : 0;
       const height = style.leading + top + (k === bands - 1 ? style.padY : 0);
       const boxes: Box[] = [];
       if (fill) boxes.push({ kind: 'rect', x: context.x, y: 0, width: context.width, height, fill });
-      if (r === 0 && k === 0 && !header) boxes.push(rule(context, 0, t.colors.rule, style.ruleThickness));
       cells.forEach((lines, c) => {
         const line = lines[k];
         if (!line) return;

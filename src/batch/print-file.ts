@@ -39,6 +39,9 @@ export interface PrintPlacement {
   readonly blankAfter: boolean;
 }
 
+/** Shared objects remembered at most (least recently used forgotten first), so memory stays flat. */
+const MAX_SHARED = 4096;
+
 const CATALOG = 1;
 const PAGES = 2;
 const INFO = 3;
@@ -83,12 +86,18 @@ export class PrintFileWriter {
     for (let n = 1; n <= count; n++) {
       const key = fragment.shareKeys[n - 1];
       const existing = key ? this.shared.get(key) : undefined;
-      if (existing !== undefined) {
+      if (key && existing !== undefined) {
         numbers[n] = existing;
         reused[n] = 1;
+        // Most recently used last, so the least used go first when the table is full.
+        this.shared.delete(key);
+        this.shared.set(key, existing);
       } else {
         numbers[n] = this.nextObject++;
-        if (key) this.shared.set(key, numbers[n]!);
+        if (key) {
+          this.shared.set(key, numbers[n]!);
+          if (this.shared.size > MAX_SHARED) this.shared.delete(this.shared.keys().next().value!);
+        }
       }
     }
     const bytes = new Uint8Array(fragment.bytes); // a copy: the fragment stays untouched

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkLogo, createKitTheme, loadKitConfig } from '../../src/config/index.js';
+import { checkLogo, createKitTheme, loadKitConfig, loadKitTheme } from '../../src/config/index.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/config/${name}`, import.meta.url));
@@ -91,5 +91,31 @@ describe('checkLogo', () => {
     const bad = checkLogo(gif, 'kit.yaml', 'a.gif', { line: 4, column: 9 });
     expect(bad.logo).toBeUndefined();
     expect(formatDiagnostic(bad.diagnostics[0]!)).toMatch(/^kit\.yaml:4:9: error: office\.logo "a\.gif" is not a PNG or JPEG image/);
+  });
+});
+
+describe('loadKitTheme', () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const text = 'office:\n  name: Career Center\n  logo: img/seal.png\nfont: noto-serif\n';
+
+  it('reads the logo through the given reader and puts it in the theme', () => {
+    const asked: string[] = [];
+    const result = loadKitTheme(text, 'kit.yaml', (path) => {
+      asked.push(path);
+      return png;
+    });
+    expect(asked).toEqual(['img/seal.png']);
+    expect(result.theme?.office?.logo).toEqual({ bytes: png, type: 'png' });
+    expect(result.theme?.fontFamily).toBe('noto-serif');
+  });
+
+  it('places a missing logo file on the office.logo line', () => {
+    const result = loadKitTheme(text, 'kit.yaml', () => {
+      throw Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' });
+    });
+    expect(result.theme).toBeUndefined();
+    expect(formatDiagnostic(result.diagnostics[0]!)).toBe(
+      'kit.yaml:3:9: error: office.logo "img/seal.png" cannot be read (no such file)\n  hint: the path is relative to the folder that holds kit.yaml',
+    );
   });
 });

@@ -283,9 +283,7 @@ function readObjectStream(data: Uint8Array, n: number, first: number, objects: M
 function trimEnd(bytes: Uint8Array, start: number, end: number): Uint8Array {
   let e = end;
   while (e > start && WS[bytes[e - 1]!]) e--;
-  let s = start;
-  while (s < e && WS[bytes[s]!]) s++;
-  if (s !== start) throw new Bail(); // refs are relative to `start`
+  // Leading white space stays: reference offsets are relative to `start`.
   return bytes.subarray(start, e);
 }
 

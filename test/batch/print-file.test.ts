@@ -6,6 +6,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { MemorySink, PrintFileWriter } from '../../src/batch/print-file.js';
+import { scanPdf } from '../../src/batch/pdf-scan.js';
 import { preparePrintFragment } from '../../src/batch/print-fragment.js';
 import { readFontSet } from '../../src/cli/assets.js';
 
@@ -13,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ik-print-'));
 const font = readFontSet('noto-sans').regular;
 
 /** A PDF of `pages` pages, each saying "<name> page N", in an embedded TrueType font, with a form field. */
-async function makePdf(name: string, pages: number, size: [number, number] = [612, 792]): Promise<Uint8Array> {
+async function makePdf(name: string, pages: number, size: [number, number] = [612, 792], objectStreams = true): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const embedded = await doc.embedFont(font, { subset: false });
@@ -24,7 +25,28 @@ async function makePdf(name: string, pages: number, size: [number, number] = [61
     page.drawText('plain', { x: 72, y: 72, size: 9, font: helvetica });
   }
   doc.getForm().createTextField(`${name}-notes`).addToPage(doc.getPage(0), { x: 72, y: 200, width: 200, height: 40 });
-  return doc.save();
+  return doc.save({ useObjectStreams: objectStreams });
+}
+
+/**
+ * The same PDF with one `/Length n` replaced by a reference to a new object
+ * holding n, appended as an incremental update (so offsets stay valid).
+ */
+function withIndirectLength(pdf: Uint8Array, at: number, match: string): Uint8Array {
+  const text = new TextDecoder('latin1').decode(pdf);
+  const n = Number(match.slice('/Length '.length));
+  const size = Number(/\/Size (\d+)/.exec(text)![1]);
+  const ref = `${size} 0 R`.padEnd(match.length - '/Length '.length, ' ');
+  if (ref.length !== match.length - '/Length '.length) throw new Error('length too short to replace');
+  const patched = text.slice(0, at) + `/Length ${ref}` + text.slice(at + match.length);
+  const objOffset = patched.length;
+  const root = /\/Root (\d+ \d+ R)/.exec(text)![1];
+  const prevXref = Number(/startxref\s+(\d+)/.exec(text)![1]);
+  const update =
+    `${size} 0 obj\n${n}\nendobj\n` +
+    `xref\n${size} 1\n${String(objOffset).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<</Size ${size + 1} /Root ${root} /Prev ${prevXref}>>\nstartxref\n${objOffset + `${size} 0 obj\n${n}\nendobj\n`.length}\n%%EOF\n`;
+  return Uint8Array.from(patched + update, (c) => c.charCodeAt(0));
 }
 
 async function combine(pdfs: Uint8Array[], duplex: boolean) {
@@ -81,6 +103,20 @@ describe('PrintFileWriter', () => {
     expect(draw).not.toMatch(/cannot render glyph|error/i);
     expect(pageText(file, 5)).toContain('E page 1');
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSans-Regular/);
+  });
+
+  it('reads PDFs with a classic cross-reference table, and any PDF through the full parser', async () => {
+    const classic = await makePdf('Classic', 2, [612, 792], false);
+    expect(scanPdf(classic)).toBeDefined();
+    // A stream length given by reference is outside the fast reader's shape: the full parser takes over.
+    const text = new TextDecoder('latin1').decode(classic);
+    const m = /\/Length (\d{6,})/.exec(text)!;
+    expect(scanPdf(withIndirectLength(classic, m.index, m[0]))).toBeUndefined();
+    const { file, result } = await combine([classic, withIndirectLength(classic, m.index, m[0])], true);
+    expect(result.pages).toBe(4);
+    expect(pageText(file, 2)).toContain('Classic page 2');
+    expect(pageText(file, 3)).toContain('Classic page 1');
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
   });
 
   it('writes the same bytes for the same documents', async () => {

@@ -6,8 +6,12 @@
 import { PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import { hex4, type FaceProgram } from './font-program.js';
 
-/** Registers the objects of a face in `context`; the Type0 font dictionary goes to `ref`. */
-export function embedFace(context: PDFContext, program: FaceProgram, ref: PDFRef = context.nextRef()): PDFRef {
+/**
+ * Registers the objects of a face in `context` and returns the Type0 font
+ * dictionary's reference. `/W` lists only the glyphs of `codePoints` (those
+ * the document draws), which keeps every document's dictionaries small.
+ */
+export function embedFace(context: PDFContext, program: FaceProgram, codePoints: Iterable<number>): PDFRef {
   const d = program.descriptor;
   const fontFile = context.register(
     context.stream(program.fontFile, { Filter: 'FlateDecode', Length1: program.fontFileLength }),
@@ -35,12 +39,11 @@ export function embedFace(context: PDFContext, program: FaceProgram, ref: PDFRef
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       CIDToGIDMap: 'Identity',
-      W: widthNumbers(program),
+      W: widthArray(program, codePoints),
     }),
   );
   const toUnicode = context.register(context.stream(program.toUnicode, { Filter: 'FlateDecode' }));
-  context.assign(
-    ref,
+  return context.register(
     context.obj({
       Type: 'Font',
       Subtype: 'Type0',
@@ -50,21 +53,35 @@ export function embedFace(context: PDFContext, program: FaceProgram, ref: PDFRef
       ToUnicode: toUnicode,
     }),
   );
-  return ref;
 }
 
-const widthCache = new WeakMap<FaceProgram, (PDFNumber | PDFNumber[])[]>();
+const numbers = new Map<number, PDFNumber>();
 
-/** The /W array as PDF numbers, built once per program (formatting numbers is the costly part). */
-function widthNumbers(program: FaceProgram): (PDFNumber | PDFNumber[])[] {
-  let numbers = widthCache.get(program);
-  if (!numbers) {
-    numbers = program.widths.map((entry) =>
-      typeof entry === 'number' ? PDFNumber.of(entry) : entry.map((w) => PDFNumber.of(w)),
-    );
-    widthCache.set(program, numbers);
+/** A PDF number, shared between documents (formatting numbers is what costs). */
+function pdfNumber(value: number): PDFNumber {
+  let number = numbers.get(value);
+  if (!number) {
+    number = PDFNumber.of(value);
+    numbers.set(value, number);
   }
-  return numbers;
+  return number;
+}
+
+/** `[gid [w w …] gid [w …] …]` for the glyphs of the code points, in runs of consecutive ids. */
+function widthArray(program: FaceProgram, codePoints: Iterable<number>): (PDFNumber | PDFNumber[])[] {
+  const glyphs = new Set<number>([0]);
+  for (const cp of codePoints) glyphs.add(program.glyphIds.get(cp) ?? 0);
+  const sorted = [...glyphs].sort((a, b) => a - b);
+  const out: (PDFNumber | PDFNumber[])[] = [];
+  let run: PDFNumber[] = [];
+  sorted.forEach((gid, i) => {
+    if (i === 0 || gid !== sorted[i - 1]! + 1) {
+      run = [];
+      out.push(pdfNumber(gid), run);
+    }
+    run.push(pdfNumber(program.advances.get(gid) ?? 0));
+  });
+  return out;
 }
 
 const hexCache = new WeakMap<FaceProgram, Map<string, string>>();

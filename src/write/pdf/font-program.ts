@@ -9,8 +9,9 @@
  * is Greek). The subset depends only on which pages a document uses, so
  * output stays reproducible while most documents share one cached program.
  */
-import type { Font } from '@pdf-lib/fontkit';
 import { deflateAscii, deflateBytes } from './deflate.js';
+import { subsetTrueType } from './ttf-subset.js';
+import type { TrueTypeFont } from './truetype.js';
 
 /** A face compiled for embedding as a CIDFontType2 with Identity-H encoding. */
 export interface FaceProgram {
@@ -22,8 +23,8 @@ export interface FaceProgram {
   readonly fontFileLength: number;
   /** The ToUnicode CMap, zlib-compressed (makes text searchable and copyable). */
   readonly toUnicode: Uint8Array;
-  /** The /W array: glyph widths in 1/1000 em. */
-  readonly widths: readonly (number | readonly number[])[];
+  /** Advance width in 1/1000 em of every glyph kept in the program. */
+  readonly advances: ReadonlyMap<number, number>;
   /** Code point → glyph id in the embedded program (absent: no glyph, drawn as .notdef). */
   readonly glyphIds: ReadonlyMap<number, number>;
   readonly descriptor: FaceDescriptor;
@@ -45,7 +46,7 @@ export const BASE_PAGES: readonly number[] = [0, 1, 2, 0x2000 >> 7];
 const PAGE_BITS = 7;
 const CACHE_LIMIT = 32;
 
-const subsetCache = new WeakMap<Font, Map<string, Promise<FaceProgram>>>();
+const subsetCache = new WeakMap<TrueTypeFont, Map<string, FaceProgram>>();
 
 /** The 128-code-point page of a code point. */
 export function pageOf(codePoint: number): number {
@@ -53,10 +54,10 @@ export function pageOf(codePoint: number): number {
 }
 
 /**
- * The subset program of `font` covering the base pages and `pages`
- * (cached: each distinct page set is built once per process).
+ * The subset program of `font` covering the base pages and `pages` (cached:
+ * each distinct page set is built once per process).
  */
-export function prepareSubset(font: Font, pages: Iterable<number>): Promise<FaceProgram> {
+export function prepareSubset(font: TrueTypeFont, pages: Iterable<number>): FaceProgram {
   const all = [...new Set([...BASE_PAGES, ...pages])].sort((a, b) => a - b);
   const key = all.join(',');
   let byKey = subsetCache.get(font);
@@ -69,62 +70,32 @@ export function prepareSubset(font: Font, pages: Iterable<number>): Promise<Face
     if (byKey.size >= CACHE_LIMIT) byKey.delete(byKey.keys().next().value!);
     program = buildSubset(font, all);
     byKey.set(key, program);
-    program.catch(() => byKey.delete(key));
   }
   return program;
 }
 
-async function buildSubset(font: Font, pages: readonly number[]): Promise<FaceProgram> {
-  const subset = font.createSubset();
+function buildSubset(font: TrueTypeFont, pages: readonly number[]): FaceProgram {
   const glyphIds = new Map<number, number>();
   const unicodeOf = new Map<number, number>();
   for (const page of pages) {
     for (let cp = page << PAGE_BITS, end = (page + 1) << PAGE_BITS; cp < end; cp++) {
-      if (!font.hasGlyphForCodePoint(cp)) continue;
-      const gid = subset.includeGlyph(font.glyphForCodePoint(cp));
+      const gid = font.glyphId(cp);
+      if (gid === 0) continue;
       glyphIds.set(cp, gid);
       if (!unicodeOf.has(gid)) unicodeOf.set(gid, cp);
     }
   }
-  const program = await encodeSubset(subset);
-  // Components of composite glyphs are appended by the subsetter; widths for all.
-  const subsetGlyphs = (subset as unknown as { glyphs: number[] }).glyphs;
+  const { bytes: program, kept } = subsetTrueType(font, glyphIds.values());
   const scale = 1000 / font.unitsPerEm;
-  const widths = subsetGlyphs.map((gid) => Math.round(font.getGlyph(gid).advanceWidth * scale));
   return {
-    baseFont: `${subsetTag(program)}+${font.postscriptName ?? 'Font'}`,
+    baseFont: `${subsetTag(program)}+${font.postscriptName}`,
     fontFile: deflateBytes(program),
     fontFileLength: program.length,
     toUnicode: deflateAscii(toUnicodeCMap(unicodeOf)),
-    widths: [0, widths],
+    advances: new Map(kept.map((gid) => [gid, Math.round(font.advanceWidth(gid) * scale)])),
     glyphIds,
     descriptor: describe(font),
   };
-}
-
-/** fontkit's encode stream (a Node-style readable). */
-interface EncodeStream {
-  on(event: 'data', listener: (chunk: Uint8Array) => void): EncodeStream;
-  on(event: 'end', listener: () => void): EncodeStream;
-  on(event: 'error', listener: (error: unknown) => void): EncodeStream;
-}
-
-function encodeSubset(subset: ReturnType<Font['createSubset']>): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const parts: Uint8Array[] = [];
-    (subset.encodeStream() as unknown as EncodeStream)
-      .on('data', (chunk: Uint8Array) => parts.push(chunk))
-      .on('end', () => {
-        const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-        let at = 0;
-        for (const p of parts) {
-          out.set(p, at);
-          at += p.length;
-        }
-        resolve(out);
-      })
-      .on('error', reject);
-  });
 }
 
 /** Six capital letters derived from the program's bytes: the same subset always gets the same tag. */
@@ -142,27 +113,22 @@ function subsetTag(bytes: Uint8Array): string {
   return tag;
 }
 
-function describe(font: Font): FaceDescriptor {
+function describe(font: TrueTypeFont): FaceDescriptor {
   const scale = 1000 / font.unitsPerEm;
-  const f = font as unknown as {
-    'OS/2'?: { sFamilyClass?: number };
-    post: { isFixedPitch?: number | boolean };
-    head: { macStyle: { italic?: boolean } };
-  };
-  const familyClass = f['OS/2']?.sFamilyClass ?? 0;
   let flags = 1 << 2; // symbolic, as CID fonts with Identity encoding are
-  if (f.post.isFixedPitch) flags |= 1;
-  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
-  if (f.head.macStyle.italic) flags |= 1 << 6;
+  if (font.fixedPitch) flags |= 1;
+  if (font.serif) flags |= 1 << 1;
+  if (font.italic) flags |= 1 << 6;
   const round = (v: number): number => Math.round(v * scale);
+  const [minX, minY, maxX, maxY] = font.bbox;
   return {
     flags,
-    bbox: [round(font.bbox.minX), round(font.bbox.minY), round(font.bbox.maxX), round(font.bbox.maxY)],
-    italicAngle: font.italicAngle,
+    bbox: [round(minX), round(minY), round(maxX), round(maxY)],
+    italicAngle: Math.round(font.italicAngle * 100) / 100,
     ascent: round(font.ascent),
     descent: round(font.descent),
-    capHeight: round(font.capHeight || font.ascent),
-    xHeight: round(font.xHeight || 0),
+    capHeight: round(font.capHeight),
+    xHeight: round(font.xHeight),
   };
 }
 

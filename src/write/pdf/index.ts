@@ -21,7 +21,7 @@ import type { Root } from '../../tree/types.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { documentDate } from '../options.js';
 import type { PdfOptions, PdfResult } from './pdf-options.js';
-import { FONT_KEYS, parseFontSet, type ParsedFontSet } from './font-cache.js';
+import { FONT_KEYS, parseFontSet } from './font-cache.js';
 import { createFontMetrics } from './measure.js';
 import { layoutDocument } from './layout.js';
 import type { FontKey, LayoutResult } from './layout-types.js';
@@ -30,7 +30,7 @@ import { addOutline } from './outline.js';
 import { addFormFields } from './form-fields.js';
 import { missingCharactersWarning } from './glyph-coverage.js';
 import { createTypography } from './typography.js';
-import { pageOf, prepareSubset, type FaceProgram } from './font-program.js';
+import { pageOf, prepareSubset } from './font-program.js';
 import { embedFace } from './font-embed.js';
 
 export type { FontSet, PdfOptions, PdfResult } from './pdf-options.js';
@@ -53,14 +53,16 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   if (layout.missingCharacters.length > 0) {
     warnings.push(missingCharactersWarning(layout.missingCharacters, tree.meta.title));
   }
-  const programs = await prepareFaces(layout, fonts);
+  const used = usedCodePoints(layout);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   setMetadata(doc, tree, options);
   const faces: Partial<Record<FontKey, PaintFace>> = {};
   for (const key of FONT_KEYS) {
-    const program = programs[key];
-    if (program) faces[key] = { ref: embedFace(doc.context, program), program };
+    const codePoints = used.get(key);
+    if (!codePoints) continue;
+    const program = prepareSubset(fonts[key], [...codePoints].map(pageOf));
+    faces[key] = { ref: embedFace(doc.context, program, codePoints), program };
   }
   const logo = await embedLogo(doc, options);
   const pages = paintLayout(doc, layout, { fonts: faces, forms, ...(logo ? { logo } : {}) });
@@ -70,27 +72,25 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   return { bytes, pages: pages.length, warnings };
 }
 
-/** The font program of every face the layout draws with: a cached subset covering the code point pages it uses. */
-async function prepareFaces(layout: LayoutResult, fonts: ParsedFontSet): Promise<Partial<Record<FontKey, FaceProgram>>> {
-  const pages = new Map<FontKey, Set<number>>();
+/** The code points each face draws, for choosing subsets and writing widths. */
+function usedCodePoints(layout: LayoutResult): Map<FontKey, Set<number>> {
+  const used = new Map<FontKey, Set<number>>();
   for (const page of layout.pages) {
     for (const box of page.boxes) {
       if (box.kind !== 'text') continue;
-      let set = pages.get(box.font);
+      let set = used.get(box.font);
       if (!set) {
         set = new Set();
-        pages.set(box.font, set);
+        used.set(box.font, set);
       }
       for (let i = 0; i < box.text.length; i++) {
         const cp = box.text.codePointAt(i)!;
         if (cp > 0xffff) i++;
-        set.add(pageOf(cp));
+        set.add(cp);
       }
     }
   }
-  const programs: Partial<Record<FontKey, FaceProgram>> = {};
-  for (const [key, used] of pages) programs[key] = await prepareSubset(fonts[key], used);
-  return programs;
+  return used;
 }
 
 function setMetadata(doc: PDFDocument, tree: Root, options: PdfOptions): void {

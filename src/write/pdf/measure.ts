@@ -3,8 +3,8 @@
  * widths of the parsed fonts (no shaping, no kerning — exactly what `paint`
  * draws), plus vertical metrics and glyph coverage.
  */
-import type { Font } from '@pdf-lib/fontkit';
 import type { ParsedFontSet } from './font-cache.js';
+import type { TrueTypeFont } from './truetype.js';
 import type { FontKey } from './layout-types.js';
 
 /** What layout needs to know about the fonts. */
@@ -35,7 +35,7 @@ interface FontMeasurer {
   readonly coveredTexts: Set<string>;
 }
 
-const measurers = new WeakMap<Font, FontMeasurer>();
+const measurers = new WeakMap<TrueTypeFont, FontMeasurer>();
 const WORD_CACHE_LIMIT = 50000;
 
 /** Builds `Metrics` over the parsed faces of a family. */
@@ -46,12 +46,12 @@ export function createFontMetrics(fonts: ParsedFontSet): Metrics {
     italic: measurerOf(fonts.italic),
     boldItalic: measurerOf(fonts.boldItalic),
   };
-  const fontOf: Record<FontKey, Font> = fonts;
+  const fontOf: Record<FontKey, TrueTypeFont> = fonts;
   const hasGlyph = (codePoint: number, font: FontKey): boolean => {
     const m = table[font];
     let has = m.coverage.get(codePoint);
     if (has === undefined) {
-      has = fontOf[font].hasGlyphForCodePoint(codePoint);
+      has = fontOf[font].glyphId(codePoint) !== 0;
       m.coverage.set(codePoint, has);
     }
     return has;
@@ -67,7 +67,8 @@ export function createFontMetrics(fonts: ParsedFontSet): Metrics {
           if (cp > 0xffff) i++;
           let advance = m.advances.get(cp);
           if (advance === undefined) {
-            advance = fontOf[font].glyphForCodePoint(cp).advanceWidth / m.unitsPerEm;
+            const face = fontOf[font];
+            advance = face.advanceWidth(face.glyphId(cp)) / m.unitsPerEm;
             m.advances.set(cp, advance);
           }
           em += advance;
@@ -95,7 +96,7 @@ export function createFontMetrics(fonts: ParsedFontSet): Metrics {
   };
 }
 
-function measurerOf(font: Font): FontMeasurer {
+function measurerOf(font: TrueTypeFont): FontMeasurer {
   let m = measurers.get(font);
   if (!m) {
     m = {

@@ -9,8 +9,9 @@ import { createRenderer } from '../../render/render.js';
 import { readFontSet, readGuide, readTemplates, sourceDateEpoch, displayPath } from '../assets.js';
 import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from './batch.js';
-import { readInputFile, writeFilesAtomically } from '../io/index.js';
-import { printDiagnostics, runAction } from '../report.js';
+import { readInputFile } from '../io/index.js';
+import { runAction } from '../report.js';
+import { writeOutputs } from '../write-outputs.js';
 
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 
@@ -49,11 +50,7 @@ export function registerBuild(program: Command): void {
         progressMonths: readProgressMonths(opts.progressMonths),
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
-      await writeFilesAtomically(dir, result.files);
-      printDiagnostics([...diagnostics, ...result.diagnostics]);
-      for (const f of result.files) {
-        process.stdout.write(`wrote ${displayPath(join(dir, f.name))}${f.pages ? ` (${f.pages} ${f.pages === 1 ? 'page' : 'pages'})` : ''}\n`);
-      }
+      await writeOutputs(dir, result.files, [...diagnostics, ...result.diagnostics]);
     }, opts.debug);
   });
 }

@@ -18,8 +18,9 @@ import { NotesPdfError, readNotesFromPdf } from '../../notes/read-filled-pdf.js'
 import { createRenderer } from '../../render/render.js';
 import { displayPath, readFontSet, readTemplates, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
-import { readInputFile, writeFilesAtomically } from '../io/index.js';
-import { printDiagnostics, runAction } from '../report.js';
+import { readInputFile } from '../io/index.js';
+import { runAction } from '../report.js';
+import { writeOutputs } from '../write-outputs.js';
 import { readKitConfig } from './batch.js';
 
 interface ThankYouOptions extends CommonOptions {
@@ -83,11 +84,7 @@ export function registerThankYou(program: Command): void {
         timestamp: sourceDateEpoch(),
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
-      await writeFilesAtomically(dir, result.files);
-      printDiagnostics([...diagnostics, ...result.diagnostics]);
-      for (const f of result.files) {
-        process.stdout.write(`wrote ${displayPath(join(dir, f.name))}${f.pages ? ` (${f.pages} ${f.pages === 1 ? 'page' : 'pages'})` : ''}\n`);
-      }
+      await writeOutputs(dir, result.files, [...diagnostics, ...result.diagnostics]);
     }, opts.debug);
   });
 }

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   const pipelinePdf = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['pdf'], documents: ['packet'] }));
   console.log(`\npacket: ${layout.pages.length} pages, ${layout.pages.reduce((n, p) => n + p.boxes.filter((b) => b.kind === 'text').length, 0)} text runs`);
   console.log(row('PDF writePdf (Noto, subset)', ourPdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, 'target ≤ 2.5× and ≤ 25 ms'));
-  console.log(row('PDF writePdf + fillable fields', ourPdfForms, 'pdf-lib + Helvetica, prewrapped', floorPdf, '(fields embed the whole regular face)'));
+  console.log(row('PDF writePdf + fillable fields', ourPdfForms, 'pdf-lib + Helvetica, prewrapped', floorPdf, '(fillable answer fields and check boxes)'));
   console.log(row('PDF whole pipeline (view→PDF)', pipelinePdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, ''));
 
   const floorDocx = await time(() => docxFloor(tree));

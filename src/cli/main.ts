@@ -10,6 +10,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBatch } from './commands/batch.js';
 import { registerBuild } from './commands/build.js';
+import { registerHandout } from './commands/handout.js';
 import { registerInit } from './commands/init.js';
 import { registerQuestions } from './commands/questions.js';
 import { registerSchema } from './commands/schema.js';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
     .exitOverride();
   registerBuild(program);
   registerBatch(program);
+  registerHandout(program);
   registerInit(program);
   registerQuestions(program);
   registerSchema(program);

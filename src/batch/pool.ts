@@ -29,13 +29,24 @@ export interface WorkerPoolOptions {
    * `tsx/esm/api`), for running from sources; the bundled worker needs none.
    */
   readonly loader?: URL;
+  /**
+   * A worker whose V8 heap is above this many MB after a task is replaced by
+   * a fresh one (default {@link DEFAULT_RECYCLE_HEAP_MB}), so that caches
+   * which grow with every document cannot make memory grow with the roster.
+   */
+  readonly recycleHeapMb?: number;
 }
+
+/** Heap size after which a worker is replaced, in MB. */
+export const DEFAULT_RECYCLE_HEAP_MB = 128;
 
 /** Runs {@link WorkerTask}s on up to `size` threads, started when first needed. */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private closed = false;
+  /** Workers replaced because their heap grew past the limit. */
+  recycled = 0;
 
   constructor(
     private readonly script: URL,
@@ -73,6 +84,13 @@ export class WorkerPool {
       const pending = slot.current;
       slot.current = undefined;
       pending?.resolve(reply);
+      const limit = (this.options.recycleHeapMb ?? DEFAULT_RECYCLE_HEAP_MB) * 2 ** 20;
+      if ((reply.heapUsed ?? 0) > limit) {
+        // Retire it: leave the pool first, so its exit is not taken for a crash.
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        this.recycled++;
+        void worker.terminate();
+      }
       this.dispatch();
     });
     const fail = (message: string) => {

@@ -47,17 +47,18 @@ export interface BuiltFile {
   readonly sha256: string;
 }
 
-/** The reply to a task. */
+/** The reply to a task. `heapUsed` (bytes) is the worker's V8 heap after the task, so the pool can retire a worker that grew. */
 export type WorkerReply =
   | {
       readonly id: number;
+      readonly heapUsed?: number;
       readonly ok: true;
       readonly files: readonly BuiltFile[];
       readonly diagnostics: readonly Diagnostic[];
       /** Print fragments of the PDF files, in file order (build) or task order (fragment). */
       readonly fragments: readonly PrintFragment[];
     }
-  | { readonly id: number; readonly ok: false; readonly error: string };
+  | { readonly id: number; readonly heapUsed?: number; readonly ok: false; readonly error: string };
 
 /** The byte buffers of a reply, to transfer instead of copy. */
 export function replyTransferList(reply: WorkerReply): ArrayBuffer[] {

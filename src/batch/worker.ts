@@ -5,6 +5,7 @@
  * dist/batch-worker.js.
  */
 import { createHash } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildKit } from '../pipeline.js';
 import { createRenderer } from '../render/render.js';
@@ -44,8 +45,16 @@ async function handle(task: WorkerTask): Promise<WorkerReply> {
 
 parentPort!.on('message', (task: WorkerTask) => {
   handle(task).then(
-    (reply) => parentPort!.postMessage(reply, replyTransferList(reply)),
+    (reply) => {
+      const measured = { ...reply, heapUsed: getHeapStatistics().used_heap_size };
+      parentPort!.postMessage(measured, replyTransferList(measured));
+    },
     (error: unknown) =>
-      parentPort!.postMessage({ id: task.id, ok: false, error: (error as Error)?.message ?? String(error) } satisfies WorkerReply),
+      parentPort!.postMessage({
+        id: task.id,
+        ok: false,
+        error: (error as Error)?.message ?? String(error),
+        heapUsed: getHeapStatistics().used_heap_size,
+      } satisfies WorkerReply),
   );
 });

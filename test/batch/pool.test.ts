@@ -1,0 +1,42 @@
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src/batch/pool.js';
+import type { WorkerSetup } from '../../src/batch/worker-protocol.js';
+import { readFontSet, readGuide, readTemplates } from '../../src/cli/assets.js';
+import { resolveTheme } from '../../src/theme.js';
+
+const setup: WorkerSetup = {
+  guide: readGuide(),
+  templates: readTemplates(),
+  theme: resolveTheme(),
+  fonts: readFontSet('noto-sans'),
+  formats: ['pdf'],
+  print: true,
+};
+
+async function onePagePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.addPage([612, 792]);
+  return doc.save();
+}
+
+describe('WorkerPool', () => {
+  it('replaces a worker whose heap grew past the limit and keeps answering tasks', async () => {
+    const pool = new WorkerPool(new URL('../../src/batch/worker.ts', import.meta.url), 1, setup, {
+      loader: new URL(import.meta.resolve('tsx/esm/api')),
+      recycleHeapMb: 1,
+    });
+    try {
+      const replies = [];
+      for (let id = 1; id <= 3; id++) replies.push(await pool.run({ kind: 'fragment', id, pdfs: [await onePagePdf()] }));
+      for (const reply of replies) {
+        expect(reply.ok).toBe(true);
+        if (reply.ok) expect(reply.fragments[0]!.pages).toBe(1);
+        expect(reply.heapUsed).toBeGreaterThan(2 ** 20);
+      }
+      expect(pool.recycled).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -84,6 +84,12 @@ describe('parseRoster (CSV)', () => {
     expect(unclosed.diagnostics[0]!.message).toMatch(/cannot be read/);
   });
 
+  it('counts a blank line as the empty row a spreadsheet shows, without reporting it', () => {
+    const result = parseRoster('student.name,mentor.name,organization.name\nA,B,C\n\n,,\nD,,F\n', 'r.csv');
+    expect(result.rows.map((r) => r.row)).toEqual([2, 5]);
+    expect(result.rows[1]!.errors[0]).toMatchObject({ row: 5, column: 'B', field: 'mentor.name' });
+  });
+
   it('names spreadsheet columns past Z', () => {
     expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
   });

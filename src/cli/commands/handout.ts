@@ -12,8 +12,8 @@ import { buildHandout, HANDOUT_FORMATS, type HandoutFormat } from '../../kits/ha
 import { createRenderer } from '../../render/render.js';
 import { displayPath, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
-import { writeFilesAtomically } from '../io/index.js';
-import { printDiagnostics, runAction } from '../report.js';
+import { runAction } from '../report.js';
+import { writeOutputs } from '../write-outputs.js';
 import { FolderStore, readKitConfig } from './batch.js';
 
 const DEFAULT_FORMATS: readonly HandoutFormat[] = ['pdf', 'docx'];
@@ -73,27 +73,23 @@ async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
     ...(kit?.config.meeting?.minutes ? { minutes: kit.config.meeting.minutes } : {}),
   });
   const dir = join(opts.out, 'handout');
-  await writeFilesAtomically(dir, result.files);
-  const written: { name: string; pages?: number }[] = [...result.files];
+  await writeOutputs(dir, result.files, result.diagnostics);
   const pdf = result.files.find((f) => f.name === 'handout.pdf');
   if (opts.copies !== undefined && pdf) {
     // Streamed to disk: the copies share fonts, but each copy's pages are written out.
     const fragment = await preparePrintFragment(pdf.bytes);
     const stream = await new FolderStore(dir).openStream(PRINT_NAME);
+    let pages: number;
     try {
       const writer = new PrintFileWriter(stream, { duplex, title: `${guide.title} (${opts.copies} copies)` });
       for (let i = 0; i < opts.copies; i++) await writer.append(fragment);
-      const { pages } = await writer.finish();
+      pages = (await writer.finish()).pages;
       await stream.commit();
-      written.push({ name: PRINT_NAME, pages });
     } catch (error) {
       await stream.abort();
       throw error;
     }
-  }
-  printDiagnostics(result.diagnostics);
-  for (const f of written) {
-    process.stdout.write(`wrote ${displayPath(resolve(dir, f.name))}${f.pages ? ` (${f.pages} ${f.pages === 1 ? 'page' : 'pages'})` : ''}\n`);
+    process.stdout.write(`wrote ${displayPath(resolve(dir, PRINT_NAME))} (${pages} pages, ${opts.copies} ${opts.copies === 1 ? 'copy' : 'copies'})\n`);
   }
   return 0;
 }

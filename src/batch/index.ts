@@ -1,0 +1,18 @@
+/**
+ * Career-office batches: a roster in, one kit per student, a duplex-safe
+ * print file, a manifest and a report out. Free of Node APIs except
+ * `pool.ts` and `worker.ts` (worker threads), which are not re-exported here.
+ *
+ * @example
+ * const roster = parseRoster(text, 'night.csv', { minutes: 30 });
+ * const summary = await runBatch({ roster, rosterName: 'night.csv', guide, resourcesKey, tool, builder, store, print: true });
+ */
+export { parseRoster, rosterFormatOf, rowErrorDiagnostic, ROSTER_FIELDS, columnLetter } from './roster.js';
+export type { Roster, RosterRow, RowDefaults, RowError } from './roster.js';
+export { runBatch, PRINT_FILE, type BatchOptions, type BatchProgress, type BatchStore, type BatchSummary, type KitBuilder, type StreamedFile } from './run-batch.js';
+export { PrintFileWriter, MemorySink, type ByteSink, type PrintFileOptions, type PrintPlacement } from './print-file.js';
+export { preparePrintFragment, PrintFragmentError, type PrintFragment } from './print-fragment.js';
+export { readManifest, formatManifest, MANIFEST_VERSION, type Manifest, type ManifestFile, type ManifestRow, type PrintRange } from './manifest.js';
+export { formatReportText, type BatchReport, type FailedRow, type RowWarning } from './report.js';
+export { checkQuestionChoices, questionBankIds } from './question-choices.js';
+export type { WorkerSetup, WorkerTask, WorkerReply, BuiltFile } from './worker-protocol.js';

@@ -16,6 +16,7 @@
  * @example
  * const { files, diagnostics } = await buildKit({ interview, guide, renderer, theme, fonts, formats: ['pdf', 'docx'] });
  */
+import type { Deflate } from './write/deflate.js';
 import { InputError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { buildFollowUpCalendar } from './kits/thank-you-calendar.js';
 import { renderKitDocuments, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
@@ -42,6 +43,8 @@ export interface KitRequest {
   readonly documents?: readonly KitDocument[];
   /** Seconds since the epoch for document dates (SOURCE_DATE_EPOCH). */
   readonly timestamp?: number;
+  /** zlib compressor for PDF streams and DOCX entries (the CLI passes Node's native zlib). */
+  readonly deflate?: Deflate;
   /** IANA time zone of the meeting when interview.yaml names none (the system's, from the CLI). */
   readonly timezone?: string;
   /** Months after the meeting for progress-update reminders (default 1 and 3). */
@@ -71,7 +74,7 @@ export async function buildKit(request: KitRequest): Promise<KitResult> {
   const diagnostics: Diagnostic[] = [...warnings];
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
   const files: KitFile[] = [];
-  const options = { theme: request.theme, timestamp: request.timestamp };
+  const options = { theme: request.theme, timestamp: request.timestamp, deflate: request.deflate };
   for (const doc of documents) {
     for (const format of request.formats) {
       switch (format) {

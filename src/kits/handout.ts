@@ -6,6 +6,7 @@
  * @example
  * const { files } = await buildHandout({ guide, renderer, theme, fonts, formats: ['pdf', 'docx'] });
  */
+import type { Deflate } from '../write/deflate.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
@@ -32,6 +33,8 @@ export interface HandoutRequest extends HandoutViewOptions {
   readonly formats: readonly HandoutFormat[];
   /** Seconds since the epoch for document dates (SOURCE_DATE_EPOCH). */
   readonly timestamp?: number;
+  /** zlib compressor for PDF streams and DOCX entries (the CLI passes Node's native zlib). */
+  readonly deflate?: Deflate;
 }
 
 /** Builds handout.pdf / handout.docx / handout.md. */
@@ -41,7 +44,7 @@ export async function buildHandout(request: HandoutRequest): Promise<KitResult> 
   const tree = parseMarkdown(markdown, handoutMeta(request.guide, request.theme.office));
   const files: KitFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const options = { theme: request.theme, timestamp: request.timestamp };
+  const options = { theme: request.theme, timestamp: request.timestamp, deflate: request.deflate };
   for (const format of request.formats) {
     switch (format) {
       case 'pdf': {

@@ -12,6 +12,7 @@
  *   interview, renderer, theme, fonts, formats: ['docx', 'pdf', 'txt', 'eml'], tone: 'warm', timezone: 'America/New_York',
  * });
  */
+import type { Deflate } from '../write/deflate.js';
 import { InputError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
@@ -50,6 +51,8 @@ export interface ThankYouRequest {
   readonly progressMonths?: readonly number[];
   /** Seconds since the epoch (SOURCE_DATE_EPOCH) for document dates. */
   readonly timestamp?: number;
+  /** zlib compressor for PDF streams and DOCX entries (the CLI passes Node's native zlib). */
+  readonly deflate?: Deflate;
 }
 
 /** One output file, named relative to the student's folder. */
@@ -103,7 +106,7 @@ export async function buildThankYou(request: ThankYouRequest): Promise<ThankYouR
 
   const wantsEmail = formats.includes('txt') || formats.includes('eml');
   const email = wantsEmail ? renderThankYou(interview, renderer, { tone, mode: 'email', timezone }) : undefined;
-  const options = { theme: request.theme, timestamp: request.timestamp };
+  const options = { theme: request.theme, timestamp: request.timestamp, deflate: request.deflate };
   const files: ThankYouFile[] = [];
 
   for (const format of formats) {

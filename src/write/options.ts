@@ -3,6 +3,7 @@
  * come in here; no writer reads files or the time.
  */
 import type { Theme } from '../theme.js';
+import type { Deflate } from './deflate.js';
 
 export interface WriteOptions {
   readonly theme: Theme;
@@ -12,6 +13,8 @@ export interface WriteOptions {
    * the same input always gives the same bytes.
    */
   readonly timestamp?: number;
+  /** zlib compressor for streams and zip entries (default: pure JavaScript; the CLI passes Node's zlib). */
+  readonly deflate?: Deflate;
 }
 
 /** 2000-01-01T00:00:00Z: the date written when no timestamp is given. */

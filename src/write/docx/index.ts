@@ -15,7 +15,8 @@ import type { Root } from '../../tree/types.js';
 import { documentDate, type WriteOptions } from '../options.js';
 import { convertBlocks } from './blocks.js';
 import { createOfficeHeader, createPageFooter } from './header-footer.js';
-import { normalizeDocx } from './normalize-zip.js';
+import { normalizeDocx, packageDocx, type PackageParts } from './normalize-zip.js';
+import { defaultDeflate } from '../deflate.js';
 import { createListNumbering } from './numbering.js';
 import { finishPieces, type BlockContext } from './pieces.js';
 import { getThemeStyles } from './styles.js';
@@ -71,6 +72,26 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
     ],
   });
 
-  const packed = await Packer.toArrayBuffer(doc);
-  return normalizeDocx(new Uint8Array(packed), { date: documentDate(options), language: meta.language });
+  const packaging = { date: documentDate(options), language: meta.language, deflate: options.deflate ?? defaultDeflate };
+  const parts = compileParts(doc);
+  if (parts) return packageDocx(parts, packaging);
+  return normalizeDocx(new Uint8Array(await Packer.toArrayBuffer(doc)), packaging);
+}
+
+/** The part of docx's Packer that turns a document into its package parts, before zipping. */
+interface PartCompiler {
+  compile(doc: Document, prettify?: undefined, overrides?: readonly never[]): PackageParts;
+}
+
+/**
+ * The document's package parts, straight from docx's compiler, so the
+ * package is zipped once (by packageDocx) rather than zipped by docx,
+ * unzipped and zipped again. The compiler is not in docx's typings; if a
+ * docx release moves it, writeDocx falls back to Packer (same bytes, slower).
+ */
+export function compileParts(doc: Document): PackageParts | undefined {
+  const compiler = (Packer as unknown as { compiler?: Partial<PartCompiler> }).compiler;
+  if (typeof compiler?.compile !== 'function') return undefined;
+  const parts = compiler.compile(doc, undefined, []);
+  return parts instanceof Map ? parts : undefined;
 }

@@ -1,15 +1,17 @@
 /**
- * Makes a packed DOCX reproducible: the same tree and options give the same
+ * Makes a DOCX package reproducible: the same tree and options give the same
  * bytes, in any process, on any machine.
  *
  * The docx package writes the current time into docProps/core.xml, random
  * ids for hyperlink relationships, drawing ids from a process-wide counter,
  * and zip entries stamped with the current time. This rewrites the dates to
  * the document date, renames the random ids in order of appearance,
- * renumbers the drawings, records the document language, and re-zips with a
- * fixed entry time and a fixed entry order ([Content_Types].xml first).
+ * renumbers the drawings, records the document language, and zips once with
+ * a fixed entry time and a fixed entry order ([Content_Types].xml first),
+ * compressing with the compressor it is given.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { deflateRaw, type Deflate } from '../deflate.js';
 
 /** What goes into the package besides the parts themselves. */
 export interface NormalizeOptions {
@@ -17,21 +19,33 @@ export interface NormalizeOptions {
   readonly date: Date;
   /** BCP 47 language tag recorded as dc:language. */
   readonly language: string;
+  /** zlib compressor for the zip entries. */
+  readonly deflate: Deflate;
 }
 
-/** Time stamp of every zip entry. Built from local-time fields, as zip stores them, so it is the same in every time zone. */
-const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
+/** The package's parts by path: XML as text, media as bytes. */
+export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const CORE = 'docProps/core.xml';
 
-/** Rewrites a packed DOCX so its bytes depend only on its content. */
+/** Rewrites a packed DOCX (a zip) so its bytes depend only on its content. */
 export function normalizeDocx(packed: Uint8Array, options: NormalizeOptions): Uint8Array {
   const entries = unzipSync(packed);
-  const names = Object.keys(entries).sort(compareEntryNames);
+  const parts = new Map<string, string | Uint8Array>();
+  for (const [name, data] of Object.entries(entries)) {
+    parts.set(name, name.endsWith('.xml') || name.endsWith('.rels') ? strFromU8(data) : data);
+  }
+  return packageDocx(parts, options);
+}
+
+/** Normalises the parts of a DOCX package and zips them reproducibly. */
+export function packageDocx(parts: PackageParts, options: NormalizeOptions): Uint8Array {
+  const names = [...parts.keys()].sort(compareEntryNames);
   const texts = new Map<string, string>();
   for (const name of names) {
-    if (name.endsWith('.xml') || name.endsWith('.rels')) texts.set(name, strFromU8(entries[name]!));
+    const part = parts.get(name)!;
+    if (typeof part === 'string') texts.set(name, part);
   }
 
   renameRandomRelationshipIds(texts);
@@ -39,13 +53,95 @@ export function normalizeDocx(packed: Uint8Array, options: NormalizeOptions): Ui
   const core = texts.get(CORE);
   if (core !== undefined) texts.set(CORE, rewriteCoreProperties(core, options));
 
-  const zippable: Zippable = {};
-  for (const name of names) {
+  const entries: ZipEntry[] = names.map((name) => {
     const text = texts.get(name);
-    zippable[name] = [text === undefined ? entries[name]! : strToU8(text), { mtime: ENTRY_TIME }];
-  }
-  return zipSync(zippable, { level: 6, mtime: ENTRY_TIME });
+    const data = text === undefined ? (parts.get(name) as Uint8Array) : strToU8(text);
+    return { name: strToU8(name), size: data.length, crc: crc32(data), data: deflateRaw(options.deflate, data) };
+  });
+  return writeZip(entries);
 }
+
+/** One compressed zip entry. */
+interface ZipEntry {
+  readonly name: Uint8Array;
+  readonly size: number;
+  readonly crc: number;
+  /** Raw DEFLATE data. */
+  readonly data: Uint8Array;
+}
+
+/** DOS date of 1980-01-01 (time 00:00), the fixed stamp of every entry. */
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/**
+ * A zip archive of DEFLATE entries, sizes in the local headers (no data
+ * descriptors), every entry stamped 1980-01-01 00:00, UTF-8 names.
+ */
+function writeZip(entries: readonly ZipEntry[]): Uint8Array {
+  const central = entries.reduce((n, e) => n + 46 + e.name.length, 0);
+  const local = entries.reduce((n, e) => n + 30 + e.name.length + e.data.length, 0);
+  const out = new Uint8Array(local + central + 22);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  const offsets: number[] = [];
+  for (const e of entries) {
+    offsets.push(at);
+    view.setUint32(at, 0x04034b50, true);
+    writeCommonHeader(view, at + 4, e);
+    view.setUint16(at + 26, e.name.length, true);
+    view.setUint16(at + 28, 0, true);
+    out.set(e.name, at + 30);
+    out.set(e.data, at + 30 + e.name.length);
+    at += 30 + e.name.length + e.data.length;
+  }
+  const centralStart = at;
+  entries.forEach((e, i) => {
+    view.setUint32(at, 0x02014b50, true);
+    view.setUint16(at + 4, 20, true); // made by: version 2.0
+    writeCommonHeader(view, at + 6, e);
+    view.setUint16(at + 28, e.name.length, true);
+    // extra, comment, disk number, internal and external attributes stay 0
+    view.setUint32(at + 42, offsets[i]!, true);
+    out.set(e.name, at + 46);
+    at += 46 + e.name.length;
+  });
+  view.setUint32(at, 0x06054b50, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, at - centralStart, true);
+  view.setUint32(at + 16, centralStart, true);
+  return out;
+}
+
+/** The fields local and central headers share, from "version needed" to the uncompressed size. */
+function writeCommonHeader(view: DataView, at: number, e: ZipEntry): void {
+  view.setUint16(at, 20, true); // version needed: 2.0 (DEFLATE)
+  view.setUint16(at + 2, 0x0800, true); // flags: names are UTF-8
+  view.setUint16(at + 4, 8, true); // method: DEFLATE
+  view.setUint16(at + 6, 0, true); // time 00:00
+  view.setUint16(at + 8, DOS_DATE, true);
+  view.setUint32(at + 10, e.crc, true);
+  view.setUint32(at + 14, e.data.length, true);
+  view.setUint32(at + 18, e.size, true);
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 of the uncompressed data, as zip headers record it. */
+function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
 
 function compareEntryNames(a: string, b: string): number {
   if (a === b) return 0;

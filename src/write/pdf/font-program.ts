@@ -9,7 +9,7 @@
  * is Greek). The subset depends only on which pages a document uses, so
  * output stays reproducible while most documents share one cached program.
  */
-import { deflateAscii, deflateBytes } from './deflate.js';
+import { deflateText, type Deflate } from '../deflate.js';
 import { subsetTrueType } from './ttf-subset.js';
 import type { TrueTypeFont } from './truetype.js';
 
@@ -57,7 +57,7 @@ export function pageOf(codePoint: number): number {
  * The subset program of `font` covering the base pages and `pages` (cached:
  * each distinct page set is built once per process).
  */
-export function prepareSubset(font: TrueTypeFont, pages: Iterable<number>): FaceProgram {
+export function prepareSubset(font: TrueTypeFont, pages: Iterable<number>, deflate: Deflate): FaceProgram {
   const all = [...new Set([...BASE_PAGES, ...pages])].sort((a, b) => a - b);
   const key = all.join(',');
   let byKey = subsetCache.get(font);
@@ -68,13 +68,13 @@ export function prepareSubset(font: TrueTypeFont, pages: Iterable<number>): Face
   let program = byKey.get(key);
   if (!program) {
     if (byKey.size >= CACHE_LIMIT) byKey.delete(byKey.keys().next().value!);
-    program = buildSubset(font, all);
+    program = buildSubset(font, all, deflate);
     byKey.set(key, program);
   }
   return program;
 }
 
-function buildSubset(font: TrueTypeFont, pages: readonly number[]): FaceProgram {
+function buildSubset(font: TrueTypeFont, pages: readonly number[], deflate: Deflate): FaceProgram {
   const glyphIds = new Map<number, number>();
   const unicodeOf = new Map<number, number>();
   for (const page of pages) {
@@ -89,9 +89,9 @@ function buildSubset(font: TrueTypeFont, pages: readonly number[]): FaceProgram 
   const scale = 1000 / font.unitsPerEm;
   return {
     baseFont: `${subsetTag(program)}+${font.postscriptName}`,
-    fontFile: deflateBytes(program),
+    fontFile: deflate(program),
     fontFileLength: program.length,
-    toUnicode: deflateAscii(toUnicodeCMap(unicodeOf)),
+    toUnicode: deflateText(deflate, toUnicodeCMap(unicodeOf)),
     advances: new Map(kept.map((gid) => [gid, Math.round(font.advanceWidth(gid) * scale)])),
     glyphIds,
     descriptor: describe(font),

@@ -20,6 +20,7 @@ import { PDFDocument, type PDFImage } from 'pdf-lib';
 import type { Root } from '../../tree/types.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { documentDate } from '../options.js';
+import { defaultDeflate } from '../deflate.js';
 import type { PdfOptions, PdfResult } from './pdf-options.js';
 import { FONT_KEYS, parseFontSet } from './font-cache.js';
 import { createFontMetrics } from './measure.js';
@@ -61,11 +62,11 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   for (const key of FONT_KEYS) {
     const codePoints = used.get(key);
     if (!codePoints) continue;
-    const program = prepareSubset(fonts[key], [...codePoints].map(pageOf));
+    const program = prepareSubset(fonts[key], [...codePoints].map(pageOf), options.deflate ?? defaultDeflate);
     faces[key] = { ref: embedFace(doc.context, program, codePoints), program };
   }
   const logo = await embedLogo(doc, options);
-  const pages = paintLayout(doc, layout, { fonts: faces, forms, ...(logo ? { logo } : {}) });
+  const pages = paintLayout(doc, layout, { fonts: faces, forms, deflate: options.deflate ?? defaultDeflate, ...(logo ? { logo } : {}) });
   addOutline(doc, layout.bookmarks, pages);
   if (forms) warnings.push(...addFormFields(doc, layout, pages, createTypography(options.theme).colors.accent));
   const bytes = await doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, updateFieldAppearances: false });

@@ -9,7 +9,7 @@ import { hexToRgb } from '../../theme.js';
 import type { Box, CheckboxBox, FontKey, LayoutResult, LinkBox, TextBox } from './layout-types.js';
 import type { FaceProgram } from './font-program.js';
 import { encodeText } from './font-embed.js';
-import { deflateAscii } from './deflate.js';
+import { deflateText, type Deflate } from '../deflate.js';
 
 /** An embedded face: its font dictionary and program. */
 export interface PaintFace {
@@ -24,6 +24,8 @@ export interface PaintResources {
   readonly logo?: PDFImage;
   /** When true, named check boxes get their tick from a form field instead. */
   readonly forms: boolean;
+  /** Compresses the content streams. */
+  readonly deflate: Deflate;
 }
 
 const FONT_RESOURCE: Record<FontKey, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
@@ -98,7 +100,7 @@ class PagePainter {
       page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), this.resources.fonts[key]!.ref);
     }
     if (this.usesLogo && this.resources.logo) page.node.setXObject(PDFName.of('Im1'), this.resources.logo.ref);
-    const stream = context.stream(deflateAscii(this.ops.join('\n')), { Filter: 'FlateDecode' });
+    const stream = context.stream(deflateText(this.resources.deflate, this.ops.join('\n')), { Filter: 'FlateDecode' });
     page.node.addContentStream(context.register(stream));
     for (const link of this.links) this.addLink(page, link);
   }

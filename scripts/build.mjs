@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -52,7 +53,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  minify: true,
+  minify: process.env.IK_NO_MINIFY !== '1',
   // Prefer ES builds (fontkit's is the one the plugin below patches).
   mainFields: ['module', 'main'],
   plugins: [lazyFontkit],
@@ -61,6 +62,22 @@ await build({
   // CommonJS dependencies (fontkit, handlebars) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" },
 });
+
+// The bundled guide and templates, validated and compiled ahead of time.
+const assets = join(fresh, 'bundled-assets.mjs');
+await build({
+  entryPoints: [join(root, 'scripts/bundled-assets.ts')],
+  outfile: assets,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" },
+});
+execFileSync(process.execPath, [assets, root, fresh], { stdio: 'inherit' });
+rmSync(assets);
 
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(fresh, dist);

@@ -6,10 +6,11 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
 import { loadGuide } from '../load/load-interview.js';
+import { createRenderer, type PrecompiledTemplates, type Renderer } from '../render/render.js';
 import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
 import type { FontFamilyName } from '../theme.js';
 import type { FontSet } from '../write/pdf/index.js';
@@ -41,9 +42,36 @@ export function readGuide(contentDir?: string): Guide {
   if (!existsSync(file)) {
     throw new InputError([{ severity: 'error', message: `no guide.yaml in the content folder ${displayPath(dir)}`, hints: ['copy content/guide.yaml from interview-kit and adapt it'] }]);
   }
-  const { value, diagnostics } = loadGuide(readFileSync(file, 'utf8'), displayPath(file));
+  const text = readFileSync(file, 'utf8');
+  const prepared = readPreparedGuide();
+  if (prepared && prepared.source === text) return prepared.value;
+  const { value, diagnostics } = loadGuide(text, displayPath(file));
   if (!value) throw new InputError(diagnostics);
   return value;
+}
+
+/** The bundled guide as validated by the build (dist/bundled-guide.json), if it was built. */
+function readPreparedGuide(): { source: string; value: Guide } | undefined {
+  try {
+    return JSON.parse(readFileSync(join(packageRoot, 'dist', 'bundled-guide.json'), 'utf8')) as { source: string; value: Guide };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The bundled templates compiled by the build (dist/bundled-templates.js),
+ * if it was built; createRenderer uses each only while its source is unchanged.
+ */
+export async function readPrecompiledTemplates(): Promise<PrecompiledTemplates | undefined> {
+  const file = join(packageRoot, 'dist', 'bundled-templates.js');
+  if (!existsSync(file)) return undefined;
+  return (await import(pathToFileURL(file).href)) as PrecompiledTemplates;
+}
+
+/** A renderer for the bundled templates with `templatesDir`'s laid over them, using what the build compiled ahead of time. */
+export async function createTemplateRenderer(templatesDir?: string): Promise<Renderer> {
+  return createRenderer(readTemplates(templatesDir), { precompiled: await readPrecompiledTemplates() });
 }
 
 /** The bundled templates, with `templatesDir`'s files (if given) replacing those of the same name. */

@@ -27,47 +27,58 @@ export interface Renderer {
 const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
 
 /** Compiles every template and partial of `set` and checks partial references. */
-export function createRenderer(set: TemplateSet): Renderer {
+/**
+ * Templates compiled ahead of time (`Handlebars.precompile`, evaluated), by
+ * name, each with the source it was compiled from: used only while the
+ * source is still exactly that.
+ */
+export interface PrecompiledTemplates {
+  readonly templates: Readonly<Record<string, { readonly source: string; readonly spec: TemplateSpecification }>>;
+  readonly partials: Readonly<Record<string, { readonly source: string; readonly spec: TemplateSpecification }>>;
+}
+
+/** Options of createRenderer. */
+export interface RendererOptions {
+  /** Ahead-of-time compiled templates (the bundled ones), to skip parsing and compiling them. */
+  readonly precompiled?: PrecompiledTemplates;
+}
+
+export function createRenderer(set: TemplateSet, options: RendererOptions = {}): Renderer {
   const hbs = Handlebars.create();
   const diagnostics: Diagnostic[] = [];
   for (const [name, helper] of Object.entries(helpers)) hbs.registerHelper(name, helper as Handlebars.HelperDelegate);
 
-  const compileOptions: CompileOptions = { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true };
+  const compileOptions: CompileOptions = COMPILE_OPTIONS;
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const parsedPartials = new Map<string, hbs.AST.Program>();
 
+  // Parse and check everything now, so every mistake of every file is reported
+  // at once with its position; Handlebars compiles each template lazily, on
+  // its first render.
+  const ready = (kind: 'templates' | 'partials', name: string, source: string) => {
+    const entry = options.precompiled?.[kind][name];
+    return entry && entry.source === source ? hbs.template(entry.spec) : undefined;
+  };
   for (const [name, partial] of Object.entries(set.partials)) {
+    const fn = ready('partials', name, partial.source);
+    if (fn) {
+      hbs.registerPartial(name, fn);
+      continue;
+    }
     const ast = parseTemplate(partial, diagnostics);
     if (!ast) continue;
-    parsedPartials.set(name, ast);
-  }
-  for (const [name, ast] of parsedPartials) {
-    try {
-      hbs.registerPartial(name, hbs.compile(ast, compileOptions));
-    } catch (error) {
-      diagnostics.push(templateDiagnostic(set.partials[name]!, error));
-    }
+    checkTemplate(ast, partial, set, diagnostics);
+    hbs.registerPartial(name, hbs.compile(ast, compileOptions));
   }
   for (const [name, template] of Object.entries(set.templates)) {
+    const fn = ready('templates', name, template.source);
+    if (fn) {
+      compiled.set(name, fn);
+      continue;
+    }
     const ast = parseTemplate(template, diagnostics);
     if (!ast) continue;
-    checkPartials(ast, template, set, diagnostics);
-    try {
-      const fn = hbs.compile(ast, compileOptions);
-      // Compile eagerly so helper errors surface now, with positions.
-      hbs.precompile(ast, compileOptions);
-      compiled.set(name, fn);
-    } catch (error) {
-      diagnostics.push(templateDiagnostic(template, error));
-    }
-  }
-  for (const [name, ast] of parsedPartials) {
-    checkPartials(ast, set.partials[name]!, set, diagnostics);
-    try {
-      hbs.precompile(ast, compileOptions);
-    } catch (error) {
-      diagnostics.push(templateDiagnostic(set.partials[name]!, error));
-    }
+    checkTemplate(ast, template, set, diagnostics);
+    compiled.set(name, hbs.compile(ast, compileOptions));
   }
   if (diagnostics.length > 0) throw new InputError(dedupe(diagnostics));
 
@@ -90,6 +101,10 @@ export function createRenderer(set: TemplateSet): Renderer {
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** The options templates are compiled with, ahead of time or at run time. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true } as const;
 
 function parseTemplate(template: TemplateSource, diagnostics: Diagnostic[]): hbs.AST.Program | undefined {
   try {
@@ -100,11 +115,39 @@ function parseTemplate(template: TemplateSource, diagnostics: Diagnostic[]): hbs
   }
 }
 
-/** Every `{{> name}}` must name a known partial, by a plain name that cannot leave the folder. */
-function checkPartials(ast: hbs.AST.Program, template: TemplateSource, set: TemplateSet, out: Diagnostic[]): void {
+/** Helpers Handlebars itself provides. */
+const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+/**
+ * Checks a template's helper calls and partial references: every helper
+ * called with arguments must exist, and every `{{> name}}` must name a known
+ * partial by a plain name that cannot leave the folder.
+ */
+function checkTemplate(ast: hbs.AST.Program, template: TemplateSource, set: TemplateSet, out: Diagnostic[]): void {
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; name?: { original?: unknown; type?: string }; loc?: hbs.AST.SourceLocation };
+    const n = node as {
+      type?: string;
+      name?: { original?: unknown; type?: string };
+      path?: { type?: string; original?: unknown; parts?: unknown[]; data?: boolean };
+      params?: unknown[];
+      hash?: { pairs?: unknown[] };
+      loc?: hbs.AST.SourceLocation;
+    };
+    const call = n.type === 'SubExpression' || ((n.type === 'MustacheStatement' || n.type === 'BlockStatement') && ((n.params?.length ?? 0) > 0 || (n.hash?.pairs?.length ?? 0) > 0));
+    if (call && n.path?.type === 'PathExpression' && !n.path.data && n.path.parts?.length === 1) {
+      const helper = String(n.path.original);
+      if (!(helper in helpers) && !BUILTIN_HELPERS.has(helper)) {
+        out.push({
+          severity: 'error',
+          message: `unknown helper "${helper}"`,
+          file: template.file,
+          line: n.loc?.start.line,
+          column: n.loc ? n.loc.start.column + 1 : undefined,
+          hints: [`available helpers: ${Object.keys(helpers).join(', ')}`],
+        });
+      }
+    }
     if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name) {
       const partialName = String(n.name.original ?? '');
       const line = n.loc?.start.line;

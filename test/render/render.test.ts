@@ -5,7 +5,8 @@ import { renderKitDocuments } from '../../src/kits/build-documents.js';
 import { interviewSchema } from '../../src/load/schema.js';
 import { parseMarkdown, plainText } from '../../src/parse/parse-markdown.js';
 import { escapeMarkdown, escapeView } from '../../src/render/escape-markdown.js';
-import { createRenderer } from '../../src/render/render.js';
+import Handlebars from 'handlebars';
+import { COMPILE_OPTIONS, createRenderer } from '../../src/render/render.js';
 import type { TemplateSet } from '../../src/render/template-set.js';
 import type { Block, Inline } from '../../src/tree/types.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -172,5 +173,24 @@ describe('template errors', () => {
   it('renders a field the data lacks as empty text', () => {
     const renderer = createRenderer(withTemplate('[{{student.nickname}}] [{{nothing.at.all}}]'));
     expect(renderer.render('packet', escapeView({ student: { name: 'A' } }))).toBe('[] []');
+  });
+});
+
+describe('templates compiled ahead of time', () => {
+  const set = (source: string): TemplateSet => ({ templates: { note: { source, file: 'note.md.hbs' } }, partials: {} });
+  const spec = (source: string) => {
+    // What scripts/bundled-assets.ts ships: Handlebars.precompile output, evaluated.
+    const code = Handlebars.precompile(source, COMPILE_OPTIONS);
+    return new Function(`return ${code};`)();
+  };
+
+  it('uses a precompiled template while its source is unchanged', () => {
+    const precompiled = { templates: { note: { source: 'Hi {{name}}', spec: spec('PRECOMPILED {{name}}') } }, partials: {} };
+    expect(createRenderer(set('Hi {{name}}'), { precompiled }).render('note', { name: 'Ana' })).toBe('PRECOMPILED Ana');
+  });
+
+  it('compiles the file on disk when it differs from what was precompiled', () => {
+    const precompiled = { templates: { note: { source: 'Hi {{name}}', spec: spec('PRECOMPILED {{name}}') } }, partials: {} };
+    expect(createRenderer(set('Hello {{name}}'), { precompiled }).render('note', { name: 'Ana' })).toBe('Hello Ana');
   });
 });

@@ -5,13 +5,13 @@ import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { loadInterview } from '../../load/load-interview.js';
 import { safeFileName } from '../../names/index.js';
 import { buildKit, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
-import { createRenderer } from '../../render/render.js';
-import { readFontSet, readGuide, readTemplates, sourceDateEpoch, displayPath } from '../assets.js';
+import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
 import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from './batch.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
+import { nativeDeflate } from '../native-deflate.js';
 
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 
@@ -41,11 +41,12 @@ export function registerBuild(program: Command): void {
       const result = await buildKit({
         interview,
         guide,
-        renderer: createRenderer(readTemplates(opts.templates)),
+        renderer: await createTemplateRenderer(opts.templates),
         theme,
         fonts: readFontSet(theme.fontFamily),
         formats,
         timestamp: sourceDateEpoch(),
+        deflate: nativeDeflate,
         timezone: opts.timezone ?? kit?.config.meeting?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
         progressMonths: readProgressMonths(opts.progressMonths),
       });

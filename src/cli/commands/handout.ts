@@ -9,12 +9,12 @@ import { PrintFileWriter } from '../../batch/print-file.js';
 import { preparePrintFragment } from '../../batch/print-fragment.js';
 import { InputError } from '../../diagnostics.js';
 import { buildHandout, HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout.js';
-import { createRenderer } from '../../render/render.js';
-import { displayPath, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../assets.js';
+import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { FolderStore, readKitConfig } from './batch.js';
+import { nativeDeflate } from '../native-deflate.js';
 
 const DEFAULT_FORMATS: readonly HandoutFormat[] = ['pdf', 'docx'];
 
@@ -65,11 +65,12 @@ async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   const guide = readGuide(opts.content);
   const result = await buildHandout({
     guide,
-    renderer: createRenderer(readTemplates(opts.templates)),
+    renderer: await createTemplateRenderer(opts.templates),
     theme,
     fonts: readFontSet(theme.fontFamily),
     formats,
     timestamp: sourceDateEpoch(),
+    deflate: nativeDeflate,
     ...(kit?.config.meeting?.minutes ? { minutes: kit.config.meeting.minutes } : {}),
   });
   const dir = join(opts.out, 'handout');

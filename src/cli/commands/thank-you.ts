@@ -15,13 +15,13 @@ import type { Interview } from '../../load/schema.js';
 import { safeFileName } from '../../names/index.js';
 import { mergeNotes, type NoteSource } from '../../notes/merge-notes.js';
 import { NotesPdfError, readNotesFromPdf } from '../../notes/read-filled-pdf.js';
-import { createRenderer } from '../../render/render.js';
-import { displayPath, readFontSet, readTemplates, sourceDateEpoch } from '../assets.js';
+import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { readKitConfig } from './batch.js';
+import { nativeDeflate } from '../native-deflate.js';
 
 interface ThankYouOptions extends CommonOptions {
   readonly fromNotes?: string;
@@ -74,7 +74,7 @@ export function registerThankYou(program: Command): void {
       const theme = themeFromOptions(opts, kit?.theme);
       const result = await buildThankYou({
         interview,
-        renderer: createRenderer(readTemplates(opts.templates)),
+        renderer: await createTemplateRenderer(opts.templates),
         theme,
         fonts: formats.includes('pdf') ? readFontSet(theme.fontFamily) : undefined,
         formats,
@@ -82,6 +82,7 @@ export function registerThankYou(program: Command): void {
         timezone: opts.timezone ?? kit?.config.meeting?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
         progressMonths,
         timestamp: sourceDateEpoch(),
+        deflate: nativeDeflate,
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       await writeOutputs(dir, result.files, [...diagnostics, ...result.diagnostics]);

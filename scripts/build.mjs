@@ -34,6 +34,22 @@ const lazyFontkit = {
   },
 };
 
+/**
+ * zod exports every one of its ~50 message languages as `z.locales`, which
+ * defeats tree shaking (~250 KB of the bundle, parsed on every start).
+ * interview-kit writes its own messages and never switches zod's language,
+ * so the bundle gets zod's English locale alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)) return undefined;
+      return { path: join(dirname(args.importer), '..', 'locales', 'en.js') };
+    });
+  },
+};
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = { cli: join(root, 'src/cli/main.ts') };
 const worker = join(root, 'src/batch/worker.ts');
@@ -56,7 +72,7 @@ await build({
   minify: process.env.IK_NO_MINIFY !== '1',
   // Prefer ES builds (fontkit's is the one the plugin below patches).
   mainFields: ['module', 'main'],
-  plugins: [lazyFontkit],
+  plugins: [lazyFontkit, zodEnglishOnly],
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies (fontkit, handlebars) call require(); give the ESM bundle one.

@@ -20,7 +20,6 @@ import type { Renderer } from '../render/render.js';
 import type { Theme } from '../theme.js';
 import type { Root } from '../tree/types.js';
 import { writeDocx } from '../write/docx/index.js';
-import { writeEml } from '../write/eml/index.js';
 import { FIXED_TIMESTAMP } from '../write/options.js';
 import type { FontSet } from '../write/pdf/index.js';
 import { writePdf } from '../write/pdf/index.js';
@@ -151,6 +150,8 @@ async function writeThankYouEml(interview: Interview, body: Root, request: Thank
   const seconds = request.timestamp ?? (plan.meeting ? Math.floor(plan.meeting.end.at.getTime() / 1000) : FIXED_TIMESTAMP);
   const id = interviewFingerprint(interview);
   const tone = request.tone ?? 'formal';
+  // Loaded on demand: the MIME library is large and only the .eml needs it.
+  const { writeEml } = await import('../write/eml/index.js');
   return writeEml(body, {
     from: { name: interview.student.name, address: interview.student.email },
     to: { name: interview.mentor.name, address: interview.mentor.email },

@@ -38,7 +38,7 @@ export interface WorkerPoolOptions {
 }
 
 /** Heap size after which a worker is replaced, in MB. */
-export const DEFAULT_RECYCLE_HEAP_MB = 128;
+export const DEFAULT_RECYCLE_HEAP_MB = 96;
 
 /** Runs {@link WorkerTask}s on up to `size` threads, started when first needed. */
 export class WorkerPool {

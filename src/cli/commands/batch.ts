@@ -150,6 +150,7 @@ async function batchCommand(file: string, opts: BatchCliOptions): Promise<number
       '\n',
   );
   if (r.failed > 0) process.stdout.write(`see ${join(where, 'report.txt')} for the rows to fix\n`);
+  if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced after their heap grew\n`);
   return summary.exitCode;
 }
 

@@ -66,7 +66,7 @@ function highWaterMark(pid) {
  * "Maximum resident set size" when /usr/bin/time exists, else from polling the child's
  * VmHWM every 50 ms.
  */
-export async function runBatch(rows, { jobs = availableParallelism(), formats = 'pdf,docx' } = {}) {
+export async function timeBatch(rows, { jobs = availableParallelism(), formats = 'pdf,docx' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ik-bench-batch-'));
   const roster = join(dir, `roster-${rows}.csv`);
   writeFileSync(roster, makeRoster(rows));
@@ -113,10 +113,10 @@ export async function runBatch(rows, { jobs = availableParallelism(), formats = 
  * longer roster to show that peak memory does not grow with the roster's length.
  */
 export async function benchBatch({ rows = 1000, compareRows, jobs } = {}) {
-  const main = await runBatch(rows, { jobs });
+  const main = await timeBatch(rows, { jobs });
   const result = { ...main };
   if (compareRows) {
-    const long = await runBatch(compareRows, { jobs });
+    const long = await timeBatch(compareRows, { jobs });
     result.compare = long;
     result.memoryRatio = long.peakRssMB / main.peakRssMB;
   }

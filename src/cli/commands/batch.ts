@@ -6,7 +6,7 @@
  * rebuilds only rows whose input changed, unless --force.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -94,7 +94,7 @@ async function batchCommand(file: string, opts: BatchCliOptions): Promise<number
   const timestamp = sourceDateEpoch();
   const tool = `interview-kit ${toolVersion()}`;
   const resourcesKey = createHash('sha256')
-    .update(canonicalJson({ tool, guide, templates: templateSources(templates), theme: themeKey(theme), formats, timestamp }))
+    .update(canonicalJson({ tool, code: codeFingerprint(), guide, templates: templateSources(templates), theme: themeKey(theme), formats, timestamp }))
     .digest('hex');
 
   const rosterStem = basename(file, extname(file));
@@ -170,6 +170,23 @@ function toolVersion(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * A hash of the bundled program (dist/*.js and its chunks), so that a new
+ * build of the same version still counts as a change; '' when running from sources.
+ */
+function codeFingerprint(): string {
+  const dist = join(packageRoot, 'dist');
+  if (fileURLToPath(import.meta.url).endsWith('.ts') || !existsSync(dist)) return '';
+  const hash = createHash('sha256');
+  for (const folder of [dist, join(dist, 'chunks')]) {
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.js')).sort()) {
+      hash.update(name).update(readFileSync(join(folder, name)));
+    }
+  }
+  return hash.digest('hex');
 }
 
 function templateSources(templates: WorkerSetup['templates']): unknown {

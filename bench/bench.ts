@@ -10,14 +10,17 @@
  *  - per packet DOCX over 50 packets: our writeDocx next to the `docx` package
  *    building the same paragraphs with no template work.
  *  - the career-office batch (bench/batch.mjs), when present.
+ *
+ * Our writers run as the CLI runs them, with Node's zlib; the floors use
+ * what pdf-lib and docx use by themselves.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Document, Packer, Paragraph, TextRun, HeadingLevel } from 'docx';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { readFontSet, readGuide, readTemplates, packageRoot } from '../src/cli/assets.js';
+import { nativeDeflate as deflate } from '../src/cli/native-deflate.js';
 import { renderKitDocuments } from '../src/kits/build-documents.js';
 import { loadInterview } from '../src/load/load-interview.js';
 import { buildKit } from '../src/pipeline.js';
@@ -132,28 +135,30 @@ async function main(): Promise<void> {
   const layout = layoutDocument(tree, theme, createFontMetrics(parseFontSet(fontSet)));
 
   const floorPdf = await time(() => helveticaFloor(layout));
-  const ourPdf = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: false }));
-  const ourPdfForms = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: true }));
-  const pipelinePdf = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['pdf'], documents: ['packet'] }));
+  const ourPdf = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: false, deflate }));
+  const ourPdfForms = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: true, deflate }));
+  const pipelinePdf = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['pdf'], documents: ['packet'], deflate }));
   console.log(`\npacket: ${layout.pages.length} pages, ${layout.pages.reduce((n, p) => n + p.boxes.filter((b) => b.kind === 'text').length, 0)} text runs`);
   console.log(row('PDF writePdf (Noto, subset)', ourPdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, 'target ≤ 2.5× and ≤ 25 ms'));
   console.log(row('PDF writePdf + fillable fields', ourPdfForms, 'pdf-lib + Helvetica, prewrapped', floorPdf, '(fillable answer fields and check boxes)'));
   console.log(row('PDF whole pipeline (view→PDF)', pipelinePdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, ''));
 
   const floorDocx = await time(() => docxFloor(tree));
-  const ourDocx = await time(() => writeDocx(tree, { theme }));
-  const pipelineDocx = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['docx'], documents: ['packet'] }));
+  const ourDocx = await time(() => writeDocx(tree, { theme, deflate }));
+  const pipelineDocx = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['docx'], documents: ['packet'], deflate }));
   console.log(row('DOCX writeDocx', ourDocx, 'docx, same paragraphs', floorDocx, 'target ≤ 1.5×'));
   console.log(row('DOCX whole pipeline (view→DOCX)', pipelineDocx, 'docx, same paragraphs', floorDocx, ''));
 
-  const batch = join(packageRoot, 'bench', 'batch.mjs');
-  if (existsSync(batch)) {
-    const { runBatchBench } = (await import(pathToFileURL(batch).href)) as { runBatchBench?: () => Promise<void> };
-    if (runBatchBench) {
-      console.log('');
-      await runBatchBench();
-    }
-  }
+  // The career office's batch: 1,000 rows, and a longer roster to show that
+  // peak memory does not grow with its length (BENCH_ROWS / BENCH_COMPARE_ROWS).
+  const rows = Number(process.env.BENCH_ROWS ?? 1000);
+  const compareRows = Number(process.env.BENCH_COMPARE_ROWS ?? 10000);
+  const { benchBatch, formatBatchBench } = (await import(pathToFileURL(join(packageRoot, 'bench', 'batch.mjs')).href)) as {
+    benchBatch: (o: { rows: number; compareRows?: number }) => Promise<unknown>;
+    formatBatchBench: (r: unknown) => string;
+  };
+  console.log('');
+  console.log(formatBatchBench(await benchBatch({ rows, compareRows: compareRows > 0 ? compareRows : undefined })));
 }
 
 await main();

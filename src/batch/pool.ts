@@ -47,6 +47,7 @@ export class WorkerPool {
   private closed = false;
   /** Workers replaced because their heap grew past the limit. */
   recycled = 0;
+  private retiring = 0;
 
   constructor(
     private readonly script: URL,
@@ -86,10 +87,15 @@ export class WorkerPool {
       pending?.resolve(reply);
       const limit = (this.options.recycleHeapMb ?? DEFAULT_RECYCLE_HEAP_MB) * 2 ** 20;
       if ((reply.heapUsed ?? 0) > limit) {
-        // Retire it: leave the pool first, so its exit is not taken for a crash.
+        // Retire it: leave the pool first, so its exit is not taken for a crash,
+        // and start its successor only once it is gone, so two never overlap.
         this.slots.splice(this.slots.indexOf(slot), 1);
         this.recycled++;
-        void worker.terminate();
+        this.retiring++;
+        void worker.terminate().finally(() => {
+          this.retiring--;
+          this.dispatch();
+        });
       }
       this.dispatch();
     });
@@ -113,7 +119,8 @@ export class WorkerPool {
 
   private dispatch(): void {
     const idle = this.slots.filter((s) => !s.current).length;
-    for (let i = Math.min(this.queue.length - idle, this.size - this.slots.length); i > 0; i--) this.slots.push(this.spawn());
+    if (this.closed) return;
+    for (let i = Math.min(this.queue.length - idle, this.size - this.slots.length - this.retiring); i > 0; i--) this.slots.push(this.spawn());
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
       if (slot.current) continue;

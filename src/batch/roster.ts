@@ -55,6 +55,7 @@ function unknownFormat(file: string): Diagnostic {
   };
 }
 
+// The pieces, for callers that need one format or the cell rules.
 export { columnLetter } from './column-name.js';
 export { parseCsvRoster, readCell, ROSTER_FIELDS } from './roster-csv.js';
 export { parseYamlRoster } from './roster-yaml.js';

@@ -37,6 +37,7 @@ export interface FragmentTask {
   readonly pdfs: readonly Uint8Array[];
 }
 
+/** Any task a worker runs. */
 export type WorkerTask = BuildTask | FragmentTask;
 
 /** One file built for a student. */

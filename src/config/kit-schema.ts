@@ -60,6 +60,7 @@ export function isTimeZone(zone: string): boolean {
 /** Output formats a batch can produce per student. */
 export const BATCH_FORMATS = ['pdf', 'docx'] as const;
 
+/** `office:` — who prints the kit: name, contact lines, logo. */
 export const officeSchema = z.strictObject({
   name: text(),
   /** Lines under the office name: address, phone, email, web. A single string is one line. */
@@ -70,6 +71,7 @@ export const officeSchema = z.strictObject({
   logo: text(1000).optional(),
 });
 
+/** `margins:` — one length for all sides, or a mapping per side. */
 export const marginsSchema = z.union(
   [
     length(),
@@ -83,6 +85,7 @@ export const marginsSchema = z.union(
   { message: 'must be one length (e.g. 0.75) or a mapping with top, right, bottom, left' },
 );
 
+/** The whole of kit.yaml. */
 export const kitConfigSchema = z.strictObject({
   office: officeSchema.optional(),
   /** Accent colour for headings and rules, as #rrggbb. */

@@ -19,6 +19,7 @@ import { buildHandoutView, handoutMeta, type HandoutViewOptions } from './handou
 
 /** Output formats of the handout. */
 export const HANDOUT_FORMATS = ['pdf', 'docx', 'md'] as const;
+/** One of {@link HANDOUT_FORMATS}. */
 export type HandoutFormat = (typeof HANDOUT_FORMATS)[number];
 
 /** The name of the handout's template (templates/handout.md.hbs). */

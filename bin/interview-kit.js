@@ -1,13 +1,30 @@
 #!/usr/bin/env node
-// interview-kit command-line entry. The TypeScript sources are bundled into
-// dist/ by `npm install` (the prepare script) or `npm run build`.
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// interview-kit command-line entry.
+//
+// The TypeScript sources are bundled into dist/cli.cjs by `npm install` (the
+// prepare script) or `npm run build`. The bundle is compiled with V8's code
+// cache (dist/cli.cjs.cache, made by the build from a run on the bundled
+// example), so a cold start skips most parsing and compiling. A cache from
+// another Node version is rejected by V8 and the code is compiled as usual.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-if (!existsSync(cli)) {
+const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+if (!existsSync(file)) {
   process.stderr.write('interview-kit: the program is not built yet; run `npm install` (or `npm run build`) in its folder.\n');
   process.exit(2);
 }
-const { main } = await import(pathToFileURL(cli).href);
-process.exitCode = await main(process.argv);
+const cacheFile = `${file}.cache`;
+const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+  filename: file,
+  cachedData,
+});
+const cli = { exports: {} };
+script.runInThisContext().call(cli.exports, cli.exports, createRequire(file), cli, file, dirname(file));
+process.exitCode = await cli.exports.main(process.argv);
+// The build sets this once, after running the example, to save the compiled code.
+if (process.env.IK_WRITE_CODE_CACHE === '1') writeFileSync(cacheFile, script.createCachedData());

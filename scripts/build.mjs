@@ -1,38 +1,13 @@
-// Bundles the CLI (and the batch worker, when present) into dist/ with esbuild.
-// Runs on `npm install` (prepare) and before the tests, so a fresh clone works.
+// Builds dist/: the command line (cli.cjs) and the batch worker bundled by
+// esbuild, the bundled guide and templates prepared ahead of time, and a V8
+// code cache for a fast cold start. Runs on `npm install` (prepare) and before
+// the tests, so a fresh clone works.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-
-/**
- * fontkit decodes data at load time that interview-kit never uses: the
- * Brotli dictionary (for WOFF2, which we don't read: the bundled fonts are
- * TrueType) and the Arabic and Indic shaping tables (we draw unshaped
- * glyphs). Making them lazy takes ~100 ms off every cold start. Each patch
- * must apply, so a fontkit upgrade that moves the code fails the build
- * instead of silently losing the speed-up.
- */
-const lazyFontkit = {
-  name: 'lazy-fontkit-data',
-  setup(b) {
-    b.onLoad({ filter: /@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.es\.js$/ }, async (args) => {
-      let code = await readFile(args.path, 'utf8');
-      const patch = (from, to) => {
-        if (!code.includes(from)) throw new Error(`lazy-fontkit-data: "${from.slice(0, 60)}" not found in ${args.path}`);
-        code = code.replace(from, to);
-      };
-      patch('\ndictionary.init(BrotliDecompressBuffer);', '\n/* Brotli dictionary: loaded on first use (WOFF2 only). */');
-      patch('function BrotliDecompressBuffer(buffer, output_size) {', 'function BrotliDecompressBuffer(buffer, output_size) {\n  if (!dictionary.dictionary) { dictionary.dictionary = true; dictionary.init(BrotliDecompressBuffer); }');
-      const lazyTrie = (name, source) =>
-        `var ${name} = { get: function (cp) { if (!this.trie) this.trie = new unicodeTrie(pako.inflate(base64Arraybuffer_2(${source}))); return this.trie.get(cp); } };`;
-      patch('var trieData$1 = pako.inflate(base64Arraybuffer_2(base64DeflatedTrie$1));\nvar trie$1 = new unicodeTrie(trieData$1);', lazyTrie('trie$1', 'base64DeflatedTrie$1'));
-      return { contents: code, loader: 'js' };
-    });
-  },
-};
 
 /**
  * zod exports every one of its ~50 message languages as `z.locales`, which
@@ -51,9 +26,7 @@ const zodEnglishOnly = {
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const entryPoints = { cli: join(root, 'src/cli/main.ts') };
-const worker = join(root, 'src/batch/worker.ts');
-if (existsSync(worker)) entryPoints['batch-worker'] = worker;
+const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
 
 // Build beside dist/ and swap it in, so a CLI already running (a parallel
 // test, a benchmark) never sees a half-written or missing bundle.
@@ -70,13 +43,28 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   minify: process.env.IK_NO_MINIFY !== '1',
-  // Prefer ES builds (fontkit's is the one the plugin below patches).
-  mainFields: ['module', 'main'],
-  plugins: [lazyFontkit, zodEnglishOnly],
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies (fontkit, handlebars) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" },
+});
+
+// The command line: one CommonJS file, so bin/interview-kit.js can load it
+// with a V8 code cache (see below and bin/interview-kit.js).
+await build({
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(fresh, 'cli.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: process.env.IK_NO_MINIFY !== '1',
+  plugins: [zodEnglishOnly],
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__ikModuleUrl' },
+  banner: { js: "var __ikModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The bundled guide and templates, validated and compiled ahead of time.
@@ -98,3 +86,16 @@ rmSync(assets);
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(fresh, dist);
 rmSync(old, { recursive: true, force: true });
+
+// V8 code cache: build the example once and keep the compiled code of
+// everything that ran, so a cold start skips parsing and compiling it. Node
+// rejects a cache made by another version, and the CLI then compiles as usual.
+const warmup = mkdtempSync(join(tmpdir(), 'ik-warmup-'));
+try {
+  execFileSync(process.execPath, [join(root, 'bin/interview-kit.js'), 'build', join(root, 'content/examples/maya.yaml'), '--out', warmup], {
+    env: { ...process.env, IK_WRITE_CODE_CACHE: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+} finally {
+  rmSync(warmup, { recursive: true, force: true });
+}

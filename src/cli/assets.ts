@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
 import { loadGuide } from '../load/load-interview.js';
@@ -60,18 +60,18 @@ function readPreparedGuide(): { source: string; value: Guide } | undefined {
 }
 
 /**
- * The bundled templates compiled by the build (dist/bundled-templates.js),
+ * The bundled templates compiled by the build (dist/bundled-templates.cjs),
  * if it was built; createRenderer uses each only while its source is unchanged.
  */
-export async function readPrecompiledTemplates(): Promise<PrecompiledTemplates | undefined> {
-  const file = join(packageRoot, 'dist', 'bundled-templates.js');
+export function readPrecompiledTemplates(): PrecompiledTemplates | undefined {
+  const file = join(packageRoot, 'dist', 'bundled-templates.cjs');
   if (!existsSync(file)) return undefined;
-  return (await import(pathToFileURL(file).href)) as PrecompiledTemplates;
+  return createRequire(file)(file) as PrecompiledTemplates;
 }
 
 /** A renderer for the bundled templates with `templatesDir`'s laid over them, using what the build compiled ahead of time. */
 export async function createTemplateRenderer(templatesDir?: string): Promise<Renderer> {
-  return createRenderer(readTemplates(templatesDir), { precompiled: await readPrecompiledTemplates() });
+  return createRenderer(readTemplates(templatesDir), { precompiled: readPrecompiledTemplates() });
 }
 
 /** The bundled templates, with `templatesDir`'s files (if given) replacing those of the same name. */

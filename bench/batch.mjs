@@ -91,10 +91,13 @@ export async function timeBatch(rows, { jobs = availableParallelism(), formats =
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const timed = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const peakBytes = timed ? Number(timed[1]) * 1024 : polled;
+  if (code !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`batch of ${rows} rows exited with ${code}:\n${stderr.slice(-2000)}`);
+  }
   const report = JSON.parse(readFileSync(join(dir, 'out', `batch-roster-${rows}`, 'report.json'), 'utf8'));
   const manifest = JSON.parse(readFileSync(join(dir, 'out', `batch-roster-${rows}`, 'manifest.json'), 'utf8'));
   rmSync(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`batch of ${rows} rows exited with ${code}:\n${stderr.slice(-2000)}`);
   return {
     rows,
     jobs,

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -210,7 +211,15 @@ function workerScript(): { url: URL; loader?: URL } {
   const here = fileURLToPath(import.meta.url);
   const bundled = join(packageRoot, 'dist', 'batch-worker.js');
   if (!here.endsWith('.ts') && existsSync(bundled)) return { url: pathToFileURL(bundled) };
-  return { url: pathToFileURL(join(packageRoot, 'src', 'batch', 'worker.ts')), loader: new URL(import.meta.resolve('tsx/esm/api')) };
+  return { url: pathToFileURL(join(packageRoot, 'src', 'batch', 'worker.ts')), loader: tsxEsmApi() };
+}
+
+/** The ESM entry of tsx's `tsx/esm/api` (a development dependency), read from its package exports. */
+function tsxEsmApi(): URL {
+  const manifest = createRequire(join(packageRoot, 'package.json')).resolve('tsx/package.json');
+  const entry = JSON.parse(readFileSync(manifest, 'utf8')).exports['./esm/api'];
+  const file = typeof entry === 'string' ? entry : (entry.import?.default ?? entry.import);
+  return pathToFileURL(join(dirname(manifest), file));
 }
 
 /** A folder on disk as a {@link BatchStore}; every write goes to a temporary name first and is renamed when complete. */

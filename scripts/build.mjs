@@ -33,53 +33,41 @@ const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
 const dist = join(root, 'dist');
 const fresh = join(root, `.dist-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
+/** Settings every bundle shares. */
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly] };
+/** CommonJS dependencies (handlebars, pdf-lib's) call require(); an ESM bundle gets one. */
+const esmRequire = { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" };
+const minify = process.env.IK_NO_MINIFY !== '1';
+
+// The batch worker, loaded by worker threads as an ES module.
 await build({
+  ...common,
   entryPoints,
   outdir: fresh,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
   sourcemap: 'linked',
-  minify: process.env.IK_NO_MINIFY !== '1',
-  plugins: [zodEnglishOnly],
-  logLevel: 'warning',
+  minify,
   chunkNames: 'chunks/[name]-[hash]',
-  // CommonJS dependencies (fontkit, handlebars) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" },
+  banner: esmRequire,
 });
 
 // The command line: one CommonJS file, so bin/interview-kit.js can load it
 // with a V8 code cache (see below and bin/interview-kit.js).
 await build({
+  ...common,
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(fresh, 'cli.cjs'),
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   sourcemap: 'linked',
-  minify: process.env.IK_NO_MINIFY !== '1',
-  plugins: [zodEnglishOnly],
-  logLevel: 'warning',
+  minify,
   define: { 'import.meta.url': '__ikModuleUrl' },
   banner: { js: "var __ikModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The bundled guide and templates, validated and compiled ahead of time.
 const assets = join(fresh, 'bundled-assets.mjs');
-await build({
-  entryPoints: [join(root, 'scripts/bundled-assets.ts')],
-  outfile: assets,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" },
-});
+await build({ ...common, entryPoints: [join(root, 'scripts/bundled-assets.ts')], outfile: assets, format: 'esm', banner: esmRequire });
 execFileSync(process.execPath, [assets, root, fresh], { stdio: 'inherit' });
 rmSync(assets);
 

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { FONT_FAMILIES } from '../theme.js';
+import { isTimeZone } from '../load/schema.js';
 
 /** Points per unit for the lengths kit.yaml accepts. */
 export const POINTS_PER_UNIT = { in: 72, pt: 1, mm: 72 / 25.4, cm: 72 / 2.54 } as const;
@@ -47,15 +48,7 @@ const length = () =>
 
 const text = (max = 300) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-/** True when `zone` is an IANA time zone this runtime knows, e.g. America/New_York. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone };
 
 /** Output formats a batch can produce per student. */
 export const BATCH_FORMATS = ['pdf', 'docx'] as const;

@@ -51,15 +51,8 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** True when `zone` is an IANA time zone this runtime knows ("America/New_York", "UTC"). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** True when `zone` is an IANA time zone this runtime knows (one definition, with the schema's). */
+export { isTimeZone } from '../load/schema.js';
 
 /** The known zone closest in spelling to `zone`, for a "did you mean" hint. */
 export function suggestTimeZone(zone: string): string | undefined {

@@ -65,7 +65,12 @@ export class WorkerPool {
     });
   }
 
-  /** Stops every worker. */
+  /** Stops every worker when the batch no longer needs them (same as {@link close}). */
+  release(): Promise<void> {
+    return this.close();
+  }
+
+  /** Stops every worker; later tasks fail. Safe to call twice. */
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.queue.splice(0)) pending.resolve({ id: pending.task.id, ok: false, error: 'the batch stopped' });

@@ -65,6 +65,8 @@ export interface KitBuilder {
   /** Threads the builder runs on; sets how many tasks are kept in flight. */
   readonly size: number;
   run(task: WorkerTask, transfer?: ArrayBuffer[]): Promise<WorkerReply>;
+  /** Called once every row is done, before the manifest and report are written (a pool stops its threads here). */
+  release?(): Promise<void>;
 }
 
 /** Progress after each row, in roster order. */
@@ -267,6 +269,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     await stream?.abort();
     throw error;
   }
+  await builder.release?.();
 
   // 4. Print file, manifest, report.
   let printEntry: Manifest['print'];

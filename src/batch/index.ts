@@ -12,7 +12,7 @@ export type { Roster, RosterRow, RowDefaults, RowError } from './roster.js';
 export { runBatch, PRINT_FILE, type BatchOptions, type BatchProgress, type BatchStore, type BatchSummary, type KitBuilder, type StreamedFile } from './run-batch.js';
 export { PrintFileWriter, MemorySink, type ByteSink, type PrintFileOptions, type PrintPlacement } from './print-file.js';
 export { preparePrintFragment, PrintFragmentError, type PrintFragment } from './print-fragment.js';
-export { readManifest, formatManifest, MANIFEST_VERSION, type Manifest, type ManifestFile, type ManifestRow, type PrintRange } from './manifest.js';
+export { readManifest, encodeManifest, MANIFEST_VERSION, type Manifest, type ManifestFile, type ManifestRow, type PrintRange } from './manifest.js';
 export { formatReportText, type BatchReport, type FailedRow, type RowWarning } from './report.js';
 export { checkQuestionChoices, questionBankIds } from './question-choices.js';
 export type { WorkerSetup, WorkerTask, WorkerReply, BuiltFile } from './worker-protocol.js';

@@ -69,7 +69,32 @@ export function readManifest(text: string | undefined): Manifest | undefined {
   }
 }
 
-/** Serializes a manifest as stable, readable JSON. */
-export function formatManifest(manifest: Manifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+/**
+ * Serializes a manifest as JSON with one row or file per line: readable, and
+ * built line by line so a roster of 10,000 rows never needs one giant string.
+ */
+export function encodeManifest(manifest: Manifest): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  const line = (text: string) => chunks.push(encoder.encode(`${text}\n`));
+  const list = (key: string, items: readonly unknown[], last: boolean) => {
+    line(`  ${JSON.stringify(key)}: [`);
+    items.forEach((item, i) => line(`    ${JSON.stringify(item)}${i + 1 < items.length ? ',' : ''}`));
+    line(`  ]${last ? '' : ','}`);
+  };
+  line('{');
+  line(`  "version": ${manifest.version},`);
+  line(`  "tool": ${JSON.stringify(manifest.tool)},`);
+  line(`  "roster": ${JSON.stringify(manifest.roster)},`);
+  if (manifest.print) line(`  "print": ${JSON.stringify(manifest.print)},`);
+  list('rows', manifest.rows, false);
+  list('files', manifest.files, true);
+  line('}');
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
 }

@@ -25,7 +25,7 @@ import type { Interview } from '../load/schema.js';
 import { safeFileName, uniqueNames } from '../names/index.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 import {
-  formatManifest,
+  encodeManifest,
   MANIFEST_VERSION,
   readManifest,
   type Manifest,
@@ -307,7 +307,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   };
   const encoder = new TextEncoder();
   await store.writeFiles('', [
-    { name: 'manifest.json', bytes: encoder.encode(formatManifest(manifest)) },
+    { name: 'manifest.json', bytes: encodeManifest(manifest) },
     { name: 'report.json', bytes: encoder.encode(`${JSON.stringify(report, null, 2)}\n`) },
     { name: 'report.txt', bytes: encoder.encode(formatReportText(report)) },
   ]);

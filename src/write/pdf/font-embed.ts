@@ -101,7 +101,7 @@ export function encodeText(program: FaceProgram, text: string): string {
       if (cp > 0xffff) i++;
       hex += hex4(program.glyphIds.get(cp) ?? 0);
     }
-    if (cache.size > 20000) cache.clear();
+    if (cache.size > 5000) cache.clear();
     cache.set(text, hex);
   }
   return hex;

@@ -36,7 +36,8 @@ interface FontMeasurer {
 }
 
 const measurers = new WeakMap<TrueTypeFont, FontMeasurer>();
-const WORD_CACHE_LIMIT = 50000;
+/** Words kept per face: a packet has ~2,500, so a few packets fit; small enough that a long batch stays flat. */
+const WORD_CACHE_LIMIT = 10000;
 
 /** Builds `Metrics` over the parsed faces of a family. */
 export function createFontMetrics(fonts: ParsedFontSet): Metrics {

@@ -54,31 +54,21 @@ export function createRenderer(set: TemplateSet, options: RendererOptions = {}):
   // Parse and check everything now, so every mistake of every file is reported
   // at once with its position; Handlebars compiles each template lazily, on
   // its first render.
-  const ready = (kind: 'templates' | 'partials', name: string, source: string) => {
+  const prepare = (kind: 'templates' | 'partials', name: string, template: TemplateSource) => {
     const entry = options.precompiled?.[kind][name];
-    return entry && entry.source === source ? hbs.template(entry.spec) : undefined;
+    if (entry && entry.source === template.source) return hbs.template(entry.spec);
+    const ast = parseTemplate(template, diagnostics);
+    if (!ast) return undefined;
+    checkTemplate(ast, template, set, diagnostics);
+    return hbs.compile(ast, compileOptions);
   };
   for (const [name, partial] of Object.entries(set.partials)) {
-    const fn = ready('partials', name, partial.source);
-    if (fn) {
-      hbs.registerPartial(name, fn);
-      continue;
-    }
-    const ast = parseTemplate(partial, diagnostics);
-    if (!ast) continue;
-    checkTemplate(ast, partial, set, diagnostics);
-    hbs.registerPartial(name, hbs.compile(ast, compileOptions));
+    const fn = prepare('partials', name, partial);
+    if (fn) hbs.registerPartial(name, fn);
   }
   for (const [name, template] of Object.entries(set.templates)) {
-    const fn = ready('templates', name, template.source);
-    if (fn) {
-      compiled.set(name, fn);
-      continue;
-    }
-    const ast = parseTemplate(template, diagnostics);
-    if (!ast) continue;
-    checkTemplate(ast, template, set, diagnostics);
-    compiled.set(name, hbs.compile(ast, compileOptions));
+    const fn = prepare('templates', name, template);
+    if (fn) compiled.set(name, fn);
   }
   if (diagnostics.length > 0) throw new InputError(dedupe(diagnostics));
 

@@ -19,7 +19,7 @@ import { WorkerPool } from '../../batch/pool.js';
 import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../../batch/roster.js';
 import { runBatch, type BatchProgress, type BatchStore, type StreamedFile } from '../../batch/run-batch.js';
 import type { WorkerSetup } from '../../batch/worker-protocol.js';
-import { loadKitTheme, type KitConfig } from '../../config/index.js';
+import type { KitConfig } from '../../config/index.js';
 import { InputError, type Diagnostic } from '../../diagnostics.js';
 import { safeFileName } from '../../names/index.js';
 import { KIT_FORMATS, type KitFormat } from '../../pipeline.js';
@@ -28,6 +28,7 @@ import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, source
 import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile, removePendingTemps, writeFilesAtomically } from '../io/index.js';
 import { printDiagnostics, runAction } from '../report.js';
+import { readKitConfig } from '../kit-config.js';
 
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx'];
 
@@ -153,16 +154,6 @@ async function batchCommand(file: string, opts: BatchCliOptions): Promise<number
   if (r.failed > 0) process.stdout.write(`see ${join(where, 'report.txt')} for the rows to fix\n`);
   if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced after their heap grew\n`);
   return summary.exitCode;
-}
-
-/** Reads kit.yaml and its logo into a config and theme; bad input throws InputError. */
-export function readKitConfig(path: string): { config: KitConfig; theme: Theme } {
-  const shown = displayPath(resolve(path));
-  const text = readInputFile(path, { what: 'a kit.yaml' });
-  const dir = dirname(resolve(path));
-  const result = loadKitTheme(text, shown, (logo) => new Uint8Array(readFileSync(resolve(dir, logo))));
-  if (!result.config || !result.theme) throw new InputError(result.diagnostics);
-  return { config: result.config, theme: result.theme };
 }
 
 function toolVersion(): string {

@@ -7,7 +7,7 @@ import { safeFileName } from '../../names/index.js';
 import { buildKit, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
 import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
-import { readKitConfig } from './batch.js';
+import { readKitConfig } from '../kit-config.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';

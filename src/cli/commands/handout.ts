@@ -13,7 +13,8 @@ import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDate
 import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
-import { FolderStore, readKitConfig } from './batch.js';
+import { FolderStore } from './batch.js';
+import { readKitConfig } from '../kit-config.js';
 import { nativeDeflate } from '../native-deflate.js';
 
 const DEFAULT_FORMATS: readonly HandoutFormat[] = ['pdf', 'docx'];

@@ -20,7 +20,7 @@ import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, t
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
-import { readKitConfig } from './batch.js';
+import { readKitConfig } from '../kit-config.js';
 import { nativeDeflate } from '../native-deflate.js';
 
 interface ThankYouOptions extends CommonOptions {

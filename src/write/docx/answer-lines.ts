@@ -15,7 +15,7 @@ export function convertAnswerLines(node: AnswerLines, ctx: BlockContext): Piece[
   const count = Math.max(0, Math.min(MAX_ANSWER_LINES, Math.floor(node.count)));
   const out: Piece[] = [];
   for (let i = 0; i < count; i++) {
-    const piece = createParagraphPiece({ style: STYLE.answerLine, children: [] }, ctx);
+    const piece = createParagraphPiece({ style: STYLE.answerLine, runs: '' }, ctx);
     piece.keepNext = i < count - 1;
     out.push(piece);
   }

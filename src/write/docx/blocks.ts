@@ -3,7 +3,6 @@
  * handler; headings, paragraphs and page breaks are handled here, the
  * rest in a file of their own.
  */
-import { HeadingLevel } from 'docx';
 import { assertNever, type Block, type Heading, type Paragraph } from '../../tree/types.js';
 import { convertAnswerLines } from './answer-lines.js';
 import { convertCallout } from './callout.js';
@@ -11,9 +10,8 @@ import { convertCheckbox } from './checkbox.js';
 import { convertInlines } from './inline.js';
 import { convertList } from './list.js';
 import { createParagraphPiece, lastParagraph, type BlockContext, type Piece } from './pieces.js';
+import { STYLE } from './styles.js';
 import { convertTable } from './table.js';
-
-const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
 /** Converts a sequence of blocks; a question stays on the page of the answer lines after it. */
 export function convertBlocks(blocks: readonly Block[], ctx: BlockContext): Piece[] {
@@ -56,9 +54,9 @@ export function convertBlock(block: Block, ctx: BlockContext): Piece[] {
 }
 
 function convertHeading(node: Heading, ctx: BlockContext): Piece {
-  return createParagraphPiece({ heading: HEADING_LEVELS[node.depth - 1], children: convertInlines(node.children) }, ctx);
+  return createParagraphPiece({ style: STYLE.heading[node.depth - 1], runs: convertInlines(node.children, ctx.targets) }, ctx);
 }
 
 function convertParagraph(node: Paragraph, ctx: BlockContext): Piece {
-  return createParagraphPiece({ children: convertInlines(node.children) }, ctx);
+  return createParagraphPiece({ runs: convertInlines(node.children, ctx.targets) }, ctx);
 }

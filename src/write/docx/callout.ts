@@ -21,7 +21,7 @@ export function convertCallout(node: Callout, ctx: BlockContext): Piece[] {
   for (const piece of pieces) {
     if (piece.kind !== 'paragraph') continue;
     const { options } = piece;
-    if (options.style === undefined && options.heading === undefined && options.numbering === undefined) {
+    if (options.style === undefined && options.numbering === undefined) {
       // A plain paragraph takes the Callout style, whose indents match a callout at the top level.
       const { indent, ...rest } = options;
       piece.options = atTop ? { ...rest, style: STYLE.callout } : { ...options, style: STYLE.callout };

@@ -2,16 +2,11 @@
  * Inline nodes → runs: text, bold, italic (nesting combines them), external
  * hyperlinks in the Hyperlink style, and line breaks.
  */
-import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import { assertNever, type Inline } from '../../tree/types.js';
 import { STYLE } from './styles.js';
+import { breakRun, hyperlink, textRun, type RunFormat } from './xml.js';
 
-/** Formatting inherited from the inline nodes around a run. */
-export interface RunFormat {
-  readonly bold?: boolean;
-  readonly italics?: boolean;
-  readonly style?: string;
-}
+export type { RunFormat } from './xml.js';
 
 // Characters XML 1.0 does not allow; Word refuses a file that holds them.
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -21,35 +16,35 @@ export function cleanText(value: string): string {
   return value.replace(INVALID_XML_CHARS, '');
 }
 
-/** Converts inline nodes to paragraph children. */
-export function convertInlines(nodes: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const node of nodes) appendInline(node, format, out);
+/** Collects the hyperlink targets of the body, in order; a link's index names its relationship. */
+export interface LinkTargets {
+  readonly links: string[];
+}
+
+/** Converts inline nodes to runs (XML). */
+export function convertInlines(nodes: readonly Inline[], targets: LinkTargets, format: RunFormat = {}): string {
+  let out = '';
+  for (const node of nodes) out += convertInline(node, targets, format);
   return out;
 }
 
-function appendInline(node: Inline, format: RunFormat, out: ParagraphChild[]): void {
+function convertInline(node: Inline, targets: LinkTargets, format: RunFormat): string {
   switch (node.type) {
     case 'text':
-      if (node.value !== '') out.push(new TextRun({ ...format, text: cleanText(node.value) }));
-      return;
+      return node.value === '' ? '' : textRun(node.value, format);
     case 'strong':
-      for (const child of node.children) appendInline(child, { ...format, bold: true }, out);
-      return;
+      return convertInlines(node.children, targets, { ...format, bold: true });
     case 'emphasis':
-      for (const child of node.children) appendInline(child, { ...format, italics: true }, out);
-      return;
+      return convertInlines(node.children, targets, { ...format, italics: true });
     case 'link': {
-      const children: ParagraphChild[] = [];
-      for (const child of node.children) appendInline(child, { ...format, style: STYLE.hyperlink }, children);
-      if (children.length === 0) children.push(new TextRun({ ...format, style: STYLE.hyperlink, text: node.url }));
-      out.push(new ExternalHyperlink({ link: node.url, children }));
-      return;
+      const linkFormat = { ...format, style: STYLE.hyperlink };
+      const runs = convertInlines(node.children, targets, linkFormat);
+      const index = targets.links.push(node.url) - 1;
+      return hyperlink(index, runs === '' ? textRun(node.url, linkFormat) : runs);
     }
     case 'break':
-      out.push(new TextRun({ ...format, break: 1 }));
-      return;
+      return breakRun(format);
     default:
-      assertNever(node);
+      return assertNever(node);
   }
 }

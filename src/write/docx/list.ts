@@ -31,7 +31,7 @@ function convertItem(item: ListItem, level: number, ref: ListNumberingRef, ctx: 
   if (first && first.kind === 'paragraph' && isPlain(first)) {
     marked = first;
   } else {
-    marked = createParagraphPiece({ children: [] }, ctx);
+    marked = createParagraphPiece({ runs: '' }, ctx);
     pieces.unshift(marked);
   }
   const { indent: _drop, ...options } = marked.options;
@@ -48,7 +48,7 @@ function convertItem(item: ListItem, level: number, ref: ListNumberingRef, ctx: 
 
 function isPlain(piece: ParagraphPiece): boolean {
   const { options } = piece;
-  return options.style === undefined && options.heading === undefined && options.numbering === undefined;
+  return options.style === undefined && options.numbering === undefined;
 }
 
 function keepTogether(pieces: readonly Piece[]): void {

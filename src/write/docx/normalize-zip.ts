@@ -31,12 +31,17 @@ const CORE = 'docProps/core.xml';
 
 /** Rewrites a packed DOCX (a zip) so its bytes depend only on its content. */
 export function normalizeDocx(packed: Uint8Array, options: NormalizeOptions): Uint8Array {
+  return packageDocx(unzipParts(packed), options);
+}
+
+/** The parts of a packed DOCX: XML as text, media as bytes. */
+export function unzipParts(packed: Uint8Array): Map<string, string | Uint8Array> {
   const entries = unzipSync(packed);
   const parts = new Map<string, string | Uint8Array>();
   for (const [name, data] of Object.entries(entries)) {
     parts.set(name, name.endsWith('.xml') || name.endsWith('.rels') ? strFromU8(data) : data);
   }
-  return packageDocx(parts, options);
+  return parts;
 }
 
 /** Normalises the parts of a DOCX package and zips them reproducibly. */

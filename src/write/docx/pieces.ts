@@ -1,26 +1,27 @@
 /**
  * What block handlers return: paragraphs still open to change (a later
  * block may ask the one before it to keep with the next, or to start on a
- * new page), tables, and page breaks. `finishPieces` turns them into docx
- * objects once the whole sequence is known.
+ * new page), tables, and page breaks. `finishPieces` writes them out as body
+ * XML once the whole sequence is known.
  */
-import { PageBreak, Paragraph, type IParagraphOptions, type Table } from 'docx';
+import type { LinkTargets } from './inline.js';
 import type { ListNumbering } from './numbering.js';
 import type { ThemeStyles } from './styles.js';
+import { numIdMarker, PAGE_BREAK_PARAGRAPH, paragraph, type ParagraphOptions } from './xml.js';
 
 /** A paragraph whose keep and break flags may still be set. */
 export interface ParagraphPiece {
   readonly kind: 'paragraph';
-  options: IParagraphOptions;
+  options: ParagraphOptions;
   keepNext: boolean;
   keepLines: boolean;
   pageBreakBefore: boolean;
 }
 
-/** A finished table. */
+/** A finished table, as XML (its list and link markers still to fill in). */
 export interface TablePiece {
   readonly kind: 'table';
-  readonly table: Table;
+  readonly xml: string;
 }
 
 /** A page break, merged into the next paragraph when there is one. */
@@ -31,10 +32,11 @@ export interface PageBreakPiece {
 /** One piece of block output. */
 export type Piece = ParagraphPiece | TablePiece | PageBreakPiece;
 
-/** Where a block sits: the theme's styles, the document's lists, and its indentation. */
+/** Where a block sits: the theme's styles, the document's lists and links, and its indentation. */
 export interface BlockContext {
   readonly styles: ThemeStyles;
   readonly lists: ListNumbering;
+  readonly targets: LinkTargets;
   /** Left edge of text in the current container, in twips from the margin. */
   readonly indent: number;
   /** Right indent of the current container, in twips. */
@@ -46,7 +48,7 @@ export interface BlockContext {
 }
 
 /** A paragraph piece with the container's indentation applied. */
-export function createParagraphPiece(options: IParagraphOptions, ctx: BlockContext): ParagraphPiece {
+export function createParagraphPiece(options: ParagraphOptions, ctx: BlockContext): ParagraphPiece {
   let indented = options;
   if (ctx.indent > 0 || ctx.rightIndent > 0) {
     const container = ctx.rightIndent > 0 ? { left: ctx.indent, right: ctx.rightIndent } : { left: ctx.indent };
@@ -65,30 +67,45 @@ export function lastParagraph(pieces: readonly Piece[]): ParagraphPiece | undefi
   return undefined;
 }
 
-/** Turns pieces into the section's children; a page break starts the next paragraph on a new page. */
-export function finishPieces(pieces: readonly Piece[]): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
+/** The body's XML and the list instances it refers to, in order of first use. */
+export interface FinishedBody {
+  readonly xml: string;
+  /** `reference/instance` of each list, in the order their markers are numbered. */
+  readonly lists: readonly { readonly reference: string; readonly instance: number }[];
+}
+
+/** Writes the pieces as body XML; a page break starts the next paragraph on a new page. */
+export function finishPieces(pieces: readonly Piece[]): FinishedBody {
+  const lists: { reference: string; instance: number }[] = [];
+  const listIndex = new Map<string, number>();
+  let xml = '';
   let breakPending = false;
   for (const piece of pieces) {
     if (piece.kind === 'pageBreak') {
-      if (breakPending) out.push(new Paragraph({ children: [new PageBreak()] }));
+      if (breakPending) xml += PAGE_BREAK_PARAGRAPH;
       breakPending = true;
       continue;
     }
     if (piece.kind === 'table') {
-      if (breakPending) out.push(new Paragraph({ children: [new PageBreak()] }));
+      if (breakPending) xml += PAGE_BREAK_PARAGRAPH;
       breakPending = false;
-      out.push(piece.table);
+      xml += piece.xml;
       continue;
     }
     const { options } = piece;
-    const flags: { keepNext?: boolean; keepLines?: boolean; pageBreakBefore?: boolean } = {};
-    if (piece.keepNext) flags.keepNext = true;
-    if (piece.keepLines) flags.keepLines = true;
-    if (piece.pageBreakBefore || breakPending) flags.pageBreakBefore = true;
+    let numId: string | undefined;
+    if (options.numbering) {
+      const key = `${options.numbering.reference}/${options.numbering.instance}`;
+      let index = listIndex.get(key);
+      if (index === undefined) {
+        index = lists.push({ reference: options.numbering.reference, instance: options.numbering.instance }) - 1;
+        listIndex.set(key, index);
+      }
+      numId = numIdMarker(index);
+    }
+    xml += paragraph(options, { keepNext: piece.keepNext, keepLines: piece.keepLines, pageBreakBefore: piece.pageBreakBefore || breakPending }, numId);
     breakPending = false;
-    out.push(new Paragraph(flags.keepNext || flags.keepLines || flags.pageBreakBefore ? { ...options, ...flags } : options));
   }
   // A break at the very end has nothing to push onto a new page: leave it out.
-  return out;
+  return { xml, lists };
 }

@@ -2,16 +2,20 @@
  * `table` → a Word table across the text width with light grey rules; the
  * header row (when there is one) is bold, shaded and repeats on every page.
  */
-import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType } from 'docx';
 import type { Table as TableNode, TableCell as TableCellNode } from '../../tree/types.js';
 import { convertInlines } from './inline.js';
 import type { BlockContext, Piece } from './pieces.js';
 import { RULE_COLOR, STYLE } from './styles.js';
+import { paragraph } from './xml.js';
 
-const RULE = { style: BorderStyle.SINGLE, size: 4, color: RULE_COLOR } as const;
-const BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE };
-const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
-const HEADER_SHADING = { type: ShadingType.CLEAR, fill: 'F2F2F2', color: 'auto' } as const;
+const RULE = `w:val="single" w:color="${RULE_COLOR}" w:sz="4"`;
+const BORDERS =
+  `<w:tblBorders><w:top ${RULE}/><w:left ${RULE}/><w:bottom ${RULE}/><w:right ${RULE}/>` +
+  `<w:insideH ${RULE}/><w:insideV ${RULE}/></w:tblBorders>`;
+const CELL_MARGINS =
+  '<w:tblCellMar><w:top w:type="dxa" w:w="60"/><w:left w:type="dxa" w:w="100"/>' +
+  '<w:bottom w:type="dxa" w:w="60"/><w:right w:type="dxa" w:w="100"/></w:tblCellMar>';
+const HEADER_SHADING = '<w:shd w:fill="F2F2F2" w:color="auto" w:val="clear"/>';
 
 /** Converts a table; a table without rows (which Word would refuse) gives nothing. */
 export function convertTable(node: TableNode, ctx: BlockContext): Piece[] {
@@ -19,31 +23,23 @@ export function convertTable(node: TableNode, ctx: BlockContext): Piece[] {
   const columns = Math.max(1, ...node.rows.map((row) => row.length));
   const width = Math.max(columns * 400, ctx.contentWidth - ctx.indent - ctx.rightIndent);
   const columnWidth = Math.floor(width / columns);
-  const rows = node.rows.map((cells, index) => {
+  let xml =
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${columnWidth * columns}"/>` +
+    (ctx.indent > 0 ? `<w:tblInd w:type="dxa" w:w="${ctx.indent}"/>` : '') +
+    `${BORDERS}${CELL_MARGINS}</w:tblPr><w:tblGrid>${`<w:gridCol w:w="${columnWidth}"/>`.repeat(columns)}</w:tblGrid>`;
+  node.rows.forEach((cells, index) => {
     const header = node.header && index === 0;
-    const filled = [...cells];
-    while (filled.length < columns) filled.push({ type: 'tableCell', children: [] });
-    return new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: filled.map((cell) => convertCell(cell, header, columnWidth)),
-    });
+    xml += `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}</w:trPr>`;
+    for (let column = 0; column < columns; column++) xml += convertCell(cells[column], header, columnWidth, ctx);
+    xml += '</w:tr>';
   });
-  const table = new Table({
-    rows,
-    width: { size: columnWidth * columns, type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => columnWidth),
-    borders: BORDERS,
-    margins: CELL_MARGINS,
-    ...(ctx.indent > 0 ? { indent: { size: ctx.indent, type: WidthType.DXA } } : {}),
-  });
-  return [{ kind: 'table', table }];
+  return [{ kind: 'table', xml: `${xml}</w:tbl>` }];
 }
 
-function convertCell(cell: TableCellNode, header: boolean, width: number): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    ...(header ? { shading: HEADER_SHADING } : {}),
-    children: [new Paragraph({ style: STYLE.tableText, children: convertInlines(cell.children, header ? { bold: true } : {}) })],
-  });
+function convertCell(cell: TableCellNode | undefined, header: boolean, width: number, ctx: BlockContext): string {
+  const runs = cell ? convertInlines(cell.children, ctx.targets, header ? { bold: true } : {}) : '';
+  return (
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${header ? HEADER_SHADING : ''}</w:tcPr>` +
+    `${paragraph({ style: STYLE.tableText, runs }, {})}</w:tc>`
+  );
 }

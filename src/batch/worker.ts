@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
+import { nativeDeflate } from '../cli/native-deflate.js';
 import { buildKit } from '../pipeline.js';
 import { createRenderer } from '../render/render.js';
 import { preparePrintFragment, type PrintFragment } from './print-fragment.js';
@@ -29,6 +30,7 @@ async function handle(task: WorkerTask): Promise<WorkerReply> {
     fonts: setup.fonts,
     formats: setup.formats,
     timestamp: setup.timestamp,
+    deflate: nativeDeflate,
   });
   const files: BuiltFile[] = result.files.map((f) => ({
     name: f.name,

@@ -224,6 +224,34 @@ describe('writeDocx page setup and branding', () => {
     expect(docx.text('word/styles.xml')).toContain('<w:lang w:val="fr-CH"/>');
   });
 
+  it('escapes XML in text and link targets, drops characters XML forbids, and links from table cells too', async () => {
+    const text = (value: string) => [{ type: 'text' as const, value }];
+    const url = 'https://example.org/a?b=1&c="2"';
+    const tree: Root = {
+      type: 'root',
+      meta: { title: 'Escapes', author: 'A', language: 'en-US' },
+      children: [
+        { type: 'paragraph', children: text('a < b & "c" \'d\' >\u0001\u000b e') },
+        { type: 'table', header: false, rows: [[{ type: 'tableCell', children: [{ type: 'link', url, children: text('site') }] }]] },
+        { type: 'list', ordered: true, start: 3, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'link', url: 'mailto:x@example.org', children: [] }] }] }] },
+      ],
+    };
+    const docx = openDocx(await writeDocx(tree, { theme: theme() }));
+    const xml = docx.text('word/document.xml');
+    expect(xml).toContain('<w:t xml:space="preserve">a &lt; b &amp; &quot;c&quot; &apos;d&apos; &gt; e</w:t>');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const rels = docx.text('word/_rels/document.xml.rels');
+    const ids = [...xml.matchAll(/<w:hyperlink [^>]*r:id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(2);
+    expect(rels).toContain(`Id="${ids[0]}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/a?b=1&amp;c=&quot;2&quot;"`);
+    // A link without text shows its target; the list's number refers to a numbering instance that starts at 3.
+    expect(xml).toContain(`r:id="${ids[1]}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">mailto:x@example.org</w:t>`);
+    const numId = /<w:numId w:val="(\d+)"\/>/.exec(xml)![1];
+    const numbering = docx.text('word/numbering.xml');
+    const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1];
+    expect(numbering).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:start w:val="3"/>`));
+  });
+
   it('breaks the page before a table with a page-break run, drops a break at the very end, and skips a table without rows', async () => {
     const text = (value: string) => [{ type: 'text' as const, value }];
     const tree: Root = {

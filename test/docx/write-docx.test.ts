@@ -252,6 +252,30 @@ describe('writeDocx page setup and branding', () => {
     expect(numbering).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:start w:val="3"/>`));
   });
 
+  it("reuses the package of a document of the same shape but fills in each document's own title, author, footer and links", async () => {
+    const doc = (who: string, url: string): Root => ({
+      type: 'root',
+      meta: { title: `Packet for ${who}`, author: who, subject: `Meeting ${who}`, footer: `${who} · footer`, language: 'en-US' },
+      children: [
+        { type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', value: 'profile' }] }] },
+        { type: 'list', ordered: false, start: 1, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: who }] }] }] },
+      ],
+    });
+    const shared = theme();
+    await writeDocx(doc('Ana', 'https://example.org/ana'), { theme: shared });
+    const second = await writeDocx(doc('Bo & "Cy" <Dee>', 'https://example.org/b?x=1&y=2'), { theme: shared });
+    const alone = await writeDocx(doc('Bo & "Cy" <Dee>', 'https://example.org/b?x=1&y=2'), { theme: theme() });
+    expect(Buffer.from(second).equals(Buffer.from(alone))).toBe(true);
+    const docx = openDocx(second);
+    expect(docx.text('docProps/core.xml')).toContain('<dc:title>Packet for Bo &amp; &quot;Cy&quot; &lt;Dee&gt;</dc:title>');
+    expect(docx.text('docProps/core.xml')).toContain('<dc:creator>Bo &amp; &quot;Cy&quot; &lt;Dee&gt;</dc:creator>');
+    expect(docx.text('word/footer1.xml')).toContain('Bo &amp; &quot;Cy&quot; &lt;Dee&gt; · footer');
+    expect(docx.text('word/_rels/document.xml.rels')).toContain('Target="https://example.org/b?x=1&amp;y=2"');
+    const all = docx.names.map((name) => (name.endsWith('.xml') || name.endsWith('.rels') ? docx.text(name) : '')).join('');
+    expect(all).not.toContain('Ana');
+    expect(all).not.toContain('\uE000');
+  });
+
   it('breaks the page before a table with a page-break run, drops a break at the very end, and skips a table without rows', async () => {
     const text = (value: string) => [{ type: 'text' as const, value }];
     const tree: Root = {

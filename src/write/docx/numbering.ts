@@ -17,6 +17,7 @@ import { LIST_LEVEL_STEP, LIST_MARKER_HANGING } from './units.js';
 export const MAX_LIST_LEVEL = 3;
 
 const BULLET_REFERENCE = 'bullet';
+const ORDERED_PREFIX = 'ordered-from-';
 // Bullet, en dash, bullet: characters Noto Sans and Noto Serif both have (they lack ◦ and ▪).
 const BULLETS = ['\u2022', '\u2013', '\u2022'];
 
@@ -61,36 +62,31 @@ export interface ListNumberingRef {
   readonly instance: number;
 }
 
-/** Hands out one numbering instance per list of a document and collects the definitions used. */
+/** Hands out one numbering instance per list of a document. */
 export interface ListNumbering {
   /** A fresh instance for a new list; each call starts a new count. */
   readonly startList: (ordered: boolean, start: number) => ListNumberingRef;
-  /** The `numbering` option of the document. */
-  readonly toOptions: () => INumberingOptions;
 }
 
 /** Creates the list numbering of one document. */
 export function createListNumbering(): ListNumbering {
-  const starts = new Set<number>();
-  let bullets = false;
   let instances = 0;
   return {
     startList(ordered, start) {
       instances += 1;
-      if (!ordered) {
-        bullets = true;
-        return { reference: BULLET_REFERENCE, instance: instances };
-      }
+      if (!ordered) return { reference: BULLET_REFERENCE, instance: instances };
       const from = Number.isInteger(start) && start >= 0 ? start : 1;
-      starts.add(from);
-      return { reference: `ordered-from-${from}`, instance: instances };
-    },
-    toOptions() {
-      const config = bullets ? [{ reference: BULLET_REFERENCE, levels: bulletLevels }] : [];
-      for (const start of [...starts].sort((a, b) => a - b)) {
-        config.push({ reference: `ordered-from-${start}`, levels: orderedLevels(start) });
-      }
-      return { config };
+      return { reference: `${ORDERED_PREFIX}${from}`, instance: instances };
     },
   };
+}
+
+/** The `numbering` option of a document whose paragraphs use these lists: the definitions they refer to. */
+export function numberingOptions(lists: readonly { readonly reference: string }[]): INumberingOptions {
+  const references = new Set(lists.map((list) => list.reference));
+  const config: { reference: string; levels: readonly ILevelsOptions[] }[] = [];
+  if (references.has(BULLET_REFERENCE)) config.push({ reference: BULLET_REFERENCE, levels: bulletLevels });
+  const starts = [...references].filter((r) => r.startsWith(ORDERED_PREFIX)).map((r) => Number(r.slice(ORDERED_PREFIX.length)));
+  for (const start of starts.sort((a, b) => a - b)) config.push({ reference: `${ORDERED_PREFIX}${start}`, levels: orderedLevels(start) });
+  return { config };
 }

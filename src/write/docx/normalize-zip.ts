@@ -60,10 +60,33 @@ export function packageDocx(parts: PackageParts, options: NormalizeOptions): Uin
 
   const entries: ZipEntry[] = names.map((name) => {
     const text = texts.get(name);
+    if (text !== undefined && name !== DOCUMENT) return compressedText(name, text, options.deflate);
     const data = text === undefined ? (parts.get(name) as Uint8Array) : strToU8(text);
     return { name: strToU8(name), size: data.length, crc: crc32(data), data: deflateRaw(options.deflate, data) };
   });
   return writeZip(entries);
+}
+
+const DOCUMENT = 'word/document.xml';
+
+/**
+ * Compressed entries of the parts documents share (styles, numbering, theme,
+ * settings …), by name and text, so a batch compresses them once rather than
+ * for every document. Emptied when full: parts that change with every
+ * document (core.xml, the footer) come and go.
+ */
+const entryCache = new Map<string, { readonly deflate: Deflate; readonly entry: ZipEntry }>();
+const ENTRY_CACHE_LIMIT = 256;
+
+function compressedText(name: string, text: string, deflate: Deflate): ZipEntry {
+  const key = `${name}\n${text}`;
+  const hit = entryCache.get(key);
+  if (hit && hit.deflate === deflate) return hit.entry;
+  const data = strToU8(text);
+  const entry = { name: strToU8(name), size: data.length, crc: crc32(data), data: deflateRaw(deflate, data) };
+  if (entryCache.size >= ENTRY_CACHE_LIMIT) entryCache.clear();
+  entryCache.set(key, { deflate, entry });
+  return entry;
 }
 
 /** One compressed zip entry. */

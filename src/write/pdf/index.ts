@@ -21,6 +21,7 @@ import type { Root } from '../../tree/types.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { documentDate } from '../options.js';
 import { defaultDeflate } from '../deflate.js';
+import { savePdf } from './save.js';
 import type { PdfOptions, PdfResult } from './pdf-options.js';
 import { FONT_KEYS, parseFontSet } from './font-cache.js';
 import { createFontMetrics } from './measure.js';
@@ -69,7 +70,7 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   const pages = paintLayout(doc, layout, { fonts: faces, forms, deflate: options.deflate ?? defaultDeflate, ...(logo ? { logo } : {}) });
   addOutline(doc, layout.bookmarks, pages);
   if (forms) warnings.push(...addFormFields(doc, layout, pages, createTypography(options.theme).colors.accent));
-  const bytes = await doc.save({ objectsPerTick: Number.POSITIVE_INFINITY, updateFieldAppearances: false });
+  const bytes = await savePdf(doc, options.deflate ?? defaultDeflate);
   return { bytes, pages: pages.length, warnings };
 }
 

@@ -133,7 +133,7 @@ async function fragmentFromScan(scan: PdfScan): Promise<PrintFragment | undefine
     }
     out.bytes(body.subarray(at));
     out.text('\nendobj\n');
-    shareKeys.push(object.refs.length === 0 && body.length >= SHARE_MIN_BYTES ? await sha256Hex(body) : '');
+    shareKeys.push(object.refs.length === 0 && body.length >= SHARE_MIN_BYTES ? sha256Hex(body) : '');
   }
 
   let node = rootObject.body;
@@ -264,7 +264,7 @@ async function fragmentWithPdfLib(pdf: Uint8Array): Promise<PrintFragment> {
     write(context.lookup(ref)!, ref === rootRef);
     const bytes = body.concat();
     const shareable = bodyLocal.length === 0 && bodyRoot.length === 0 && bytes.length >= SHARE_MIN_BYTES;
-    shareKeys.push(shareable ? await sha256Hex(bytes) : '');
+    shareKeys.push(shareable ? sha256Hex(bytes) : '');
     objectOffsets[i] = out.length;
     localFields.push(out.length);
     out.text(`${String(i + 1).padStart(NUMBER_FIELD_WIDTH, ' ')} 0 obj\n`);

@@ -152,14 +152,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const row = valid[i]!.row;
     const interview = row.interview!;
     const folder = folders[i]!;
-    const inputHash = await sha256Hex(`${options.resourcesKey}\n${canonicalJson(interview)}`);
+    const inputHash = sha256Hex(`${options.resourcesKey}\n${canonicalJson(interview)}`);
     const before = previousRows.get(folder);
     const reuse = before && before.inputHash === inputHash && (await filesIntact(store, before.files)) ? before : undefined;
     jobs.set(row, { row, interview, folder, inputHash, ...(reuse ? { reuse } : {}) });
   }
 
   // 2. Is the print file still current?
-  const printKey = await sha256Hex(canonicalJson({ duplex, rows: [...jobs.values()].map((j) => [j.folder, j.inputHash]) }));
+  const printKey = sha256Hex(canonicalJson({ duplex, rows: [...jobs.values()].map((j) => [j.folder, j.inputHash]) }));
   const allReused = [...jobs.values()].every((j) => j.reuse);
   const printCurrent =
     options.print &&

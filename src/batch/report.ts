@@ -37,6 +37,8 @@ export interface BatchReport {
   readonly failed: number;
   /** Pages of print.pdf, blanks included; absent when no print file was made. */
   readonly printPages?: number;
+  /** Students of the previous run no longer in the roster, whose files were deleted. */
+  readonly removed?: readonly string[];
   readonly failures: readonly FailedRow[];
   readonly warnings: readonly RowWarning[];
 }
@@ -56,6 +58,9 @@ export function formatReportText(report: BatchReport): string {
     `${report.rows} ${plural(report.rows, 'row')}: ${report.built} built, ${report.unchanged} unchanged, ${report.failed} failed`,
   );
   if (report.printPages !== undefined) lines.push(`print.pdf: ${report.printPages} ${plural(report.printPages, 'page')}`);
+  if (report.removed && report.removed.length > 0) {
+    lines.push('', `No longer in the roster (their files were deleted): ${report.removed.join(', ')}`);
+  }
   if (report.failures.length > 0) {
     lines.push('', 'Rows that failed (fix them in the roster and run the batch again):');
     for (const failure of report.failures) {

@@ -50,6 +50,8 @@ export interface BatchStore {
   writeFiles(folder: string, files: readonly { name: string; bytes: Uint8Array }[]): Promise<void>;
   /** Opens a file to stream into; it appears under `path` only on commit, which returns its SHA-256. */
   openStream(path: string): Promise<StreamedFile>;
+  /** Deletes a file (nothing when it is not there), then its folder if that is left empty. */
+  remove(path: string): Promise<void>;
 }
 
 /** A file being streamed into the batch folder. */
@@ -271,7 +273,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
   await builder.release?.();
 
-  // 4. Print file, manifest, report.
+  // 4. Students who left the roster: delete the files the previous manifest lists for them.
+  const failedRows = checked.filter((c) => !valid.includes(c)).map((c) => c.row);
+  const removed = await removeLeavers(store, previous?.rows ?? [], failedRows, new Set(folders));
+
+  // 5. Print file, manifest, report.
   let printEntry: Manifest['print'];
   if (printer && stream) {
     if (printer.pages === 0) {
@@ -302,6 +308,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     unchanged,
     failed: failures.length,
     ...(printEntry ? { printPages: printEntry.pages } : {}),
+    ...(removed.length > 0 ? { removed } : {}),
     failures,
     warnings,
   };
@@ -321,6 +328,32 @@ async function appendAll(printer: PrintFileWriter, fragments: readonly PrintFrag
     ranges.push({ path: paths[i] ?? `document-${i + 1}.pdf`, firstPage: placed.firstPage, lastPage: placed.lastPage, blankAfter: placed.blankAfter });
   }
   return ranges;
+}
+
+/**
+ * Deletes the files of earlier rows whose student is no longer in the roster, and
+ * returns those students. Only files the previous manifest lists are touched (a
+ * folder is removed only when that leaves it empty), and a student whose row is
+ * still there but failed validation this time keeps the earlier files.
+ */
+async function removeLeavers(
+  store: BatchStore,
+  previousRows: readonly ManifestRow[],
+  failedRows: readonly RosterRow[],
+  folders: ReadonlySet<string>,
+): Promise<string[]> {
+  const names = new Set<string>();
+  for (const row of failedRows) {
+    const name = row.interview?.student.name ?? row.studentName;
+    if (name) names.add(name);
+  }
+  const removed: string[] = [];
+  for (const row of previousRows) {
+    if (folders.has(row.folder) || names.has(row.student)) continue;
+    for (const file of row.files) await store.remove(file.path);
+    removed.push(row.student);
+  }
+  return removed;
 }
 
 async function filesIntact(store: BatchStore, files: readonly ManifestFile[]): Promise<boolean> {

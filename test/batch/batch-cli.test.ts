@@ -168,6 +168,22 @@ describe('interview-kit batch', () => {
     expect(run.stderr).toMatch(/bad-kit\.yaml:2:3: error: unknown field "nme" in office\n\s+hint: did you mean "name"\?/);
     expect(existsSync(join(work, 'none'))).toBe(false);
   });
+
+  it('deletes the folder of a student who left the roster on the next run, and says so', () => {
+    const before = readJson<Manifest>(join(folder, 'manifest.json'));
+    const dmitrii = before.rows.find((r) => r.student === 'Дмитрий Иванов')!;
+    expect(existsSync(join(folder, dmitrii.folder))).toBe(true);
+    writeFileSync(roster, readFileSync(roster, 'utf8').split('\n').filter((line) => !line.startsWith('Дмитрий Иванов,')).join('\n'));
+    const run = batch();
+    expect(run.stdout).toMatch(/7 rows: 0 built, 4 unchanged, 3 failed/);
+    expect(run.stdout).toContain('deleted the files of 1 student no longer in the roster: Дмитрий Иванов');
+    expect(existsSync(join(folder, dmitrii.folder))).toBe(false);
+    const after = readJson<Manifest>(join(folder, 'manifest.json'));
+    expect(after.rows.map((r) => r.student)).not.toContain('Дмитрий Иванов');
+    expect(readJson<BatchReport>(join(folder, 'report.json')).removed).toEqual(['Дмитрий Иванов']);
+    for (const file of after.files) expect(existsSync(join(folder, file.path))).toBe(true);
+    checkPrintFile(after, true);
+  });
 });
 
 describe('interview-kit handout', () => {

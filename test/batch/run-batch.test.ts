@@ -85,6 +85,9 @@ function memoryStore(): BatchStore & { files: Map<string, Uint8Array> } {
         async abort() {},
       };
     },
+    async remove(path) {
+      files.delete(path);
+    },
   };
 }
 
@@ -145,6 +148,22 @@ describe('runBatch', () => {
     expect(again.fragments).toBe(3);
     expect(summary.report).toMatchObject({ built: 0, unchanged: 3, printPages: 3 });
     expect(summary.manifest.rows.map((r) => r.print![0]!.firstPage)).toEqual([1, 2, 3]);
+  });
+
+  it('deletes the files of students who left the roster, but keeps those of a student whose row now fails', async () => {
+    const store = memoryStore();
+    await runBatch(options(fakeBuilder(), store));
+    expect(store.files.has('maya-patel-2/packet.pdf')).toBe(true);
+    expect(store.files.has('eleni-ralli/packet.pdf')).toBe(true);
+    // The second Maya Patel leaves; Ελένη's row now fails (no mentor).
+    const lines = CSV.split('\n').filter((line) => !line.includes('Ana Ruiz')).map((line) => line.replace('Νίκος Ζήσης', ''));
+    const next = await runBatch({ ...options(fakeBuilder(), store), roster: parseRoster(lines.join('\n'), 'night.csv') });
+    expect(store.files.has('maya-patel-2/packet.pdf')).toBe(false);
+    expect(store.files.has('maya-patel/packet.pdf')).toBe(true);
+    expect(store.files.has('eleni-ralli/packet.pdf')).toBe(true);
+    expect(next.report.removed).toEqual(['Maya Patel']);
+    expect(next.manifest.rows.map((r) => r.folder)).toEqual(['maya-patel']);
+    expect(new TextDecoder().decode(store.files.get('report.txt'))).toContain('No longer in the roster (their files were deleted): Maya Patel');
   });
 
   it('rebuilds a row whose files vanished, and every row when the resources change', async () => {

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -151,6 +151,9 @@ async function batchCommand(file: string, opts: BatchCliOptions): Promise<number
       (r.printPages !== undefined ? ` (print.pdf: ${r.printPages} pages${duplex ? ', duplex' : ''})` : '') +
       '\n',
   );
+  if (r.removed && r.removed.length > 0) {
+    process.stdout.write(`deleted the files of ${r.removed.length} ${r.removed.length === 1 ? 'student' : 'students'} no longer in the roster: ${r.removed.join(', ')}\n`);
+  }
   if (r.failed > 0) process.stdout.write(`see ${join(where, 'report.txt')} for the rows to fix\n`);
   if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced after their heap grew\n`);
   return summary.exitCode;
@@ -268,6 +271,19 @@ export class FolderStore implements BatchStore {
         done();
       },
     };
+  }
+
+  async remove(path: string): Promise<void> {
+    const target = join(this.root, path);
+    await unlink(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    const folder = dirname(target);
+    if (folder !== this.root) {
+      await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
+        if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code ?? '')) throw error;
+      });
+    }
   }
 
   /** Removes temporary files of writes in progress (on Ctrl-C). */

@@ -169,6 +169,15 @@ describe('interview-kit batch', () => {
     expect(existsSync(join(work, 'none'))).toBe(false);
   });
 
+  it('says why there is no print file when the pdf format is left out', () => {
+    const docxOnly = join(work, 'docx-only');
+    const run = cli('batch', join(root, 'content/examples/roster.csv'), '--out', docxOnly, '--format', 'docx', '--no-progress');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('no print.pdf: the print file is made from the PDFs; add pdf to --format for one');
+    expect(existsSync(join(docxOnly, 'batch-roster', 'maya-patel', 'packet.docx'))).toBe(true);
+    expect(existsSync(join(docxOnly, 'batch-roster', 'print.pdf'))).toBe(false);
+  });
+
   it('deletes the folder of a student who left the roster on the next run, and says so', () => {
     const before = readJson<Manifest>(join(folder, 'manifest.json'));
     const dmitrii = before.rows.find((r) => r.student === 'Дмитрий Иванов')!;

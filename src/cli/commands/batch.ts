@@ -50,7 +50,7 @@ export function registerBatch(program: Command): void {
       .description('build a kit for every student of a roster, plus one print file, a manifest and a report')
       .argument('<roster>', 'roster.csv (header row names fields: student.name, mentor.name, ...) or roster.yaml (a list of interviews)')
       .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per CPU core)').argParser(parseJobs))
-      .option('--simplex', 'no blank pages in print.pdf (for one-sided printing)')
+      .option('--simplex', 'no blank pages in print.pdf (for one-sided printing; print.pdf needs the pdf format)')
       .option('--force', 'rebuild every row, even those that did not change')
       .option('--no-progress', 'no progress output'),
     KIT_FORMATS,
@@ -151,6 +151,9 @@ async function batchCommand(file: string, opts: BatchCliOptions): Promise<number
       (r.printPages !== undefined ? ` (print.pdf: ${r.printPages} pages${duplex ? ', duplex' : ''})` : '') +
       '\n',
   );
+  if (!print && r.built + r.unchanged > 0) {
+    process.stdout.write('no print.pdf: the print file is made from the PDFs; add pdf to --format for one\n');
+  }
   if (r.removed && r.removed.length > 0) {
     process.stdout.write(`deleted the files of ${r.removed.length} ${r.removed.length === 1 ? 'student' : 'students'} no longer in the roster: ${r.removed.join(', ')}\n`);
   }

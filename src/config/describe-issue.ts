@@ -8,6 +8,7 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
+import { valueAt } from '../load/describe-issue.js';
 
 /** What a diagnostic needs to say about one schema issue. */
 export interface IssueDescription {
@@ -21,7 +22,7 @@ export interface IssueDescription {
   readonly hints: readonly string[];
 }
 
-/** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
+/** The closest of `candidates` to `word`, when it is close enough to be a likely typo (looser than src/load/suggest). */
 export function suggestName(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
   const best = closest(word.toLowerCase(), candidates as string[]);
@@ -29,19 +30,8 @@ export function suggestName(word: string, candidates: readonly string[]): string
   return distance(word.toLowerCase(), best) <= limit ? best : undefined;
 }
 
-/** Reads the value at `path` of `input`, or undefined. */
-export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node: unknown = input;
-  for (const step of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(node, step)) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[step];
-  }
-  return node;
-}
-
-/** A short quotation of a value for a message: `("next tuesday")`, or '' for absent/large values. */
-export function quoteValue(value: unknown): string {
+/** A short quotation of a value: `("next tuesday")`, ` (a list)`, or '' when absent (src/load's leaves out lists and mappings). */
+function quoteValue(value: unknown): string {
   if (value === undefined) return '';
   if (typeof value === 'string') {
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;

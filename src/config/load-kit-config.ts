@@ -7,6 +7,7 @@
  * // kit.yaml:4:9: error: accent is not a colour; write it as #rrggbb, e.g. "#1f4e79" ("blue")
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics } from '../load/load-yaml.js';
 import { PAGE_SIZES } from '../theme.js';
 import { describeIssue } from './describe-issue.js';
 import { kitConfigSchema, type KitConfig } from './kit-schema.js';
@@ -57,8 +58,7 @@ export function loadKitConfig(text: string, file: string): KitConfigResult {
         });
       }
     }
-    diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    return { diagnostics, positionOf };
+    return { diagnostics: sortDiagnostics(diagnostics), positionOf };
   }
   const config = parsed.data;
   const page = PAGE_SIZES[config.page_size ?? 'letter'];

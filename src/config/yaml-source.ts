@@ -1,19 +1,22 @@
 /**
- * Parses YAML text keeping positions, so that schema errors can point at the
- * line and column of the value (or key) they are about.
+ * Parses settings YAML (kit.yaml, YAML rosters) keeping positions, so that
+ * schema errors can point at the line and column of the value (or key) they
+ * are about.
+ *
+ * The document and its positions come from src/load/yaml-source, as for
+ * interview.yaml; kept here is what these files do differently: the parser's
+ * defaults (a "%YAML 1.1" line is honoured), the parser's own values, and
+ * paths that follow keys as those values name them and stop at an alias.
  *
  * @example
  * const source = parseYamlSource('office:\n  nme: x\n', 'kit.yaml');
  * source.positionOf(['office', 'nme'], 'key'); // { line: 2, column: 3 }
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { parseYamlSource as parsePositioned, type Position, type YamlParseOptions } from '../load/yaml-source.js';
 
-/** A 1-based line and column. */
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
+export type { Position } from '../load/yaml-source.js';
 
 /** Parsed YAML with the means to find where each value was written. */
 export interface YamlSource {
@@ -40,10 +43,12 @@ export interface YamlSourceOptions {
   readonly maxLength?: number;
 }
 
+/** The parser's defaults (YAML version and schema as the file asks), with duplicate keys as errors. */
+const SETTINGS_PARSE_OPTIONS: YamlParseOptions = { prettyErrors: false, uniqueKeys: true, strict: true };
+
 /** Parses `text` (a leading BOM is allowed) into a {@link YamlSource}. */
 export function parseYamlSource(text: string, file: string, options: YamlSourceOptions = {}): YamlSource {
   const maxLength = options.maxLength ?? MAX_YAML_BYTES;
-  const lineCounter = new LineCounter();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.length > maxLength) {
     return {
@@ -59,24 +64,19 @@ export function parseYamlSource(text: string, file: string, options: YamlSourceO
       positionOf: () => undefined,
     };
   }
-  const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const { doc, positionAt } = parsePositioned(body, file, SETTINGS_PARSE_OPTIONS);
   const diagnostics: Diagnostic[] = [];
-  const at = (offset: number): Position => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
   for (const error of doc.errors) {
-    const pos = at(error.pos[0]);
     diagnostics.push({
       severity: 'error',
       message: `YAML syntax: ${firstLine(error.message)}`,
       file,
-      ...pos,
+      ...positionAt(error.pos[0]),
       hints: syntaxHints(error.code),
     });
   }
   for (const warning of doc.warnings) {
-    diagnostics.push({ severity: 'warning', message: firstLine(warning.message), file, ...at(warning.pos[0]) });
+    diagnostics.push({ severity: 'warning', message: firstLine(warning.message), file, ...positionAt(warning.pos[0]) });
   }
   let value: unknown;
   if (doc.errors.length === 0) {
@@ -95,11 +95,12 @@ export function parseYamlSource(text: string, file: string, options: YamlSourceO
     value,
     diagnostics,
     positionOf(path, part = 'value') {
-      return nodePosition(doc, path, part, at);
+      return nodePosition(doc, path, part, positionAt);
     },
   };
 }
 
+/** Follows `path` by `String(key.value)`, first match; a problem inside an alias is shown at the alias. */
 function nodePosition(
   doc: Document,
   path: readonly PropertyKey[],

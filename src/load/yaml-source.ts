@@ -7,7 +7,7 @@
  * const source = parseYamlSource('student:\n  nme: Maya\n', 'maya.yaml');
  * source.locate(['student', 'nme'], 'key'); // { line: 2, column: 3 }
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /** A 1-based line and column. */
 export interface Position {
@@ -63,19 +63,28 @@ export function keyName(key: unknown, text?: string): string | undefined {
   return undefined;
 }
 
-/** Parses `text` as one YAML 1.2 document with positions (text must already be checked and LF-normalised). */
-export function parseYamlSource(text: string, file: string): YamlSource {
+/** Options for the YAML parser (its line counter is always the source's own). */
+export type YamlParseOptions = Omit<ParseOptions & DocumentOptions & SchemaOptions, 'lineCounter'>;
+
+/** How interview files are parsed: YAML 1.2 with the core schema even under a "%YAML 1.1" line; no merge keys, no 1.1 tags. */
+const INTERVIEW_PARSE_OPTIONS: YamlParseOptions = {
+  uniqueKeys: true,
+  prettyErrors: false,
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  resolveKnownTags: false,
+  keepSourceTokens: false,
+};
+
+/**
+ * Parses `text` as one YAML document with positions (interview text must
+ * already be checked and LF-normalised). `parseOptions` replace
+ * {@link INTERVIEW_PARSE_OPTIONS} as a whole.
+ */
+export function parseYamlSource(text: string, file: string, parseOptions: YamlParseOptions = INTERVIEW_PARSE_OPTIONS): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    resolveKnownTags: false,
-    keepSourceTokens: false,
-  });
+  const doc = parseDocument(text, { ...parseOptions, lineCounter });
   const positionAt = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line, column: col };

@@ -5,6 +5,7 @@
  */
 import { PDFNumber, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import { hex4, type FaceProgram } from './font-program.js';
+import { ownCopy } from './cache-key.js';
 
 /**
  * Registers the objects of a face in `context` and returns the Type0 font
@@ -95,14 +96,16 @@ export function encodeText(program: FaceProgram, text: string): string {
   }
   let hex = cache.get(text);
   if (hex === undefined) {
-    hex = '';
+    const glyphs: string[] = [];
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      hex += hex4(program.glyphIds.get(cp) ?? 0);
+      glyphs.push(hex4(program.glyphIds.get(cp) ?? 0));
     }
+    // One flat string (not a chain of four-character pieces), keyed by a copy of the text (see cache-key.ts).
+    hex = glyphs.join('');
     if (cache.size > 5000) cache.clear();
-    cache.set(text, hex);
+    cache.set(ownCopy(text), hex);
   }
   return hex;
 }

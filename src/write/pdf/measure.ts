@@ -6,6 +6,7 @@
 import type { ParsedFontSet } from './font-cache.js';
 import type { TrueTypeFont } from './truetype.js';
 import type { FontKey } from './layout-types.js';
+import { ownCopy } from './cache-key.js';
 
 /** What layout needs to know about the fonts. */
 export interface Metrics {
@@ -75,7 +76,7 @@ export function createFontMetrics(fonts: ParsedFontSet): Metrics {
           em += advance;
         }
         if (m.words.size > WORD_CACHE_LIMIT) m.words.clear();
-        m.words.set(text, em);
+        m.words.set(ownCopy(text), em);
       }
       return em * size;
     },
@@ -91,7 +92,7 @@ export function createFontMetrics(fonts: ParsedFontSet): Metrics {
         if (cp !== 32 && !hasGlyph(cp, font)) return false;
       }
       if (m.coveredTexts.size > WORD_CACHE_LIMIT) m.coveredTexts.clear();
-      m.coveredTexts.add(text);
+      m.coveredTexts.add(ownCopy(text));
       return true;
     },
   };

@@ -20,6 +20,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   current?: Pending;
+  /** Tasks this worker has answered. */
+  done: number;
 }
 
 /** Options of {@link WorkerPool}. */
@@ -35,7 +37,17 @@ export interface WorkerPoolOptions {
    * which grow with every document cannot make memory grow with the roster.
    */
   readonly recycleHeapMb?: number;
+  /**
+   * A worker is also replaced after this many tasks (default
+   * {@link DEFAULT_RECYCLE_TASKS}): over a long roster a worker's heap and
+   * its thread's malloc arena grow slowly even when its live data does not,
+   * and a fresh worker starts small again. Costs one worker start-up.
+   */
+  readonly recycleTasks?: number;
 }
+
+/** Tasks after which a worker is replaced. */
+export const DEFAULT_RECYCLE_TASKS = 2000;
 
 /** Heap size after which a worker is replaced, in MB. */
 export const DEFAULT_RECYCLE_HEAP_MB = 96;
@@ -53,7 +65,7 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private closed = false;
-  /** Workers replaced because their heap grew past the limit. */
+  /** Workers replaced because their heap grew past the limit or they reached their task count. */
   recycled = 0;
   private retiring = 0;
 
@@ -93,13 +105,14 @@ export class WorkerPool {
           { eval: true, workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } },
         )
       : new Worker(this.script, { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, done: 0 };
     worker.on('message', (reply: WorkerReply) => {
       const pending = slot.current;
       slot.current = undefined;
       pending?.resolve(reply);
+      slot.done++;
       const limit = (this.options.recycleHeapMb ?? DEFAULT_RECYCLE_HEAP_MB) * 2 ** 20;
-      if ((reply.heapUsed ?? 0) > limit) {
+      if ((reply.heapUsed ?? 0) > limit || slot.done >= (this.options.recycleTasks ?? DEFAULT_RECYCLE_TASKS)) {
         // Retire it: leave the pool first, so its exit is not taken for a crash,
         // and start its successor only once it is gone, so two never overlap.
         this.slots.splice(this.slots.indexOf(slot), 1);

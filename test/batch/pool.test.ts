@@ -39,4 +39,20 @@ describe('WorkerPool', () => {
       await pool.close();
     }
   });
+
+  it('replaces a worker after its task count, even with a small heap', async () => {
+    const pool = new WorkerPool(new URL('../../src/batch/worker.ts', import.meta.url), 1, setup, {
+      loader: new URL(import.meta.resolve('tsx/esm/api')),
+      recycleTasks: 2,
+    });
+    try {
+      for (let id = 1; id <= 5; id++) {
+        const reply = await pool.run({ kind: 'fragment', id, pdfs: [await onePagePdf()] });
+        expect(reply.ok).toBe(true);
+      }
+      expect(pool.recycled).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -158,7 +158,7 @@ async function batchCommand(file: string, opts: BatchCliOptions): Promise<number
     process.stdout.write(`deleted the files of ${r.removed.length} ${r.removed.length === 1 ? 'student' : 'students'} no longer in the roster: ${r.removed.join(', ')}\n`);
   }
   if (r.failed > 0) process.stdout.write(`see ${join(where, 'report.txt')} for the rows to fix\n`);
-  if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced after their heap grew\n`);
+  if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced (heap or task count)\n`);
   return summary.exitCode;
 }
 

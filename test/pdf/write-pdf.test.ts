@@ -303,4 +303,15 @@ describe('writePdf options and edge cases', () => {
     expect(check.stdout + check.stderr).toContain('No syntax or stream encoding errors');
     expect(run('pdftotext', [path, '-']).stdout).toContain('Zoë Ångström-Núñez');
   });
+
+  it('gives each of two PDFs saved at the same time the compressor of its own call', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const stored = (data: Uint8Array) => deflateSync(data, { level: 0 });
+    const best = (data: Uint8Array) => deflateSync(data, { level: 9 });
+    const alone = [await writePdf(tree, { theme, fonts, deflate: stored }), await writePdf(tree, { theme, fonts, deflate: best })];
+    const together = await Promise.all([writePdf(tree, { theme, fonts, deflate: stored }), writePdf(tree, { theme, fonts, deflate: best })]);
+    expect(Buffer.from(together[0]!.bytes).equals(Buffer.from(alone[0]!.bytes))).toBe(true);
+    expect(Buffer.from(together[1]!.bytes).equals(Buffer.from(alone[1]!.bytes))).toBe(true);
+    expect(Buffer.from(alone[0]!.bytes).equals(Buffer.from(alone[1]!.bytes))).toBe(false);
+  });
 });

@@ -7,7 +7,7 @@ import { Footer, Header, ImageRun, PageNumber, Paragraph, Tab, TabStopType, Text
 import type { DocumentMeta } from '../../tree/types.js';
 import type { Office } from '../../theme.js';
 import { readImageSize } from './image-size.js';
-import { cleanText } from './inline.js';
+import { cleanText } from './xml.js';
 import { STYLE } from './styles.js';
 
 /** Height of the logo in the header, in pixels at 96 per inch (0.3 inch). */

@@ -8,14 +8,6 @@ import { breakRun, hyperlink, textRun, type RunFormat } from './xml.js';
 
 export type { RunFormat } from './xml.js';
 
-// Characters XML 1.0 does not allow; Word refuses a file that holds them.
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** Removes characters that would make the document XML invalid. */
-export function cleanText(value: string): string {
-  return value.replace(INVALID_XML_CHARS, '');
-}
-
 /** Collects the hyperlink targets of the body, in order; a link's index names its relationship. */
 export interface LinkTargets {
   readonly links: string[];

@@ -12,6 +12,7 @@
  */
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { deflateRaw, type Deflate } from '../deflate.js';
+import { escapeXml } from './xml.js';
 
 /** What goes into the package besides the parts themselves. */
 export interface NormalizeOptions {
@@ -218,8 +219,4 @@ function rewriteCoreProperties(xml: string, options: NormalizeOptions): string {
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -14,7 +14,6 @@ import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { PAGE_SIZES, type Theme } from '../../theme.js';
 import type { DocumentMeta } from '../../tree/types.js';
 import { createOfficeHeader, createPageFooter } from './header-footer.js';
-import { cleanText } from './inline.js';
 import { unzipParts, type PackageParts } from './normalize-zip.js';
 import { numberingOptions } from './numbering.js';
 import type { FinishedBody } from './pieces.js';
@@ -79,7 +78,7 @@ export async function packageParts(
     title: meta.title,
     author: meta.author,
     ...(meta.subject ? { subject: meta.subject } : {}),
-    ...(meta.footer ? { footer: cleanText(meta.footer) } : {}),
+    ...(meta.footer ? { footer: meta.footer } : {}),
     links,
   };
   const key = [
@@ -93,7 +92,7 @@ export async function packageParts(
   if (!byShape) cache.set(theme, (byShape = new Map()));
   let skeleton = byShape.get(key);
   if (!skeleton) {
-    skeleton = await buildSkeleton(body, links.length, meta.language, texts, theme, styles);
+    skeleton = await buildSkeleton(body, meta.language, texts, theme, styles);
     if (byShape.size >= CACHE_LIMIT) byShape.clear();
     byShape.set(key, skeleton);
   }
@@ -123,13 +122,13 @@ function fill(skeleton: Skeleton, bodyXml: string, texts: PackageTexts): Map<str
 
 async function buildSkeleton(
   body: FinishedBody,
-  linkCount: number,
   language: string,
   texts: PackageTexts,
   theme: Theme,
   styles: ThemeStyles,
 ): Promise<Skeleton> {
   const geometry = pageGeometry(theme);
+  const linkCount = texts.links.length;
   const markedMeta: DocumentMeta = {
     title: mark('title'),
     author: mark('author'),
@@ -188,7 +187,7 @@ async function buildSkeleton(
   const head = documentXml.slice(0, open + '<w:body>'.length);
   const tail = documentXml.slice(close);
   for (const m of (head + tail).matchAll(MARKED_TEXT)) seen.add(m[1]!);
-  for (const name of markedValues({ ...texts, links: Array.from({ length: linkCount }, () => '') }).keys()) {
+  for (const name of markedValues(texts).keys()) {
     if (!seen.has(name)) throw new Error(`DOCX writer: docx did not write the ${name} where expected`);
   }
   return { parts, marked, head, tail, numIds, linkIds };

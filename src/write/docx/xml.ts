@@ -14,11 +14,18 @@
  */
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-// Characters XML 1.0 does not allow are dropped; Word refuses a file that holds them.
-const NEEDS_ESCAPE = /[&"'<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const NEEDS_ESCAPE_TEST = /[&"'<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// Characters XML 1.0 does not allow; Word refuses a file that holds them, so they are dropped.
+const INVALID = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF';
+const INVALID_XML_CHARS = new RegExp(`[${INVALID}]`, 'g');
+const NEEDS_ESCAPE = new RegExp(`[&"'<>${INVALID}]`, 'g');
+const NEEDS_ESCAPE_TEST = new RegExp(`[&"'<>${INVALID}]`);
 
-/** Text or an attribute value, escaped for XML (quotes too, as docx does). */
+/** Removes characters that would make the document XML invalid (for text handed to docx, which escapes it). */
+export function cleanText(value: string): string {
+  return value.replace(INVALID_XML_CHARS, '');
+}
+
+/** Text or an attribute value, escaped for XML (quotes too, as docx does); invalid characters dropped. */
 export function escapeXml(value: string): string {
   return NEEDS_ESCAPE_TEST.test(value) ? value.replace(NEEDS_ESCAPE, (c) => ESCAPES[c] ?? '') : value;
 }

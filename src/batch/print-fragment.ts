@@ -95,11 +95,8 @@ async function fragmentFromScan(scan: PdfScan): Promise<PrintFragment | undefine
     }
   }
 
-  const out = new ByteBuilder();
-  const objectOffsets = new Uint32Array(order.length);
-  const localFields: number[] = [];
-  const rootFields: number[] = [];
-  const shareKeys: string[] = [];
+  const fragment = fragmentBuilder(order.length);
+  const { out, objectOffsets, localFields, rootFields, shareKeys } = fragment;
   const field = (n: number, list: number[]) => {
     list.push(out.length);
     out.text(String(n).padStart(NUMBER_FIELD_WIDTH, ' '));
@@ -146,16 +143,7 @@ async function fragmentFromScan(scan: PdfScan): Promise<PrintFragment | undefine
     box = dictNumbers(node, 'MediaBox') ?? box;
   }
   const size = box?.length === 4 ? { width: box[2]! - box[0]!, height: box[3]! - box[1]! } : { width: 612, height: 792 };
-  return {
-    bytes: out.concat(),
-    objectOffsets,
-    localFields: Uint32Array.from(localFields),
-    rootFields: Uint32Array.from(rootFields),
-    shareKeys,
-    pagesRoot: 1,
-    pages,
-    lastPageSize: size,
-  };
+  return fragment.finish(pages, size);
 }
 
 function lastIndexOfDictEnd(body: Uint8Array): number {
@@ -199,11 +187,8 @@ async function fragmentWithPdfLib(pdf: Uint8Array): Promise<PrintFragment> {
   order.push(rootRef);
   while (queue.length > 0) visit(context.lookup(queue.shift()!));
 
-  const out = new ByteBuilder();
-  const objectOffsets = new Uint32Array(order.length);
-  const localFields: number[] = [];
-  const rootFields: number[] = [];
-  const shareKeys: string[] = [];
+  const fragment = fragmentBuilder(order.length);
+  const { out, objectOffsets, localFields, rootFields, shareKeys } = fragment;
   // Each object is serialized into its own builder (positions relative to it), then appended.
   let body = new ByteBuilder();
   let bodyLocal: number[] = [];
@@ -277,7 +262,17 @@ async function fragmentWithPdfLib(pdf: Uint8Array): Promise<PrintFragment> {
 
   const pages = doc.getPageCount();
   const last = pages > 0 ? doc.getPage(pages - 1).getSize() : { width: 612, height: 792 };
-  return {
+  return fragment.finish(pages, { width: last.width, height: last.height });
+}
+
+/** What both ways of making a fragment fill in, object by object, and the fragment they make. */
+function fragmentBuilder(objectCount: number) {
+  const out = new ByteBuilder();
+  const objectOffsets = new Uint32Array(objectCount);
+  const localFields: number[] = [];
+  const rootFields: number[] = [];
+  const shareKeys: string[] = [];
+  const finish = (pages: number, lastPageSize: PrintFragment['lastPageSize']): PrintFragment => ({
     bytes: out.concat(),
     objectOffsets,
     localFields: Uint32Array.from(localFields),
@@ -285,6 +280,7 @@ async function fragmentWithPdfLib(pdf: Uint8Array): Promise<PrintFragment> {
     shareKeys,
     pagesRoot: 1,
     pages,
-    lastPageSize: { width: last.width, height: last.height },
-  };
+    lastPageSize,
+  });
+  return { out, objectOffsets, localFields, rootFields, shareKeys, finish };
 }

@@ -64,3 +64,8 @@ export function readProgressMonths(value: string | undefined): number[] | undefi
     throw error;
   }
 }
+
+/** The time zone of a meeting whose file names none: --timezone, else kit.yaml's, else this computer's. */
+export function defaultTimezone(option: string | undefined, kitTimezone: string | undefined): string {
+  return option ?? kitTimezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

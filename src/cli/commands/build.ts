@@ -6,7 +6,7 @@ import { loadInterview } from '../../load/load-interview.js';
 import { safeFileName } from '../../names/index.js';
 import { buildKit, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
-import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from '../kit-config.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
@@ -47,7 +47,7 @@ export function registerBuild(program: Command): void {
         formats,
         timestamp: sourceDateEpoch(),
         deflate: nativeDeflate,
-        timezone: opts.timezone ?? kit?.config.meeting?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),
         progressMonths: readProgressMonths(opts.progressMonths),
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');

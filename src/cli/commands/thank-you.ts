@@ -16,7 +16,7 @@ import { safeFileName } from '../../names/index.js';
 import { mergeNotes, type NoteSource } from '../../notes/merge-notes.js';
 import { NotesPdfError, readNotesFromPdf } from '../../notes/read-filled-pdf.js';
 import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -79,7 +79,7 @@ export function registerThankYou(program: Command): void {
         fonts: formats.includes('pdf') ? readFontSet(theme.fontFamily) : undefined,
         formats,
         tone: opts.tone,
-        timezone: opts.timezone ?? kit?.config.meeting?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),
         progressMonths,
         timestamp: sourceDateEpoch(),
         deflate: nativeDeflate,

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -25,6 +26,22 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * pdf-lib's CommonJS files require('tslib'), and esbuild would pick tslib's
+ * ES module build (its "module" condition). Every one of pdf-lib's 136 files
+ * then copies all of tslib's exports into a CommonJS view at start-up, and
+ * every helper call goes through a getter. Give them tslib's CommonJS build.
+ */
+const tslibCommonJs = {
+  name: 'tslib-commonjs',
+  setup(b) {
+    b.onResolve({ filter: /^tslib$/ }, (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      return { path: createRequire(args.importer).resolve('tslib') };
+    });
+  },
+};
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
 
@@ -34,7 +51,7 @@ const dist = join(root, 'dist');
 const fresh = join(root, `.dist-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
 /** Settings every bundle shares. */
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly] };
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, tslibCommonJs] };
 /** CommonJS dependencies (handlebars, pdf-lib's) call require(); an ESM bundle gets one. */
 const esmRequire = { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" };
 const minify = process.env.IK_NO_MINIFY !== '1';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocxLogoError, writeDocx } from '../../src/write/docx/index.js';
+import { forgetBuiltPackages } from '../../src/write/docx/package.js';
 import type { Root } from '../../src/tree/types.js';
 import { FIXTURES, loadSampleTree, openDocx, paragraphWith, prettyDocumentXml, styleXml, theme, type DocxParts } from './docx-helpers.js';
 
@@ -248,8 +249,10 @@ describe('writeDocx page setup and branding', () => {
     expect(xml).toContain(`r:id="${ids[1]}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve">mailto:x@example.org</w:t>`);
     const numId = /<w:numId w:val="(\d+)"\/>/.exec(xml)![1];
     const numbering = docx.text('word/numbering.xml');
-    const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1];
-    expect(numbering).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:start w:val="3"/>`));
+    const num = new RegExp(`<w:num w:numId="${numId}">.*?</w:num>`).exec(numbering)![0];
+    expect(num).toContain('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride>');
+    const abstractId = /<w:abstractNumId w:val="(\d+)"\/>/.exec(num)![1];
+    expect(numbering).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:numFmt w:val="decimal"/>`));
   });
 
   it("reuses the package of a document of the same shape but fills in each document's own title, author, footer and links", async () => {
@@ -264,6 +267,7 @@ describe('writeDocx page setup and branding', () => {
     const shared = theme();
     await writeDocx(doc('Ana', 'https://example.org/ana'), { theme: shared });
     const second = await writeDocx(doc('Bo & "Cy" <Dee>', 'https://example.org/b?x=1&y=2'), { theme: shared });
+    forgetBuiltPackages();
     const alone = await writeDocx(doc('Bo & "Cy" <Dee>', 'https://example.org/b?x=1&y=2'), { theme: theme() });
     expect(Buffer.from(second).equals(Buffer.from(alone))).toBe(true);
     const docx = openDocx(second);

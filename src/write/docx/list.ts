@@ -38,7 +38,7 @@ function convertItem(item: ListItem, level: number, ref: ListNumberingRef, ctx: 
   const standardIndent = textIndent === listLevelIndent(level) && ctx.rightIndent === 0;
   marked.options = {
     ...options,
-    numbering: { reference: ref.reference, level, instance: ref.instance },
+    numbering: { ...ref, level },
     ...(standardIndent ? {} : { indent: { left: textIndent, hanging: LIST_MARKER_HANGING, right: ctx.rightIndent } }),
   };
 

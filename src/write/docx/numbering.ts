@@ -1,11 +1,11 @@
 /**
  * Numbering definitions for bulleted and numbered lists.
  *
- * Every list of the tree becomes its own numbering instance, so two separate
+ * There are two definitions, `bullet` and `ordered`. Every list of the tree
+ * becomes its own numbering instance of one of them, so two separate
  * numbered lists each count from their own `start` instead of carrying on
- * from each other. Lists that start at a number other than 1 get a
- * definition of their own (`ordered-from-N`); the level definitions are built
- * once and shared.
+ * from each other: the instance restarts its first level at the list's
+ * start (w:startOverride), as Word does for "Restart numbering".
  */
 import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx';
 import { LIST_LEVEL_STEP, LIST_MARKER_HANGING } from './units.js';
@@ -17,7 +17,7 @@ import { LIST_LEVEL_STEP, LIST_MARKER_HANGING } from './units.js';
 export const MAX_LIST_LEVEL = 3;
 
 const BULLET_REFERENCE = 'bullet';
-const ORDERED_PREFIX = 'ordered-from-';
+const ORDERED_REFERENCE = 'ordered';
 // Bullet, en dash, bullet: characters Noto Sans and Noto Serif both have (they lack ◦ and ▪).
 const BULLETS = ['\u2022', '\u2013', '\u2022'];
 
@@ -38,28 +38,21 @@ const bulletLevels: readonly ILevelsOptions[] = Array.from({ length: MAX_LIST_LE
   style: { paragraph: levelParagraph(level) },
 }));
 
-const orderedLevelsByStart = new Map<number, readonly ILevelsOptions[]>();
-
-function orderedLevels(start: number): readonly ILevelsOptions[] {
-  let levels = orderedLevelsByStart.get(start);
-  if (!levels) {
-    levels = Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => ({
-      level,
-      format: LevelFormat.DECIMAL,
-      text: `%${level + 1}.`,
-      start,
-      alignment: AlignmentType.LEFT,
-      style: { paragraph: levelParagraph(level) },
-    }));
-    orderedLevelsByStart.set(start, levels);
-  }
-  return levels;
-}
+const orderedLevels: readonly ILevelsOptions[] = Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => ({
+  level,
+  format: LevelFormat.DECIMAL,
+  text: `%${level + 1}.`,
+  start: 1,
+  alignment: AlignmentType.LEFT,
+  style: { paragraph: levelParagraph(level) },
+}));
 
 /** Which numbering a list's paragraphs refer to. */
 export interface ListNumberingRef {
   readonly reference: string;
   readonly instance: number;
+  /** The number of the list's first item (1 for bullets). */
+  readonly start: number;
 }
 
 /** Hands out one numbering instance per list of a document. */
@@ -74,19 +67,17 @@ export function createListNumbering(): ListNumbering {
   return {
     startList(ordered, start) {
       instances += 1;
-      if (!ordered) return { reference: BULLET_REFERENCE, instance: instances };
-      const from = Number.isInteger(start) && start >= 0 ? start : 1;
-      return { reference: `${ORDERED_PREFIX}${from}`, instance: instances };
+      if (!ordered) return { reference: BULLET_REFERENCE, instance: instances, start: 1 };
+      return { reference: ORDERED_REFERENCE, instance: instances, start: Number.isInteger(start) && start >= 0 ? start : 1 };
     },
   };
 }
 
-/** The `numbering` option of a document whose paragraphs use these lists: the definitions they refer to. */
-export function numberingOptions(lists: readonly { readonly reference: string }[]): INumberingOptions {
-  const references = new Set(lists.map((list) => list.reference));
+/** The `numbering` option of a document whose lists are of these kinds (references). */
+export function numberingOptions(references: Iterable<string>): INumberingOptions {
+  const used = new Set(references);
   const config: { reference: string; levels: readonly ILevelsOptions[] }[] = [];
-  if (references.has(BULLET_REFERENCE)) config.push({ reference: BULLET_REFERENCE, levels: bulletLevels });
-  const starts = [...references].filter((r) => r.startsWith(ORDERED_PREFIX)).map((r) => Number(r.slice(ORDERED_PREFIX.length)));
-  for (const start of starts.sort((a, b) => a - b)) config.push({ reference: `${ORDERED_PREFIX}${start}`, levels: orderedLevels(start) });
+  if (used.has(BULLET_REFERENCE)) config.push({ reference: BULLET_REFERENCE, levels: bulletLevels });
+  if (used.has(ORDERED_REFERENCE)) config.push({ reference: ORDERED_REFERENCE, levels: orderedLevels });
   return { config };
 }

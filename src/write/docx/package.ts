@@ -1,16 +1,24 @@
 /**
- * The package around the body: docx builds styles, numbering, hyperlink
- * relationships, header, footer and document properties from an outline of
- * the body, and the real body (xml.ts) takes the outline's place.
+ * The package around the body: docx builds styles, numbering definitions,
+ * relationships, header, footer and document properties, and the real body
+ * (xml.ts) goes into its document.xml.
  *
- * What docx writes depends on the theme, the document language, the lists
- * the body uses and how many links it has, and on a few texts (title,
- * author, subject, footer, link targets). The first four repeat from one
- * document to the next (every packet of a batch has the same lists), so the
- * package is built once per theme and shape, with markers where the texts
- * go, and each document fills in its own texts.
+ * What docx writes depends on the theme, the document language, which kinds
+ * of list the body uses and whether it has a subject and a footer, and on a
+ * few texts (title, author, subject, footer). So the package is built once
+ * per theme and shape, with markers where the texts go, and each document
+ * fills in its own texts, its own list instances (one numbering instance per
+ * list, copied from the instance docx wrote for that kind of list, starting
+ * at the list's first number) and its own hyperlink relationships.
+ *
+ * Building a package is the slowest step of a first DOCX, since docx's code
+ * then runs cold. The build of the program prepares the packages of the
+ * bundled documents in the default themes ahead of time
+ * (scripts/docx-packages.ts), and `usePreparedPackages` hands them to the
+ * writer; a package of any other theme or shape is built when first needed.
  */
-import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
+import { createHash } from 'node:crypto';
+import { Document, Packer, Paragraph } from 'docx';
 import { PAGE_SIZES, type Theme } from '../../theme.js';
 import type { DocumentMeta } from '../../tree/types.js';
 import { createOfficeHeader, createPageFooter } from './header-footer.js';
@@ -22,6 +30,9 @@ import { pointsToTwips } from './units.js';
 import { escapeXml, fillMarkers } from './xml.js';
 
 const DOCUMENT = 'word/document.xml';
+const NUMBERING = 'word/numbering.xml';
+const RELS = 'word/_rels/document.xml.rels';
+const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
 /** The page geometry of a theme, in twips. */
 export function pageGeometry(theme: Theme) {
@@ -42,29 +53,79 @@ interface PackageTexts {
   readonly author: string;
   readonly subject?: string;
   readonly footer?: string;
-  readonly links: readonly string[];
 }
 
-/** A built package: its parts with markers for the texts, and the ids docx gave the outline. */
+/** A built package: its parts with markers for the texts, split where each document adds its own pieces. */
 interface Skeleton {
+  /** Every part but document.xml, numbering.xml and the document's relationships. */
   readonly parts: PackageParts;
   /** Names of the parts that hold text markers. */
   readonly marked: readonly string[];
   /** document.xml before and after the body. */
   readonly head: string;
   readonly tail: string;
-  readonly numIds: readonly string[];
-  readonly linkIds: readonly string[];
+  /** numbering.xml before and after the list instances. */
+  readonly numberingHead: string;
+  readonly numberingTail: string;
+  /** The numbering instance docx writes for each kind of list, with NUM_ID and START where its id and first number go. */
+  readonly instances: Readonly<Record<string, string>>;
+  /** The id of the document's first list instance; the others follow in order. */
+  readonly firstNumId: number;
+  /** The document's relationships before and after its hyperlinks. */
+  readonly relsHead: string;
+  readonly relsTail: string;
 }
 
 // Private-use characters: docx writes them unchanged, and no text of ours makes them (see `fill`).
 const MARK = '\uE000';
 const mark = (name: string) => `${MARK}${name}${MARK}`;
 const MARKED_TEXT = /\uE000([a-z]+\d*)\uE000/g;
+const NUM_ID = mark('numId');
+const START = mark('start');
+const FIRST_LEVEL_START = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>';
 
-const cache = new WeakMap<Theme, Map<string, Skeleton>>();
-/** Shapes kept per theme; a batch uses a handful. */
+/** Packages built in this process, by key (see `packageKey`). A batch uses a handful. */
+const built = new Map<string, Skeleton>();
 const CACHE_LIMIT = 64;
+
+/** Where prepared packages come from, read when the first package is needed. */
+let preparedSource: (() => PreparedPackages | undefined) | undefined;
+let prepared: ReadonlyMap<string, Skeleton> | undefined;
+
+/**
+ * Lets the writer take packages prepared ahead of time (by `preparePackages`,
+ * in another process) instead of building them. `source` is called once, when
+ * the first package is needed, and may return undefined when there are none.
+ */
+export function usePreparedPackages(source: (() => PreparedPackages | undefined) | undefined): void {
+  preparedSource = source;
+  prepared = undefined;
+}
+
+/** Forgets the packages built in this process; prepared ones stay. */
+export function forgetBuiltPackages(): void {
+  built.clear();
+}
+
+const themeKeys = new WeakMap<Theme, string>();
+
+/** Everything about a theme that its package depends on, as text. */
+function themeKey(theme: Theme): string {
+  let key = themeKeys.get(theme);
+  if (key === undefined) {
+    const { office, margins } = theme;
+    const logo = office?.logo ? [office.logo.type, createHash('sha256').update(office.logo.bytes).digest('hex')] : null;
+    key = JSON.stringify([
+      theme.pageSize,
+      [margins.top, margins.right, margins.bottom, margins.left],
+      theme.accent,
+      theme.fontFamily,
+      office ? [office.name, office.contact, logo] : null,
+    ]);
+    themeKeys.set(theme, key);
+  }
+  return key;
+}
 
 /** The package parts of a document with the given body, meta and links. */
 export async function packageParts(
@@ -79,24 +140,24 @@ export async function packageParts(
     author: meta.author,
     ...(meta.subject ? { subject: meta.subject } : {}),
     ...(meta.footer ? { footer: meta.footer } : {}),
-    links,
   };
-  const key = [
-    meta.language,
-    texts.subject !== undefined,
-    texts.footer !== undefined,
-    links.length,
-    body.lists.map((list) => `${list.reference}/${list.instance}`).join(','),
-  ].join('|');
-  let byShape = cache.get(theme);
-  if (!byShape) cache.set(theme, (byShape = new Map()));
-  let skeleton = byShape.get(key);
+  const kinds = [...new Set(body.lists.map((list) => list.reference))].sort();
+  const key = [themeKey(theme), meta.language, texts.subject !== undefined, texts.footer !== undefined, kinds.join(',')].join('|');
+  let skeleton = built.get(key) ?? preparedPackage(key);
   if (!skeleton) {
-    skeleton = await buildSkeleton(body, meta.language, texts, theme, styles);
-    if (byShape.size >= CACHE_LIMIT) byShape.clear();
-    byShape.set(key, skeleton);
+    skeleton = await buildSkeleton(kinds, meta.language, texts, theme, styles);
+    if (built.size >= CACHE_LIMIT) built.clear();
+    built.set(key, skeleton);
   }
-  return fill(skeleton, body.xml, texts);
+  return fill(skeleton, body, links, texts);
+}
+
+function preparedPackage(key: string): Skeleton | undefined {
+  if (!prepared && preparedSource) {
+    prepared = readPrepared(preparedSource());
+    preparedSource = undefined;
+  }
+  return prepared?.get(key);
 }
 
 /** The values the markers stand for, escaped as docx escapes them. */
@@ -107,28 +168,44 @@ function markedValues(texts: PackageTexts): Map<string, string> {
   ]);
   if (texts.subject !== undefined) values.set('subject', escapeXml(texts.subject));
   if (texts.footer !== undefined) values.set('footer', escapeXml(texts.footer));
-  texts.links.forEach((link, i) => values.set(`link${i}`, escapeXml(link)));
   return values;
 }
 
-function fill(skeleton: Skeleton, bodyXml: string, texts: PackageTexts): Map<string, string | Uint8Array> {
+function fill(skeleton: Skeleton, body: FinishedBody, links: readonly string[], texts: PackageTexts): Map<string, string | Uint8Array> {
   const parts = new Map(skeleton.parts);
   const values = markedValues(texts);
   const replace = (xml: string) => xml.replace(MARKED_TEXT, (_, name: string) => values.get(name) ?? '');
   for (const name of skeleton.marked) parts.set(name, replace(parts.get(name) as string));
-  parts.set(DOCUMENT, replace(skeleton.head) + fillMarkers(bodyXml, skeleton.numIds, skeleton.linkIds) + replace(skeleton.tail));
+
+  // One numbering instance per list, numbered in the order the body uses them, as docx numbers them.
+  const numIds = body.lists.map((_, i) => String(skeleton.firstNumId + i));
+  let numbering = skeleton.numberingHead;
+  body.lists.forEach((list, i) => {
+    const instance = skeleton.instances[list.reference];
+    if (instance === undefined) throw new Error(`DOCX writer: the package has no numbering for lists of kind ${list.reference}`);
+    numbering += instance.replace(NUM_ID, numIds[i]!).replace(START, String(list.start));
+  });
+  parts.set(NUMBERING, numbering + skeleton.numberingTail);
+
+  const linkIds = links.map((_, i) => `rIdLink${i + 1}`);
+  let rels = skeleton.relsHead;
+  links.forEach((link, i) => {
+    rels += `<Relationship Id="${linkIds[i]}" Type="${HYPERLINK}" Target="${escapeXml(link)}" TargetMode="External"/>`;
+  });
+  parts.set(RELS, rels + skeleton.relsTail);
+
+  parts.set(DOCUMENT, replace(skeleton.head) + fillMarkers(body.xml, numIds, linkIds) + replace(skeleton.tail));
   return parts;
 }
 
 async function buildSkeleton(
-  body: FinishedBody,
+  kinds: readonly string[],
   language: string,
   texts: PackageTexts,
   theme: Theme,
   styles: ThemeStyles,
 ): Promise<Skeleton> {
   const geometry = pageGeometry(theme);
-  const linkCount = texts.links.length;
   const markedMeta: DocumentMeta = {
     title: mark('title'),
     author: mark('author'),
@@ -143,7 +220,7 @@ async function buildSkeleton(
     ...(markedMeta.subject ? { subject: markedMeta.subject, description: markedMeta.subject } : {}),
     revision: 1,
     styles: styles.forLanguage(language),
-    numbering: numberingOptions(body.lists),
+    numbering: numberingOptions(kinds),
     sections: [
       {
         properties: {
@@ -159,53 +236,155 @@ async function buildSkeleton(
         },
         ...(theme.office ? { headers: { default: createOfficeHeader(theme.office) } } : {}),
         footers: { default: createPageFooter(markedMeta, geometry.contentWidth) },
-        children: outlineOf(body, linkCount),
+        // A paragraph in one list of each kind, so docx writes a numbering instance of each.
+        children: kinds.map((reference, i) => new Paragraph({ numbering: { reference, instance: i + 1, level: 0 } })),
       },
     ],
   });
-  const parts = compileParts(doc) ?? unzipParts(new Uint8Array(await Packer.toArrayBuffer(doc)));
+  const parts = new Map(compileParts(doc) ?? unzipParts(new Uint8Array(await Packer.toArrayBuffer(doc))));
+  const take = (name: string): string => {
+    const text = parts.get(name);
+    if (typeof text !== 'string') throw new Error(`DOCX writer: docx wrote no ${name}`);
+    parts.delete(name);
+    return text;
+  };
 
-  const documentXml = parts.get(DOCUMENT);
-  if (typeof documentXml !== 'string') throw new Error('DOCX writer: docx wrote no word/document.xml');
+  const documentXml = take(DOCUMENT);
   const open = documentXml.indexOf('<w:body>');
   const close = documentXml.lastIndexOf('<w:sectPr');
   if (open < 0 || close < open) throw new Error('DOCX writer: word/document.xml has no body and section properties');
-  const outline = documentXml.slice(open, close);
-  const numIds = [...outline.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]!);
-  const linkIds = [...outline.matchAll(/<w:hyperlink [^>]*r:id="([^"]+)"/g)].map((m) => m[1]!);
-  if (numIds.length !== body.lists.length || linkIds.length !== linkCount) {
-    throw new Error('DOCX writer: docx numbered the outline differently from the body');
-  }
+  const outlineNumIds = [...documentXml.slice(open, close).matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => Number(m[1]));
 
-  const marked: string[] = [];
-  const seen = new Set<string>();
-  for (const [name, part] of parts) {
-    if (name === DOCUMENT || typeof part !== 'string' || !part.includes(MARK)) continue;
-    marked.push(name);
-    for (const m of part.matchAll(MARKED_TEXT)) seen.add(m[1]!);
+  // docx writes the outline's instances last, one per kind, with consecutive ids.
+  const numberingXml = take(NUMBERING);
+  const numberingEnd = numberingXml.lastIndexOf('</w:numbering>');
+  let numberingCut = numberingEnd;
+  const instances: Record<string, string> = {};
+  const firstNumId = outlineNumIds[0] ?? nextNumId(numberingXml);
+  if (numberingEnd < 0 || outlineNumIds.length !== kinds.length || outlineNumIds.some((id, i) => id !== firstNumId + i)) {
+    throw new Error('DOCX writer: docx numbered the lists differently than expected');
   }
+  kinds.forEach((kind, i) => {
+    const open = `<w:num w:numId="${outlineNumIds[i]}">`;
+    const at = numberingXml.indexOf(open);
+    const end = numberingXml.indexOf('</w:num>', at);
+    if (at < 0 || end < 0) throw new Error(`DOCX writer: docx wrote no numbering instance for lists of kind ${kind}`);
+    const levels = numberingXml.slice(at + open.length, end);
+    if (!levels.includes(FIRST_LEVEL_START)) throw new Error(`DOCX writer: docx wrote no start for lists of kind ${kind}`);
+    const first = FIRST_LEVEL_START.replace('w:val="1"', `w:val="${START}"`);
+    instances[kind] = `<w:num w:numId="${NUM_ID}">${levels.replace(FIRST_LEVEL_START, first)}</w:num>`;
+    numberingCut = Math.min(numberingCut, at);
+  });
+
+  const relsXml = take(RELS);
+  const relsEnd = relsXml.lastIndexOf('</Relationships>');
+  if (relsEnd < 0) throw new Error(`DOCX writer: ${RELS} has no relationships`);
+
   const head = documentXml.slice(0, open + '<w:body>'.length);
   const tail = documentXml.slice(close);
+  const marked: string[] = [];
+  const seen = new Set<string>();
+  for (const [name, text] of parts) {
+    if (typeof text !== 'string' || !text.includes(MARK)) continue;
+    marked.push(name);
+    for (const m of text.matchAll(MARKED_TEXT)) seen.add(m[1]!);
+  }
   for (const m of (head + tail).matchAll(MARKED_TEXT)) seen.add(m[1]!);
   for (const name of markedValues(texts).keys()) {
     if (!seen.has(name)) throw new Error(`DOCX writer: docx did not write the ${name} where expected`);
   }
-  return { parts, marked, head, tail, numIds, linkIds };
+  return {
+    parts,
+    marked,
+    head,
+    tail,
+    numberingHead: numberingXml.slice(0, numberingCut),
+    numberingTail: numberingXml.slice(numberingEnd),
+    instances,
+    firstNumId,
+    relsHead: relsXml.slice(0, relsEnd),
+    relsTail: relsXml.slice(relsEnd),
+  };
+}
+
+/** The id after the highest numbering instance id in numbering.xml. */
+function nextNumId(numberingXml: string): number {
+  let max = 0;
+  for (const m of numberingXml.matchAll(/<w:num w:numId="(\d+)">/g)) max = Math.max(max, Number(m[1]));
+  return max + 1;
+}
+
+/** Packages as JSON can carry them; a text several packages share is stored once. */
+export interface PreparedPackages {
+  readonly texts: readonly string[];
+  readonly packages: Readonly<Record<string, PreparedPackage>>;
+}
+
+/** A package whose texts are indexes into `PreparedPackages.texts`. */
+interface PreparedPackage {
+  readonly parts: readonly (readonly [name: string, text: number])[];
+  readonly marked: readonly string[];
+  readonly instances: Readonly<Record<string, string>>;
+  readonly firstNumId: number;
+  /** head, tail, numberingHead, numberingTail, relsHead, relsTail. */
+  readonly texts: readonly number[];
 }
 
 /**
- * What docx needs to see of the body to build the package around it: a
- * paragraph in each list instance, in the order the body first uses them
- * (docx gives each its numbering id), and a hyperlink for each link, in
- * order (docx adds a relationship for each), to a marked target.
+ * The packages built in this process, to be written as JSON and given to
+ * `usePreparedPackages` in another process. A package with binary parts (an
+ * office logo) is left out; it is built when needed.
  */
-function outlineOf(body: FinishedBody, linkCount: number): Paragraph[] {
-  const outline = body.lists.map((list) => new Paragraph({ numbering: { reference: list.reference, instance: list.instance, level: 0 } }));
-  if (linkCount > 0) {
-    const links = Array.from({ length: linkCount }, (_, i) => new ExternalHyperlink({ link: mark(`link${i}`), children: [new TextRun('')] }));
-    outline.push(new Paragraph({ children: links }));
+export function preparePackages(): PreparedPackages {
+  const texts: string[] = [];
+  const indexes = new Map<string, number>();
+  const ref = (text: string): number => {
+    let i = indexes.get(text);
+    if (i === undefined) {
+      i = texts.push(text) - 1;
+      indexes.set(text, i);
+    }
+    return i;
+  };
+  const packages: Record<string, PreparedPackage> = {};
+  for (const key of [...built.keys()].sort()) {
+    const s = built.get(key)!;
+    if ([...s.parts.values()].some((part) => typeof part !== 'string')) continue;
+    packages[key] = {
+      parts: [...s.parts].map(([name, part]) => [name, ref(part as string)] as const),
+      marked: s.marked,
+      instances: s.instances,
+      firstNumId: s.firstNumId,
+      texts: [s.head, s.tail, s.numberingHead, s.numberingTail, s.relsHead, s.relsTail].map(ref),
+    };
   }
-  return outline;
+  return { texts, packages };
+}
+
+function readPrepared(source: PreparedPackages | undefined): ReadonlyMap<string, Skeleton> {
+  const skeletons = new Map<string, Skeleton>();
+  if (!source) return skeletons;
+  const text = (i: number | undefined): string => {
+    const t = i === undefined ? undefined : source.texts[i];
+    if (typeof t !== 'string') throw new Error('DOCX writer: the prepared Word packages are damaged; run `npm run build` again');
+    return t;
+  };
+  for (const [key, p] of Object.entries(source.packages)) {
+    const [head, tail, numberingHead, numberingTail, relsHead, relsTail] = [0, 1, 2, 3, 4, 5].map((i) => text(p.texts[i]));
+    skeletons.set(key, {
+      parts: new Map(p.parts.map(([name, i]) => [name, text(i)])),
+      marked: p.marked,
+      head: head!,
+      tail: tail!,
+      numberingHead: numberingHead!,
+      numberingTail: numberingTail!,
+      instances: p.instances,
+      firstNumId: p.firstNumId,
+      relsHead: relsHead!,
+      relsTail: relsTail!,
+    });
+  }
+  return skeletons;
 }
 
 /** The part of docx's Packer that turns a document into its package parts, before zipping. */

@@ -67,16 +67,22 @@ export function lastParagraph(pieces: readonly Piece[]): ParagraphPiece | undefi
   return undefined;
 }
 
+/** A list of the body: its kind of numbering and the number of its first item. */
+export interface ListInstance {
+  readonly reference: string;
+  readonly start: number;
+}
+
 /** The body's XML and the list instances it refers to, in order of first use. */
 export interface FinishedBody {
   readonly xml: string;
-  /** `reference/instance` of each list, in the order their markers are numbered. */
-  readonly lists: readonly { readonly reference: string; readonly instance: number }[];
+  /** Each list's kind (reference) and first number, in the order their markers are numbered. */
+  readonly lists: readonly ListInstance[];
 }
 
 /** Writes the pieces as body XML; a page break starts the next paragraph on a new page. */
 export function finishPieces(pieces: readonly Piece[]): FinishedBody {
-  const lists: { reference: string; instance: number }[] = [];
+  const lists: ListInstance[] = [];
   const listIndex = new Map<string, number>();
   let xml = '';
   let breakPending = false;
@@ -98,7 +104,7 @@ export function finishPieces(pieces: readonly Piece[]): FinishedBody {
       const key = `${options.numbering.reference}/${options.numbering.instance}`;
       let index = listIndex.get(key);
       if (index === undefined) {
-        index = lists.push({ reference: options.numbering.reference, instance: options.numbering.instance }) - 1;
+        index = lists.push({ reference: options.numbering.reference, start: options.numbering.start }) - 1;
         listIndex.set(key, index);
       }
       numId = numIdMarker(index);

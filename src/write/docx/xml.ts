@@ -127,6 +127,8 @@ export interface Indent {
 export interface NumberingRef {
   readonly reference: string;
   readonly instance: number;
+  /** The number of the list's first item. */
+  readonly start: number;
   readonly level: number;
 }
 

@@ -1,7 +1,7 @@
 // Builds dist/: the command line (cli.cjs) and the batch worker bundled by
-// esbuild, the bundled guide and templates prepared ahead of time, and a V8
-// code cache for a fast cold start. Runs on `npm install` (prepare) and before
-// the tests, so a fresh clone works.
+// esbuild, the bundled guide, templates and Word packages prepared ahead of
+// time, and a V8 code cache for a fast cold start. Runs on `npm install`
+// (prepare) and before the tests, so a fresh clone works.
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,6 +87,12 @@ const assets = join(fresh, 'bundled-assets.mjs');
 await build({ ...common, entryPoints: [join(root, 'scripts/bundled-assets.ts')], outfile: assets, format: 'esm', banner: esmRequire });
 execFileSync(process.execPath, [assets, root, fresh], { stdio: 'inherit' });
 rmSync(assets);
+
+// The Word packages of the bundled documents in the default themes, prepared ahead of time.
+const packages = join(fresh, 'docx-packages.mjs');
+await build({ ...common, entryPoints: [join(root, 'scripts/docx-packages.ts')], outfile: packages, format: 'esm', banner: esmRequire });
+execFileSync(process.execPath, [packages, root, fresh], { stdio: 'inherit' });
+rmSync(packages);
 
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(fresh, dist);

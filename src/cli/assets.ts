@@ -13,6 +13,7 @@ import { loadGuide } from '../load/load-interview.js';
 import { createRenderer, type PrecompiledTemplates, type Renderer } from '../render/render.js';
 import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
 import type { FontFamilyName } from '../theme.js';
+import type { PreparedPackages } from '../write/docx/package.js';
 import type { FontSet } from '../write/pdf/index.js';
 
 /** The package's root folder (the one with its package.json). */
@@ -54,6 +55,15 @@ export function readGuide(contentDir?: string): Guide {
 function readPreparedGuide(): { source: string; value: Guide } | undefined {
   try {
     return JSON.parse(readFileSync(join(packageRoot, 'dist', 'bundled-guide.json'), 'utf8')) as { source: string; value: Guide };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Word packages the build prepared (dist/docx-packages.json), if it was built. */
+export function readPreparedDocxPackages(): PreparedPackages | undefined {
+  try {
+    return JSON.parse(readFileSync(join(packageRoot, 'dist', 'docx-packages.json'), 'utf8')) as PreparedPackages;
   } catch {
     return undefined;
   }

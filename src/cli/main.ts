@@ -16,6 +16,8 @@ import { registerQuestions } from './commands/questions.js';
 import { registerSchema } from './commands/schema.js';
 import { registerThankYou } from './commands/thank-you.js';
 import { registerValidate } from './commands/validate.js';
+import { usePreparedPackages } from '../write/docx/package.js';
+import { readPreparedDocxPackages } from './assets.js';
 import { EXIT, takeExitCode } from './report.js';
 
 /** Builds the commander program with every command registered. */
@@ -38,6 +40,7 @@ export function createProgram(): Command {
 
 /** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  usePreparedPackages(readPreparedDocxPackages);
   const program = createProgram();
   try {
     await program.parseAsync([...argv]);

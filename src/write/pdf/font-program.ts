@@ -9,6 +9,7 @@
  * is Greek). The subset depends only on which pages a document uses, so
  * output stays reproducible while most documents share one cached program.
  */
+import { createHash } from 'node:crypto';
 import { deflateText, type Deflate } from '../deflate.js';
 import { subsetTrueType } from './ttf-subset.js';
 import type { TrueTypeFont } from './truetype.js';
@@ -100,16 +101,10 @@ function buildSubset(font: TrueTypeFont, pages: readonly number[], deflate: Defl
 
 /** Six capital letters derived from the program's bytes: the same subset always gets the same tag. */
 function subsetTag(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    hash ^= bytes[i]!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
+  // node:crypto rather than a loop of our own: a first PDF hashes some 200 KB of font programs, before the JIT has warmed up.
+  const digest = createHash('sha256').update(bytes).digest();
   let tag = '';
-  for (let i = 0; i < 6; i++) {
-    tag += String.fromCharCode(65 + (hash % 26));
-    hash = Math.floor(hash / 26);
-  }
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
   return tag;
 }
 

@@ -5,7 +5,17 @@
  * octets; this refolds its output.)
  */
 
-const encoder = new TextEncoder();
+/** UTF-8 length of a code point. */
+function octetsOf(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/** UTF-8 length of a string. */
+function octetLength(text: string): number {
+  let size = 0;
+  for (const char of text) size += octetsOf(char.codePointAt(0)!);
+  return size;
+}
 
 /** Unfolds every content line of `ics` and folds it again at 75 octets. */
 export function refoldIcs(ics: string): string {
@@ -15,13 +25,13 @@ export function refoldIcs(ics: string): string {
 
 /** Splits one content line into pieces of at most 75 octets (74 after the leading space). */
 function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  if (octetLength(line) <= 75) return line;
   const pieces: string[] = [];
   let current = '';
   let size = 0;
   let limit = 75;
   for (const char of line) {
-    const octets = encoder.encode(char).length;
+    const octets = octetsOf(char.codePointAt(0)!);
     if (size + octets > limit) {
       pieces.push(current);
       current = '';

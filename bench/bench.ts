@@ -128,9 +128,10 @@ async function main(): Promise<void> {
     cold.push(spawnMs(['bin/interview-kit.js', 'build', example, '--out', out]));
     coldBranded.push(spawnMs(['bin/interview-kit.js', 'build', example, '--out', out, '--config', kit]));
   }
-  console.log(row('cold build (4 files + .ics, new process)', median(cold), 'node -e 0', median(nodeOnly), 'target < 400 ms'));
+  const fastest = (runs: number[]) => `fastest ${Math.min(...runs).toFixed(0)} ms`;
+  console.log(row('cold build (5 files, new process)', median(cold), 'node -e 0', median(nodeOnly), `target < 400 ms; ${fastest(cold)}`));
   // A career office's theme: its Word package is not prepared by the build, so docx builds it.
-  console.log(row('cold build with kit.yaml (branded)', median(coldBranded), 'node -e 0', median(nodeOnly), ''));
+  console.log(row('cold build with kit.yaml (branded)', median(coldBranded), 'node -e 0', median(nodeOnly), fastest(coldBranded)));
 
   const text = readFileSync(example, 'utf8');
   const interview = loadInterview(text, example).value!;

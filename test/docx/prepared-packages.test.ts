@@ -74,6 +74,25 @@ describe('Word packages prepared ahead of time', () => {
     }
   });
 
+  it('are shared by equal themes whatever their key order, and never between themes with different logos', async () => {
+    reset();
+    const png = (base64: string) => Uint8Array.from(Buffer.from(base64, 'base64'));
+    const red = png('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAGAAH/8RKLnAAAAABJRU5ErkJggg==');
+    const blue = png('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGNgYPgPRAAFAgH/wSuWnwAAAABJRU5ErkJggg==');
+    const office = (bytes: Uint8Array) => ({ name: 'Career Center', contact: [], logo: { bytes, type: 'png' as const } });
+    const media = async (t: ReturnType<typeof theme>) => {
+      const docx = openDocx(await writeDocx(loadSampleTree(), { theme: t }));
+      return docx.bytes(docx.names.find((name) => name.startsWith('word/media/'))!);
+    };
+    expect(same(await media(theme({ office: office(red) })), red)).toBe(true);
+    expect(same(await media(theme({ office: office(blue) })), blue)).toBe(true);
+    const { pageSize, accent, ...rest } = theme();
+    await writeDocx(loadSampleTree(), { theme: { ...rest, accent, pageSize } });
+    await writeDocx(loadSampleTree(), { theme: theme() });
+    // Two logo themes (left out of preparePackages, which skips binary parts) and one for both plain themes.
+    expect(Object.keys(preparePackages().packages)).toHaveLength(1);
+  });
+
   it('are left to be built when the theme has an office logo', async () => {
     reset();
     const logo = Uint8Array.from(

@@ -109,19 +109,15 @@ export function forgetBuiltPackages(): void {
 
 const themeKeys = new WeakMap<Theme, string>();
 
-/** Everything about a theme that its package depends on, as text. */
+/** The whole theme as text, keys sorted, a logo as the SHA-256 of its bytes: equal themes, equal keys. */
 function themeKey(theme: Theme): string {
   let key = themeKeys.get(theme);
   if (key === undefined) {
-    const { office, margins } = theme;
-    const logo = office?.logo ? [office.logo.type, createHash('sha256').update(office.logo.bytes).digest('hex')] : null;
-    key = JSON.stringify([
-      theme.pageSize,
-      [margins.top, margins.right, margins.bottom, margins.left],
-      theme.accent,
-      theme.fontFamily,
-      office ? [office.name, office.contact, logo] : null,
-    ]);
+    key = JSON.stringify(theme, (_, value: unknown) => {
+      if (value instanceof Uint8Array) return createHash('sha256').update(value).digest('hex');
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    });
     themeKeys.set(theme, key);
   }
   return key;

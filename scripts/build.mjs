@@ -1,6 +1,6 @@
 // Builds dist/: the command line (cli.cjs) and the batch worker bundled by
-// esbuild, the bundled guide, templates and Word packages prepared ahead of
-// time, and a V8 code cache for a fast cold start. Runs on `npm install`
+// esbuild, the bundled guide, templates, Word packages and font subsets
+// prepared ahead of time, and a V8 code cache for a fast cold start. Runs on `npm install`
 // (prepare) and before the tests, so a fresh clone works.
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -96,11 +96,11 @@ await build({ ...common, entryPoints: [join(root, 'scripts/bundled-assets.ts')],
 execFileSync(process.execPath, [assets, root, fresh], { stdio: 'inherit' });
 rmSync(assets);
 
-// The Word packages of the bundled documents in the default themes, prepared ahead of time.
-const packages = join(fresh, 'docx-packages.mjs');
-await build({ ...common, entryPoints: [join(root, 'scripts/docx-packages.ts')], outfile: packages, format: 'esm', banner: esmRequire });
-execFileSync(process.execPath, [packages, root, fresh], { stdio: 'inherit' });
-rmSync(packages);
+// The Word packages and font subsets of the bundled documents in the default themes, prepared ahead of time.
+const prepare = join(fresh, 'prepare-documents.mjs');
+await build({ ...common, entryPoints: [join(root, 'scripts/prepare-documents.ts')], outfile: prepare, format: 'esm', banner: esmRequire });
+execFileSync(process.execPath, [prepare, root, fresh], { stdio: 'inherit' });
+rmSync(prepare);
 
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(fresh, dist);

@@ -15,6 +15,7 @@ import { overlayTemplates, type TemplateSet, type TemplateSource } from '../rend
 import type { FontFamilyName } from '../theme.js';
 import type { PreparedPackages } from '../write/docx/package.js';
 import type { FontSet } from '../write/pdf/index.js';
+import type { PreparedSubsets } from '../write/pdf/prepared-subsets.js';
 
 /** The package's root folder (the one with its package.json). */
 export const packageRoot: string = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -52,22 +53,22 @@ export function readGuide(contentDir?: string): Guide {
 }
 
 /** The bundled guide as validated by the build (dist/bundled-guide.json), if it was built. */
-function readPreparedGuide(): { source: string; value: Guide } | undefined {
+const readPreparedGuide = () => readPrepared<{ source: string; value: Guide }>('bundled-guide.json');
+
+/** A JSON file the build wrote into dist/, if it was built. */
+function readPrepared<T>(name: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(join(packageRoot, 'dist', 'bundled-guide.json'), 'utf8')) as { source: string; value: Guide };
+    return JSON.parse(readFileSync(join(packageRoot, 'dist', name), 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
-/** The Word packages the build prepared (dist/docx-packages.json), if it was built. */
-export function readPreparedDocxPackages(): PreparedPackages | undefined {
-  try {
-    return JSON.parse(readFileSync(join(packageRoot, 'dist', 'docx-packages.json'), 'utf8')) as PreparedPackages;
-  } catch {
-    return undefined;
-  }
-}
+/** The Word packages the build prepared (dist/docx-packages.json). */
+export const readPreparedDocxPackages = () => readPrepared<PreparedPackages>('docx-packages.json');
+
+/** The font subsets the build prepared (dist/font-subsets.json). */
+export const readPreparedFontSubsets = () => readPrepared<PreparedSubsets>('font-subsets.json');
 
 /**
  * The bundled templates compiled by the build (dist/bundled-templates.cjs),

@@ -17,7 +17,9 @@ import { registerSchema } from './commands/schema.js';
 import { registerThankYou } from './commands/thank-you.js';
 import { registerValidate } from './commands/validate.js';
 import { usePreparedPackages } from '../write/docx/package.js';
-import { readPreparedDocxPackages } from './assets.js';
+import { usePreparedSubsets } from '../write/pdf/prepared-subsets.js';
+import { readPreparedDocxPackages, readPreparedFontSubsets } from './assets.js';
+import { nativeDeflate } from './native-deflate.js';
 import { EXIT, takeExitCode } from './report.js';
 
 /** Builds the commander program with every command registered. */
@@ -41,6 +43,7 @@ export function createProgram(): Command {
 /** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   usePreparedPackages(readPreparedDocxPackages);
+  usePreparedSubsets(readPreparedFontSubsets, nativeDeflate);
   const program = createProgram();
   try {
     await program.parseAsync([...argv]);

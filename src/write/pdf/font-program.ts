@@ -8,9 +8,12 @@
  * 128-code-point page the document draws from (e.g. all of Greek when a name
  * is Greek). The subset depends only on which pages a document uses, so
  * output stays reproducible while most documents share one cached program.
+ * The subsets of the bundled documents are also prepared when the program is
+ * built (prepared-subsets.ts).
  */
 import { createHash } from 'node:crypto';
 import { deflateText, type Deflate } from '../deflate.js';
+import { noteSubset, preparedSubset } from './prepared-subsets.js';
 import { subsetTrueType } from './ttf-subset.js';
 import type { TrueTypeFont } from './truetype.js';
 
@@ -69,7 +72,8 @@ export function prepareSubset(font: TrueTypeFont, pages: Iterable<number>, defla
   let program = byKey.get(key);
   if (!program) {
     if (byKey.size >= CACHE_LIMIT) byKey.delete(byKey.keys().next().value!);
-    program = buildSubset(font, all, deflate);
+    program = preparedSubset(font, key, deflate) ?? buildSubset(font, all, deflate);
+    noteSubset(font, key, program);
     byKey.set(key, program);
   }
   return program;

@@ -1,13 +1,16 @@
 /**
- * Prepares the Word packages (styles, numbering, header, footer, document
- * properties) of the bundled documents in the default themes, Letter and A4:
- * every example's packet and question sheet, the thank-you letter and the
- * handout. It writes them as they are built in a normal run, so a cold
- * `interview-kit build` fills in a prepared package instead of running docx
- * (see src/write/docx/package.ts). Documents of another theme (a kit.yaml)
- * or another shape still get theirs built on first use.
+ * Builds the bundled documents in the default themes, Letter and A4 (every
+ * example's packet and question sheet, the thank-you letter and the handout)
+ * and keeps what every later run would build again:
+ * - dist/docx-packages.json: their Word packages (styles, numbering, header,
+ *   footer, document properties; see src/write/docx/package.ts);
+ * - dist/font-subsets.json: the font subsets their PDFs embed (see
+ *   src/write/pdf/prepared-subsets.ts).
+ * A cold `interview-kit build` then fills these in instead of building them.
+ * Documents of another theme (a kit.yaml) or other scripts still get theirs
+ * built on first use.
  *
- * Run by scripts/build.mjs: `node docx-packages.mjs ROOT OUT_DIR`.
+ * Run by scripts/build.mjs: `node prepare-documents.mjs ROOT OUT_DIR`.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,17 +18,19 @@ import { join } from 'node:path';
 import { createProgram } from '../src/cli/main.js';
 import { takeExitCode } from '../src/cli/report.js';
 import { preparePackages } from '../src/write/docx/package.js';
+import { recordedSubsets, recordSubsets } from '../src/write/pdf/prepared-subsets.js';
 
 const [root, outDir] = process.argv.slice(2) as [string, string];
 const examples = join(root, 'content', 'examples');
 const interviews = readdirSync(examples).filter((name) => name.endsWith('.yaml') && name !== 'kit.yaml' && name !== 'roster.yaml');
 
-const scratch = mkdtempSync(join(tmpdir(), 'ik-docx-packages-'));
+const scratch = mkdtempSync(join(tmpdir(), 'ik-prepare-'));
+recordSubsets();
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = () => true; // the commands report every file they write
 try {
   for (const pageSize of ['letter', 'a4']) {
-    const common = ['--out', scratch, '--format', 'docx', '--page-size', pageSize];
+    const common = ['--out', scratch, '--format', 'pdf,docx', '--page-size', pageSize];
     const runs = [
       ...interviews.map((name) => ['build', join(examples, name), ...common]),
       ['thank-you', join(examples, 'maya-after.yaml'), ...common],
@@ -43,3 +48,4 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 writeFileSync(join(outDir, 'docx-packages.json'), JSON.stringify(preparePackages()));
+writeFileSync(join(outDir, 'font-subsets.json'), JSON.stringify(recordedSubsets()));

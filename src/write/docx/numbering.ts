@@ -7,7 +7,7 @@
  * from each other: the instance restarts its first level at the list's
  * start (w:startOverride), as Word does for "Restart numbering".
  */
-import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx';
+import type { ILevelsOptions, INumberingOptions } from 'docx';
 import { LIST_LEVEL_STEP, LIST_MARKER_HANGING } from './units.js';
 
 /**
@@ -32,18 +32,18 @@ function levelParagraph(level: number) {
 
 const bulletLevels: readonly ILevelsOptions[] = Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => ({
   level,
-  format: LevelFormat.BULLET,
+  format: 'bullet',
   text: BULLETS[level % BULLETS.length]!,
-  alignment: AlignmentType.LEFT,
+  alignment: 'left',
   style: { paragraph: levelParagraph(level) },
 }));
 
 const orderedLevels: readonly ILevelsOptions[] = Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => ({
   level,
-  format: LevelFormat.DECIMAL,
+  format: 'decimal',
   text: `%${level + 1}.`,
   start: 1,
-  alignment: AlignmentType.LEFT,
+  alignment: 'left',
   style: { paragraph: levelParagraph(level) },
 }));
 

@@ -18,10 +18,9 @@
  * writer; a package of any other theme or shape is built when first needed.
  */
 import { createHash } from 'node:crypto';
-import { Document, Packer, Paragraph } from 'docx';
+import type { Document, Packer as PackerType } from 'docx';
 import { PAGE_SIZES, type Theme } from '../../theme.js';
 import type { DocumentMeta } from '../../tree/types.js';
-import { createOfficeHeader, createPageFooter } from './header-footer.js';
 import { unzipParts, type PackageParts } from './normalize-zip.js';
 import { numberingOptions } from './numbering.js';
 import type { FinishedBody } from './pieces.js';
@@ -201,6 +200,11 @@ async function buildSkeleton(
   theme: Theme,
   styles: ThemeStyles,
 ): Promise<Skeleton> {
+  // docx is loaded only here: a run whose packages are all prepared never evaluates it.
+  const [{ Document, Packer, Paragraph }, { createOfficeHeader, createPageFooter }] = await Promise.all([
+    import('docx'),
+    import('./header-footer.js'),
+  ]);
   const geometry = pageGeometry(theme);
   const markedMeta: DocumentMeta = {
     title: mark('title'),
@@ -237,7 +241,7 @@ async function buildSkeleton(
       },
     ],
   });
-  const parts = new Map(compileParts(doc) ?? unzipParts(new Uint8Array(await Packer.toArrayBuffer(doc))));
+  const parts = new Map(compileParts(doc, Packer) ?? unzipParts(new Uint8Array(await Packer.toArrayBuffer(doc))));
   const take = (name: string): string => {
     const text = parts.get(name);
     if (typeof text !== 'string') throw new Error(`DOCX writer: docx wrote no ${name}`);
@@ -394,7 +398,7 @@ interface PartCompiler {
  * unzipped and zipped again. The compiler is not in docx's typings; if a
  * docx release moves it, the writer falls back to Packer (same bytes, slower).
  */
-export function compileParts(doc: Document): PackageParts | undefined {
+export function compileParts(doc: Document, Packer: typeof PackerType): PackageParts | undefined {
   const compiler = (Packer as unknown as { compiler?: Partial<PartCompiler> }).compiler;
   if (typeof compiler?.compile !== 'function') return undefined;
   const parts = compiler.compile(doc, undefined, []);

@@ -7,7 +7,7 @@
  * The style definitions depend only on the theme's accent colour and font
  * family; they are built once per such pair and reused.
  */
-import { BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from 'docx';
+import type { IStylesOptions } from 'docx';
 import type { FontFamilyName, Theme } from '../../theme.js';
 import { ANSWER_LINE_PITCH, CALLOUT_INDENT, CHECKBOX_HANGING, tintColor, toDocxColor } from './units.js';
 
@@ -49,11 +49,11 @@ export function fontName(family: FontFamilyName): string {
 /** What a callout looks like, shared by its style and by lists set inside one. */
 export interface CalloutLook {
   readonly border: {
-    readonly left: { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number };
-    readonly top: { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number };
-    readonly bottom: { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number };
+    readonly left: { style: 'single'; size: number; color: string; space: number };
+    readonly top: { style: 'single'; size: number; color: string; space: number };
+    readonly bottom: { style: 'single'; size: number; color: string; space: number };
   };
-  readonly shading: { readonly type: typeof ShadingType.CLEAR; fill: string; color: string };
+  readonly shading: { readonly type: 'clear'; fill: string; color: string };
 }
 
 /** The styles of one theme, ready to hand to `new Document({ styles })`. */
@@ -83,12 +83,12 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
   const accent = toDocxColor(theme.accent);
   const calloutFill = tintColor(theme.accent, 0.9);
   // The top and bottom rules are drawn in the fill colour: they only pad the shaded box.
-  const padding = { style: BorderStyle.SINGLE, size: 4, color: calloutFill, space: 4 } as const;
+  const padding = { style: 'single', size: 4, color: calloutFill, space: 4 } as const;
   const callout: CalloutLook = {
-    border: { left: { style: BorderStyle.SINGLE, size: 24, color: accent, space: 8 }, top: padding, bottom: padding },
-    shading: { type: ShadingType.CLEAR, fill: calloutFill, color: 'auto' },
+    border: { left: { style: 'single', size: 24, color: accent, space: 8 }, top: padding, bottom: padding },
+    shading: { type: 'clear', fill: calloutFill, color: 'auto' },
   };
-  const rule = { style: BorderStyle.SINGLE, size: 4, color: RULE_COLOR, space: 1 } as const;
+  const rule = { style: 'single', size: 4, color: RULE_COLOR, space: 1 } as const;
 
   const headingRun = { font, color: accent, bold: true } as const;
   const base: Omit<IStylesOptions, 'default'> = {
@@ -124,7 +124,7 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
         next: 'Normal',
         paragraph: {
           // Contextual spacing drops the space between the lines themselves: it only follows the last one.
-          spacing: { before: 0, after: 200, line: ANSWER_LINE_PITCH, lineRule: LineRuleType.EXACT },
+          spacing: { before: 0, after: 200, line: ANSWER_LINE_PITCH, lineRule: 'exact' },
           contextualSpacing: true,
           border: { bottom: rule, between: rule },
           keepLines: true,
@@ -142,7 +142,7 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
         basedOn: 'Normal',
         paragraph: {
           spacing: { before: 0, after: 0 },
-          border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: tintColor(theme.accent, 0.5), space: 4 } },
+          border: { bottom: { style: 'single', size: 4, color: tintColor(theme.accent, 0.5), space: 4 } },
         },
         run: { size: 17, color: MUTED_COLOR },
       },
@@ -163,7 +163,7 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
         spacing: { before: 240, after: 120 },
         keepNext: true,
         keepLines: true,
-        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: accent, space: 4 } },
+        border: { bottom: { style: 'single', size: 6, color: accent, space: 4 } },
       },
     },
     heading2: {
@@ -185,10 +185,10 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
       default: {
         document: {
           run: { font, size: BODY_SIZE, color: TEXT_COLOR, language: { value: language } },
-          paragraph: { spacing: { after: 120, line: 252, lineRule: LineRuleType.AUTO } },
+          paragraph: { spacing: { after: 120, line: 252, lineRule: 'auto' } },
         },
         ...headings,
-        hyperlink: { run: { color: '0563C1', underline: { type: UnderlineType.SINGLE } } },
+        hyperlink: { run: { color: '0563C1', underline: { type: 'single' } } },
         listParagraph: { paragraph: { spacing: { after: 60 } } },
       },
     }),

@@ -4,8 +4,8 @@
  * input or usage). Each command lives in commands/<name>.ts.
  *
  * @example
- * // bin/interview-kit.js
- * process.exitCode = await main(process.argv);
+ * // bin/interview-kit.cjs
+ * main(process.argv).then((code) => { process.exitCode = code; });
  */
 import { Command, CommanderError } from 'commander';
 import { registerBatch } from './commands/batch.js';

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'bin', 'interview-kit.cjs');
+const cli = join(root, 'bin', 'interview-kit.js');
 
 const FIRST = ['Maya', 'José', 'Ελένη', 'Дмитрий', 'Renée', 'Chidi', 'Ana María', 'Sam', 'Zoë', 'Kwame', 'Priya', 'Łukasz'];
 const LAST = ['Patel', 'Núñez', 'Παπαδοπούλου', 'Иванов', 'Côté', 'Okafor', 'García', 'Lee', 'Brontë', 'Mensah', 'Sharma', 'Wójcik'];

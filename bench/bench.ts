@@ -125,8 +125,8 @@ async function main(): Promise<void> {
   const kit = join(packageRoot, 'content', 'examples', 'kit.yaml');
   for (let i = 0; i < 11; i++) {
     nodeOnly.push(spawnMs(['-e', '0']));
-    cold.push(spawnMs(['bin/interview-kit.cjs', 'build', example, '--out', out]));
-    coldBranded.push(spawnMs(['bin/interview-kit.cjs', 'build', example, '--out', out, '--config', kit]));
+    cold.push(spawnMs(['bin/interview-kit.js', 'build', example, '--out', out]));
+    coldBranded.push(spawnMs(['bin/interview-kit.js', 'build', example, '--out', out, '--config', kit]));
   }
   const fastest = (runs: number[]) => `fastest ${Math.min(...runs).toFixed(0)} ms`;
   console.log(row('cold build (5 files, new process)', median(cold), 'node -e 0', median(nodeOnly), `target < 400 ms; ${fastest(cold)}`));

@@ -69,8 +69,8 @@ await build({
   banner: esmRequire,
 });
 
-// The command line: one CommonJS file, so bin/interview-kit.cjs can load it
-// with a V8 code cache (see below and bin/interview-kit.cjs).
+// The command line: one CommonJS file, so bin/interview-kit.js can load it
+// with a V8 code cache (see below and bin/interview-kit.js).
 await build({
   ...common,
   entryPoints: [join(root, 'src/cli/main.ts')],
@@ -111,7 +111,7 @@ rmSync(old, { recursive: true, force: true });
 // rejects a cache made by another version, and the CLI then compiles as usual.
 const warmup = mkdtempSync(join(tmpdir(), 'ik-warmup-'));
 try {
-  execFileSync(process.execPath, [join(root, 'bin/interview-kit.cjs'), 'build', join(root, 'content/examples/maya.yaml'), '--out', warmup], {
+  execFileSync(process.execPath, [join(root, 'bin/interview-kit.js'), 'build', join(root, 'content/examples/maya.yaml'), '--out', warmup], {
     env: { ...process.env, IK_WRITE_CODE_CACHE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -4,7 +4,7 @@
  * input or usage). Each command lives in commands/<name>.ts.
  *
  * @example
- * // bin/interview-kit.cjs
+ * // bin/interview-kit.js
  * main(process.argv).then((code) => { process.exitCode = code; });
  */
 import { Command, CommanderError } from 'commander';

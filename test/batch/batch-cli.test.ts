@@ -16,7 +16,7 @@ const folder = join(out, 'batch-night');
 const roster = join(work, 'night.csv');
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/interview-kit.cjs'), ...args], {
+  const result = spawnSync(process.execPath, [join(root, 'bin/interview-kit.js'), ...args], {
     cwd: work,
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '1764547200' },

@@ -13,7 +13,7 @@ export interface CliRun {
 
 /** `interview-kit ...args`, from the repository root, with a fixed SOURCE_DATE_EPOCH unless given. */
 export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'interview-kit.cjs'), ...args], {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'interview-kit.js'), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '1764547200', ...env },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// interview-kit command-line entry. CommonJS, like the bundle it loads: an ES
-// module entry would start Node's ES module loader first (~10 ms of a cold
-// start).
+// interview-kit command-line entry. CommonJS (bin/package.json says so), like
+// the bundle it loads: an ES module entry would start Node's ES module loader
+// first, ~10 ms of a cold start.
 //
 // The TypeScript sources are bundled into dist/cli.cjs by `npm install` (the
 // prepare script) or `npm run build`. The bundle is compiled with V8's code

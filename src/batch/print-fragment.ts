@@ -24,7 +24,7 @@ import {
   PDFStream,
 } from 'pdf-lib';
 import { ByteBuilder } from './byte-builder.js';
-import { sha256Hex } from './hash.js';
+import { sha256Hex } from '../hash.js';
 import { dictHas, dictInt, dictName, dictNumbers, dictRef, dictRefArray, scanPdf, type PdfScan } from './pdf-scan.js';
 
 /** Objects at least this large (bytes) and free of references are stored once per print file. */

@@ -23,7 +23,7 @@
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
 import { safeFileName, uniqueNames } from '../names/index.js';
-import { canonicalJson, sha256Hex } from './hash.js';
+import { canonicalJson, sha256Hex } from '../hash.js';
 import {
   encodeManifest,
   MANIFEST_VERSION,

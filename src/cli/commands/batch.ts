@@ -14,7 +14,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { canonicalJson } from '../../batch/hash.js';
+import { canonicalJson } from '../../hash.js';
 import { WorkerPool } from '../../batch/pool.js';
 import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../../batch/roster.js';
 import { runBatch, type BatchProgress, type BatchStore, type StreamedFile } from '../../batch/run-batch.js';
@@ -96,7 +96,7 @@ async function batchCommand(file: string, opts: BatchCliOptions): Promise<number
   const timestamp = sourceDateEpoch();
   const tool = `interview-kit ${toolVersion()}`;
   const resourcesKey = createHash('sha256')
-    .update(canonicalJson({ tool, code: codeFingerprint(), guide, templates: templateSources(templates), theme: themeKey(theme), formats, timestamp }))
+    .update(canonicalJson({ tool, code: codeFingerprint(), guide, templates: templateSources(templates), theme, formats, timestamp }))
     .digest('hex');
 
   const rosterStem = basename(file, extname(file));
@@ -191,16 +191,6 @@ function templateSources(templates: WorkerSetup['templates']): unknown {
   const pick = (entries: Record<string, { source: string }>) =>
     Object.fromEntries(Object.entries(entries).map(([name, t]) => [name, t.source]));
   return { templates: pick(templates.templates), partials: pick(templates.partials) };
-}
-
-function themeKey(theme: Theme): unknown {
-  const logo = theme.office?.logo;
-  return {
-    ...theme,
-    office: theme.office
-      ? { ...theme.office, logo: logo ? { type: logo.type, sha256: createHash('sha256').update(logo.bytes).digest('hex') } : undefined }
-      : undefined,
-  };
 }
 
 /** The worker entry: the bundled dist/batch-worker.js, or the TypeScript source run through tsx. */

@@ -17,8 +17,8 @@
  * (scripts/docx-packages.ts), and `usePreparedPackages` hands them to the
  * writer; a package of any other theme or shape is built when first needed.
  */
-import { createHash } from 'node:crypto';
 import type { Document, Packer as PackerType } from 'docx';
+import { canonicalJson } from '../../hash.js';
 import { PAGE_SIZES, type Theme } from '../../theme.js';
 import type { DocumentMeta } from '../../tree/types.js';
 import { unzipParts, type PackageParts } from './normalize-zip.js';
@@ -83,7 +83,7 @@ const NUM_ID = mark('numId');
 const START = mark('start');
 const FIRST_LEVEL_START = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>';
 
-/** Packages built in this process, by key (see `packageKey`). A batch uses a handful. */
+/** Packages built in this process, by theme and shape (see `packageParts`). A batch uses a handful. */
 const built = new Map<string, Skeleton>();
 const CACHE_LIMIT = 64;
 
@@ -108,17 +108,10 @@ export function forgetBuiltPackages(): void {
 
 const themeKeys = new WeakMap<Theme, string>();
 
-/** The whole theme as text, keys sorted, a logo as the SHA-256 of its bytes: equal themes, equal keys. */
+/** The whole theme as canonical JSON (a logo as the SHA-256 of its bytes): equal themes, equal keys. */
 function themeKey(theme: Theme): string {
   let key = themeKeys.get(theme);
-  if (key === undefined) {
-    key = JSON.stringify(theme, (_, value: unknown) => {
-      if (value instanceof Uint8Array) return createHash('sha256').update(value).digest('hex');
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    });
-    themeKeys.set(theme, key);
-  }
+  if (key === undefined) themeKeys.set(theme, (key = canonicalJson(theme)));
   return key;
 }
 

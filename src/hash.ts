@@ -14,13 +14,13 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** JSON with object keys sorted at every level; Uint8Arrays are replaced by their length and a marker. */
+/** JSON with object keys sorted at every level; a Uint8Array stands as the SHA-256 of its bytes. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
 function sortKeys(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { $bytes: value.length, $sample: Array.from(value.subarray(0, 64)) };
+  if (value instanceof Uint8Array) return { $sha256: sha256Hex(value) };
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -47,6 +47,17 @@ describe('Word packages prepared ahead of time', () => {
     expect(Object.keys(preparePackages().packages)).toHaveLength(0);
   });
 
+  it('are built afresh when the prepared file is damaged, with the same bytes', async () => {
+    reset();
+    const built = await writeDocx(loadSampleTree(), { theme: theme() });
+    const prepared = handOver();
+    for (const damaged of [{ ...prepared, texts: prepared.texts.slice(0, 2) }, { texts: [] } as unknown as PreparedPackages]) {
+      forgetBuiltPackages();
+      usePreparedPackages(() => damaged);
+      expect(same(await writeDocx(loadSampleTree(), { theme: theme() }), built)).toBe(true);
+    }
+  });
+
   it('are what the writer fills in', async () => {
     reset();
     await writeDocx(loadSampleTree(), { theme: theme() });

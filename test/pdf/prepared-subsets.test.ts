@@ -47,6 +47,17 @@ describe('font subsets prepared ahead of time', () => {
     for (const name of names) expect(name).toMatch(/^PREPRD\+/);
   });
 
+  it('are built afresh when the prepared file is damaged, with the same bytes', async () => {
+    recordSubsets();
+    const built = await write();
+    const prepared = recordedSubsets();
+    const subsets = Object.fromEntries(Object.entries(prepared.subsets).map(([key, s]) => [key, { ...s, fontFile: undefined }]));
+    for (const damaged of [{ ...prepared, subsets }, { zlib: prepared.zlib } as unknown as PreparedSubsets]) {
+      usePreparedSubsets(() => damaged as unknown as PreparedSubsets, nativeDeflate);
+      expect(same((await write()).bytes, built.bytes)).toBe(true);
+    }
+  });
+
   it('are not used with another compressor, nor after zlib changed', async () => {
     recordSubsets();
     await write();

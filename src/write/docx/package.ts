@@ -89,7 +89,7 @@ const CACHE_LIMIT = 64;
 
 /** Where prepared packages come from, read when the first package is needed. */
 let preparedSource: (() => PreparedPackages | undefined) | undefined;
-let prepared: ReadonlyMap<string, Skeleton> | undefined;
+let prepared: PreparedPackages | undefined;
 
 /**
  * Lets the writer take packages prepared ahead of time (by `preparePackages`,
@@ -140,12 +140,15 @@ export async function packageParts(
   return fill(skeleton, body, links, texts);
 }
 
+/** The prepared package for `key`, if there is one and it reads back whole (a damaged one is built instead). */
 function preparedPackage(key: string): Skeleton | undefined {
-  if (!prepared && preparedSource) {
-    prepared = readPrepared(preparedSource());
+  if (preparedSource) {
+    prepared = preparedSource();
     preparedSource = undefined;
   }
-  return prepared?.get(key);
+  const packages = prepared?.packages;
+  const p = packages && typeof packages === 'object' && Object.hasOwn(packages, key) ? packages[key] : undefined;
+  return p && readPrepared(prepared!, p);
 }
 
 /** The values the markers stand for, escaped as docx escapes them. */
@@ -354,30 +357,24 @@ export function preparePackages(): PreparedPackages {
   return { texts, packages };
 }
 
-function readPrepared(source: PreparedPackages | undefined): ReadonlyMap<string, Skeleton> {
-  const skeletons = new Map<string, Skeleton>();
-  if (!source) return skeletons;
-  const text = (i: number | undefined): string => {
-    const t = i === undefined ? undefined : source.texts[i];
-    if (typeof t !== 'string') throw new Error('DOCX writer: the prepared Word packages are damaged; run `npm run build` again');
-    return t;
+function readPrepared(source: PreparedPackages, p: PreparedPackage): Skeleton | undefined {
+  const text = (i: number): string | undefined => source.texts[i];
+  const [head, tail, numberingHead, numberingTail, relsHead, relsTail] = p.texts.map(text);
+  const parts = p.parts.map(([name, i]) => [name, text(i)] as const);
+  const pieces = [head, tail, numberingHead, numberingTail, relsHead, relsTail, ...parts.map(([, t]) => t)];
+  if (p.texts.length !== 6 || pieces.some((t) => typeof t !== 'string')) return undefined;
+  return {
+    parts: new Map(parts as (readonly [string, string])[]),
+    marked: p.marked,
+    head: head!,
+    tail: tail!,
+    numberingHead: numberingHead!,
+    numberingTail: numberingTail!,
+    instances: p.instances,
+    firstNumId: p.firstNumId,
+    relsHead: relsHead!,
+    relsTail: relsTail!,
   };
-  for (const [key, p] of Object.entries(source.packages)) {
-    const [head, tail, numberingHead, numberingTail, relsHead, relsTail] = [0, 1, 2, 3, 4, 5].map((i) => text(p.texts[i]));
-    skeletons.set(key, {
-      parts: new Map(p.parts.map(([name, i]) => [name, text(i)])),
-      marked: p.marked,
-      head: head!,
-      tail: tail!,
-      numberingHead: numberingHead!,
-      numberingTail: numberingTail!,
-      instances: p.instances,
-      firstNumId: p.firstNumId,
-      relsHead: relsHead!,
-      relsTail: relsTail!,
-    });
-  }
-  return skeletons;
 }
 
 /** The part of docx's Packer that turns a document into its package parts, before zipping. */

@@ -37,7 +37,7 @@ interface SerializedProgram {
 
 let source: (() => PreparedSubsets | undefined) | undefined;
 let sourceDeflate: Deflate | undefined;
-let prepared: Map<string, FaceProgram> | undefined;
+let prepared: PreparedSubsets['subsets'] | undefined;
 let recorded: Map<string, FaceProgram> | undefined;
 
 /**
@@ -84,8 +84,12 @@ function subsetKey(font: TrueTypeFont, pages: string): string {
 /** The prepared subset of `font` for `pages` (the sorted page list, joined by commas), if there is one. */
 export function preparedSubset(font: TrueTypeFont, pages: string, deflate: Deflate): FaceProgram | undefined {
   if (!source || deflate !== sourceDeflate) return undefined;
-  prepared ??= readPrepared(source());
-  return prepared.get(subsetKey(font, pages));
+  if (!prepared) {
+    const from = source();
+    prepared = from?.zlib === (process.versions.zlib ?? '') && typeof from.subsets === 'object' && from.subsets ? from.subsets : {};
+  }
+  const key = subsetKey(font, pages);
+  return Object.hasOwn(prepared, key) ? readPrepared(prepared[key]!) : undefined;
 }
 
 /** Notes a subset the writer built (kept only while recording). */
@@ -93,25 +97,22 @@ export function noteSubset(font: TrueTypeFont, pages: string, program: FaceProgr
   recorded?.set(subsetKey(font, pages), program);
 }
 
-function readPrepared(from: PreparedSubsets | undefined): Map<string, FaceProgram> {
-  const programs = new Map<string, FaceProgram>();
-  if (!from || from.zlib !== (process.versions.zlib ?? '')) return programs;
+/** A prepared subset as the writer uses it; undefined when it does not read back whole (it is built instead). */
+function readPrepared(p: SerializedProgram): FaceProgram | undefined {
   const pairs = (flat: readonly number[]) => {
     const map = new Map<number, number>();
     for (let i = 0; i + 1 < flat.length; i += 2) map.set(flat[i]!, flat[i + 1]!);
     return map;
   };
-  const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
-  for (const [key, p] of Object.entries(from.subsets)) {
-    programs.set(key, {
-      baseFont: p.baseFont,
-      fontFile: bytes(p.fontFile),
-      fontFileLength: p.fontFileLength,
-      toUnicode: bytes(p.toUnicode),
-      advances: pairs(p.advances),
-      glyphIds: pairs(p.glyphIds),
-      descriptor: p.descriptor,
-    });
-  }
-  return programs;
+  const fields = [p.baseFont, p.fontFile, p.toUnicode];
+  if (fields.some((f) => typeof f !== 'string') || !Array.isArray(p.advances) || !Array.isArray(p.glyphIds) || !p.descriptor) return undefined;
+  return {
+    baseFont: p.baseFont,
+    fontFile: new Uint8Array(Buffer.from(p.fontFile, 'base64')),
+    fontFileLength: p.fontFileLength,
+    toUnicode: new Uint8Array(Buffer.from(p.toUnicode, 'base64')),
+    advances: pairs(p.advances),
+    glyphIds: pairs(p.glyphIds),
+    descriptor: p.descriptor,
+  };
 }

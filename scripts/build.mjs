@@ -1,7 +1,7 @@
 // Builds dist/: the command line (cli.cjs) and the batch worker bundled by
-// esbuild, the bundled guide, templates, Word packages and font subsets
-// prepared ahead of time, and a V8 code cache for a fast cold start. Runs on `npm install`
-// (prepare) and before the tests, so a fresh clone works.
+// esbuild; the bundled guide, templates, Word packages and font subsets
+// prepared ahead of time; and a V8 code cache for a fast cold start. Runs on
+// `npm install` (prepare) and before the tests, so a fresh clone works.
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

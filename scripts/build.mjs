@@ -2,7 +2,7 @@
 // esbuild; the bundled guide, templates, Word packages and font subsets
 // prepared ahead of time; and a V8 code cache for a fast cold start. Runs on
 // `npm install` (prepare) and before the tests, so a fresh clone works.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -27,17 +27,39 @@ const zodEnglishOnly = {
 };
 
 /**
- * pdf-lib's CommonJS files require('tslib'), and esbuild would pick tslib's
- * ES module build (its "module" condition). Every one of pdf-lib's 136 files
- * then copies all of tslib's exports into a CommonJS view at start-up, and
- * every helper call goes through a getter. Give them tslib's CommonJS build.
+ * pdf-lib ships its TypeScript sources beside its ES5 builds. Its CommonJS
+ * build ("main") is 136 wrapped files whose classes are ES5 functions made at
+ * start-up with tslib helpers, all of them run. Bundled from the sources,
+ * its classes are native and hoisted into one scope, and what interview-kit
+ * never uses is left out: a cold build starts ~10 ms sooner. pdf-lib imports
+ * its own files as 'src/...'; its class fields keep TypeScript's assignment
+ * semantics (useDefineForClassFields: false), as in its published builds.
  */
-const tslibCommonJs = {
-  name: 'tslib-commonjs',
+const pdfLibSource = {
+  name: 'pdf-lib-source',
   setup(b) {
-    b.onResolve({ filter: /^tslib$/ }, (args) => {
-      if (args.kind !== 'require-call') return undefined;
-      return { path: createRequire(args.importer).resolve('tslib') };
+    let srcDir;
+    const inPdfLib = (importer) => srcDir !== undefined && importer.startsWith(srcDir);
+    const resolveTs = (base) => {
+      for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate)) return { path: candidate };
+      throw new Error(`pdf-lib's source has no ${base}.ts`);
+    };
+    b.onResolve({ filter: /^pdf-lib$/ }, (args) => {
+      if (args.kind !== 'import-statement') return undefined;
+      srcDir = join(dirname(createRequire(args.importer).resolve('pdf-lib')), '..', 'src');
+      return { path: join(srcDir, 'index.ts') };
+    });
+    b.onResolve({ filter: /^src\// }, (args) => (inPdfLib(args.importer) ? resolveTs(join(srcDir, args.path.slice(4))) : undefined));
+    b.onResolve({ filter: /^\.\.?\// }, (args) => (inPdfLib(args.importer) ? resolveTs(join(dirname(args.importer), args.path)) : undefined));
+    b.onLoad({ filter: /[\\/]pdf-lib[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const { code } = await transform(readFileSync(args.path, 'utf8'), {
+        loader: 'ts',
+        format: 'esm',
+        target: 'node20',
+        sourcefile: args.path,
+        tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+      });
+      return { contents: code, loader: 'ts' };
     });
   },
 };
@@ -51,7 +73,7 @@ const dist = join(root, 'dist');
 const fresh = join(root, `.dist-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
 /** Settings every bundle shares. */
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, tslibCommonJs] };
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource] };
 /** CommonJS dependencies (handlebars, pdf-lib's) call require(); an ESM bundle gets one. */
 const esmRequire = { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" };
 const minify = process.env.IK_NO_MINIFY !== '1';

@@ -64,6 +64,23 @@ const pdfLibSource = {
   },
 };
 
+/**
+ * The ics package folds long lines by characters, with a helper that splits
+ * the rest of the line into characters again for every piece (~10 ms on a
+ * first run). RFC 5545 folds by octets, so interview-kit unfolds its output and
+ * folds it again itself (src/write/ics/fold-lines.ts): in the bundle, the
+ * package's folding passes lines through unchanged. The bytes are the same.
+ */
+const icsFoldOnce = {
+  name: 'ics-fold-once',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/fold-line$/ }, (args) =>
+      /[\\/]ics[\\/]dist[\\/]utils$/.test(args.resolveDir) ? { path: 'fold-line', namespace: 'ics-fold-once' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'ics-fold-once' }, () => ({ contents: 'exports.__esModule = true; exports.default = (line) => line;', loader: 'js' }));
+  },
+};
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
 
@@ -73,7 +90,7 @@ const dist = join(root, 'dist');
 const fresh = join(root, `.dist-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
 /** Settings every bundle shares. */
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource] };
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce] };
 /** CommonJS dependencies (handlebars, pdf-lib's) call require(); an ESM bundle gets one. */
 const esmRequire = { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" };
 const minify = process.env.IK_NO_MINIFY !== '1';

@@ -81,6 +81,57 @@ const icsFoldOnce = {
   },
 };
 
+/**
+ * Two of pdf-lib's dependencies build tables when they load that a packet
+ * never uses: @pdf-lib/standard-fonts inflates and parses the encodings of the
+ * 14 standard fonts (~8 ms; interview-kit embeds its own fonts), and UPNG
+ * builds its inflate tables (~4 ms; used only to read a PNG logo). In the
+ * bundle they are built on first use instead. Should a new version of either
+ * file no longer match, the build says so and keeps the file as it is.
+ */
+const lazyTables = {
+  name: 'lazy-tables',
+  setup(b) {
+    const rewrites = [
+      {
+        file: /[\\/]@pdf-lib[\\/]standard-fonts[\\/]lib[\\/]Encoding\.js$/,
+        edits: [
+          [
+            'var decompressedEncodings = utils_1.decompressJson(all_encodings_compressed_json_1.default);\nvar allUnicodeMappings = JSON.parse(decompressedEncodings);',
+            'var allUnicodeMappingsCache;\nvar allUnicodeMappings = function () { return allUnicodeMappingsCache || (allUnicodeMappingsCache = JSON.parse(utils_1.decompressJson(all_encodings_compressed_json_1.default))); };',
+          ],
+          [
+            "exports.Encodings = {\n    Symbol: new Encoding('Symbol', allUnicodeMappings.symbol),\n    ZapfDingbats: new Encoding('ZapfDingbats', allUnicodeMappings.zapfdingbats),\n    WinAnsi: new Encoding('WinAnsi', allUnicodeMappings.win1252),\n};",
+            "var encodingCache = {};\nvar encoding = function (name, key) { return encodingCache[name] || (encodingCache[name] = new Encoding(name, allUnicodeMappings()[key])); };\n" +
+              "exports.Encodings = {\n    get Symbol() { return encoding('Symbol', 'symbol'); },\n    get ZapfDingbats() { return encoding('ZapfDingbats', 'zapfdingbats'); },\n    get WinAnsi() { return encoding('WinAnsi', 'win1252'); },\n};",
+          ],
+        ],
+      },
+      {
+        file: /[\\/]@pdf-lib[\\/]upng[\\/]cjs[\\/]UPNG\.js$/,
+        edits: [
+          ['UPNG.inflateRaw = function () {\n', 'UPNG.inflateRaw = function (data, buff) {\n  return (UPNG.inflateRaw.built || (UPNG.inflateRaw.built = function () {\n'],
+          [/(UPNG\.inflateRaw = function \(data, buff\)[^]*?\n)\}\(\);\n/, '$1}()))(data, buff);\n};\n'],
+        ],
+      },
+    ];
+    for (const { file, edits } of rewrites) {
+      b.onLoad({ filter: file }, (args) => {
+        let source = readFileSync(args.path, 'utf8');
+        for (const [from, to] of edits) {
+          const next = source.replace(from, to);
+          if (next === source) {
+            console.warn(`build: ${args.path} has changed; its tables are built when it loads`);
+            return undefined;
+          }
+          source = next;
+        }
+        return { contents: source, loader: 'js' };
+      });
+    }
+  },
+};
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
 
@@ -90,7 +141,7 @@ const dist = join(root, 'dist');
 const fresh = join(root, `.dist-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
 /** Settings every bundle shares. */
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce] };
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce, lazyTables] };
 /** CommonJS dependencies (handlebars, pdf-lib's) call require(); an ESM bundle gets one. */
 const esmRequire = { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" };
 const minify = process.env.IK_NO_MINIFY !== '1';

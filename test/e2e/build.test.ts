@@ -4,14 +4,15 @@
  * reader would see.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectQuestions } from '../../src/kits/select-questions.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { bundledGuide, exampleInterview } from '../helpers/kit.js';
+import { bundledGuide, exampleInterview, repoRoot } from '../helpers/kit.js';
+import { decodePng } from '../pdf/pdf-test-kit.js';
 import { inkRatio, pdfInfo, pdfText, pdfWordBoxes } from '../helpers/pdf-tools.js';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -190,6 +191,44 @@ describe('interview-kit build options and other inputs', () => {
     for (const name of [sofia.student.name, sofia.mentor.name, sofia.organization.name]) expect(text).toContain(name);
     const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', join(out, folder!, 'packet.pdf')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(draw).not.toMatch(/cannot render glyph/);
+  });
+
+  it("brands the packet with a kit.yaml: the office's name, and its PNG logo pixel for pixel", () => {
+    const dir = tempDir();
+    const logoFile = join(repoRoot, 'test', 'fixtures', 'pdf', 'office-logo.png');
+    copyFileSync(logoFile, join(dir, 'seal.png'));
+    writeFileSync(join(dir, 'kit.yaml'), 'office:\n  name: Career Services Center\n  logo: seal.png\n');
+    const out = join(dir, 'out');
+    const run = runCli(['build', 'content/examples/minimal.yaml', '--config', join(dir, 'kit.yaml'), '--out', out, '--format', 'pdf,docx']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [folder] = readdirSync(out);
+    const packet = join(out, folder!, 'packet.pdf');
+    expect(squash(pdfText(packet, 1, 1))).toContain('Career Services Center');
+
+    // The logo as a PDF viewer gets it: colour image and soft mask, both the PNG's size and samples.
+    const images = join(dir, 'images');
+    mkdirSync(images);
+    execFileSync('pdfimages', ['-png', '-f', '1', '-l', '1', packet, join(images, 'logo')]);
+    const source = decodePng(new Uint8Array(readFileSync(logoFile)));
+    expect(source.channels).toBe(4);
+    const [colour, mask] = readdirSync(images).sort().map((f) => decodePng(new Uint8Array(readFileSync(join(images, f)))));
+    expect([colour!.width, colour!.height, colour!.channels]).toEqual([source.width, source.height, 3]);
+    expect([mask!.width, mask!.height, mask!.channels]).toEqual([source.width, source.height, 1]);
+    const pixels = source.width * source.height;
+    const rgb = new Uint8Array(pixels * 3);
+    const alpha = new Uint8Array(pixels);
+    for (let i = 0; i < pixels; i++) {
+      rgb.set(source.pixels.subarray(i * 4, i * 4 + 3), i * 3);
+      alpha[i] = source.pixels[i * 4 + 3]!;
+    }
+    expect(Buffer.from(colour!.pixels).equals(Buffer.from(rgb))).toBe(true);
+    expect(Buffer.from(mask!.pixels).equals(Buffer.from(alpha))).toBe(true);
+
+    const docx = unzipSync(readFileSync(join(out, folder!, 'packet.docx')));
+    const media = Object.keys(docx).filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(docx[media[0]!]!).equals(readFileSync(logoFile))).toBe(true);
   });
 
   it('warns, and still builds, when a name is in a script the bundled fonts cannot draw', () => {

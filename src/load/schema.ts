@@ -13,16 +13,32 @@
 import { z } from 'zod';
 import { withKind } from './field-kind.js';
 
-const text = (max = 2000) =>
-  withKind(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`), 'text');
+/**
+ * One schema per kind of field, shared by every field of that kind: zod
+ * schemas are immutable, and building each of them costs start-up time.
+ */
+function shared<A extends readonly unknown[], T>(make: (...args: A) => T): (...args: A) => T {
+  const made = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let schema = made.get(key);
+    if (schema === undefined) made.set(key, (schema = make(...args)));
+    return schema;
+  };
+}
+
+const text = shared((max: number = 2000) =>
+  withKind(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`), 'text'),
+);
 const shortText = () => text(300);
 
 /** A list of lines; a single string is accepted as a one-item list. */
-const textList = (max = 500) =>
+const textList = shared((max: number = 500) =>
   withKind(
     z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text(max)).max(50, 'must have at most 50 items')),
     'text-list',
-  );
+  ),
+);
 
 const ALLOWED_SCHEMES = ['http:', 'https:', 'mailto:'];
 
@@ -35,7 +51,7 @@ export function isSafeUrl(value: string): boolean {
   }
 }
 
-const url = () =>
+const url = shared(() =>
   withKind(
     z
       .string()
@@ -44,10 +60,10 @@ const url = () =>
       .refine(isSafeUrl, { message: 'must be a web address starting with http://, https:// or mailto:' })
       .meta({ format: 'uri', pattern: '^(https?|mailto):', examples: ['https://acme.example'] }),
     'url',
-  );
+  ),
+);
 
-const email = () =>
-  withKind(z.string().trim().max(320).email({ message: 'is not an email address' }), 'email');
+const email = shared(() => withKind(z.string().trim().max(320).email({ message: 'is not an email address' }), 'email'));
 
 /** True when `value` is YYYY-MM-DD and names a day that exists. */
 export function isCalendarDate(value: string): boolean {

@@ -4,38 +4,21 @@
  * manifest.json, report.txt and report.json in out/batch-<roster-name>/.
  * Rows that fail are reported (exit 1); the others are built. A re-run
  * rebuilds only rows whose input changed, unless --force.
+ *
+ * The command itself (../batch-command.ts) and what only it needs (worker
+ * pool, roster readers, progress bar) load when it runs, not with every
+ * other command.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
-import { SingleBar } from 'cli-progress';
-import { canonicalJson } from '../../hash.js';
-import { WorkerPool } from '../../batch/pool.js';
-import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../../batch/roster.js';
-import { runBatch, type BatchProgress, type BatchStore, type StreamedFile } from '../../batch/run-batch.js';
-import type { WorkerSetup } from '../../batch/worker-protocol.js';
-import type { KitConfig } from '../../config/index.js';
-import { InputError, type Diagnostic } from '../../diagnostics.js';
-import { safeFileName } from '../../names/index.js';
+import { InputError } from '../../diagnostics.js';
 import { KIT_FORMATS, type KitFormat } from '../../pipeline.js';
-import type { Theme } from '../../theme.js';
-import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
-import { readInputFile, removePendingTemps, writeFilesAtomically } from '../io/index.js';
-import { printDiagnostics, runAction } from '../report.js';
-import { readKitConfig } from '../kit-config.js';
+import { addCommonOptions, type CommonOptions } from '../common-options.js';
+import { runAction } from '../report.js';
 
-const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx'];
+/** The formats a batch builds unless told otherwise. */
+export const DEFAULT_BATCH_FORMATS: readonly KitFormat[] = ['pdf', 'docx'];
 
-/** The largest roster file read (64 MiB, some 50,000 rows). */
-const MAX_ROSTER_BYTES = 64 * 1024 * 1024;
-
-interface BatchCliOptions extends CommonOptions {
+export interface BatchCliOptions extends CommonOptions {
   readonly jobs?: number;
   readonly simplex?: boolean;
   readonly force?: boolean;
@@ -54,14 +37,14 @@ export function registerBatch(program: Command): void {
       .option('--force', 'rebuild every row, even those that did not change')
       .option('--no-progress', 'no progress output'),
     KIT_FORMATS,
-    DEFAULT_FORMATS,
+    DEFAULT_BATCH_FORMATS,
   )
     .addHelpText(
       'after',
       '\nThe batch folder is <out>/batch-<roster name>/. Exit codes: 0 all rows built, 1 some rows failed (the rest were built), 2 bad roster or options.',
     )
     .action(async (file: string, opts: BatchCliOptions) => {
-      await runAction(() => batchCommand(file, opts), opts.debug);
+      await runAction(async () => (await import('../batch-command.js')).batchCommand(file, opts), opts.debug);
     });
 }
 
@@ -71,274 +54,4 @@ function parseJobs(value: string): number {
     throw new InputError([{ severity: 'error', field: '--jobs', message: `--jobs must be a whole number from 1 to 256 ("${value}")` }]);
   }
   return n;
-}
-
-async function batchCommand(file: string, opts: BatchCliOptions): Promise<number> {
-  const shown = displayPath(resolve(file));
-  if (!rosterFormatOf(file)) {
-    throw new InputError([
-      { severity: 'error', file: shown, message: `${shown} is neither a .csv nor a .yaml roster`, hints: ['export the spreadsheet as CSV (UTF-8)'] },
-    ]);
-  }
-  const kit = opts.config ? readKitConfig(opts.config) : undefined;
-  const config: KitConfig = kit?.config ?? {};
-  const theme = themeFromOptions(opts, kit?.theme);
-  const formats = parseFormats(opts.format ?? config.batch?.formats?.join(','), KIT_FORMATS, DEFAULT_FORMATS);
-  const duplex = !(opts.simplex ?? config.batch?.simplex ?? false);
-
-  const rosterText = readInputFile(file, { maxBytes: MAX_ROSTER_BYTES, what: 'a roster' });
-  const roster = parseRoster(rosterText, shown, { minutes: config.meeting?.minutes, timezone: config.meeting?.timezone });
-  if (roster.diagnostics.some((d) => d.severity === 'error')) throw new InputError(roster.diagnostics);
-
-  const guide = readGuide(opts.content);
-  const templates = readTemplates(opts.templates);
-  const fonts = readFontSet(theme.fontFamily);
-  const timestamp = sourceDateEpoch();
-  const tool = `interview-kit ${toolVersion()}`;
-  const resourcesKey = createHash('sha256')
-    .update(canonicalJson({ tool, code: codeFingerprint(), guide, templates: templateSources(templates), theme, formats, timestamp }))
-    .digest('hex');
-
-  const rosterStem = basename(file, extname(file));
-  const folder = join(opts.out, `batch-${safeFileName(rosterStem) || 'roster'}`);
-  const store = new FolderStore(folder);
-  const print = formats.includes('pdf');
-  const setup: WorkerSetup = { guide, templates, theme, fonts, formats, timestamp, print };
-  const toBuild = roster.rows.filter((r) => r.interview).length;
-  const jobs = Math.max(1, Math.min(opts.jobs ?? config.batch?.jobs ?? availableParallelism(), Math.max(1, toBuild)));
-  const worker = workerScript();
-  const pool = new WorkerPool(worker.url, jobs, setup, worker.loader ? { loader: worker.loader } : {});
-  const progress = opts.progress === false ? undefined : createProgressReporter(roster.rows.length);
-
-  const stopOnSignal = () => {
-    store.removeTemporaryFiles();
-    process.stderr.write('\nbatch stopped; finished students were kept, no partial files were left\n');
-    process.exit(130);
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
-  let summary;
-  try {
-    summary = await runBatch({
-      roster,
-      rosterName: shown,
-      guide,
-      resourcesKey,
-      tool,
-      builder: pool,
-      store,
-      print,
-      duplex,
-      force: opts.force ?? false,
-      onProgress: progress?.update,
-    });
-  } finally {
-    progress?.stop();
-    process.removeListener('SIGINT', stopOnSignal);
-    process.removeListener('SIGTERM', stopOnSignal);
-    await pool.close();
-  }
-
-  const diagnostics: Diagnostic[] = summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorDiagnostic(shown, e)));
-  for (const w of summary.report.warnings) {
-    diagnostics.push({ severity: 'warning', file: shown, message: `${w.label} (${w.student}): ${w.message}`, hints: w.hints });
-  }
-  printDiagnostics(diagnostics);
-  const r = summary.report;
-  const where = displayPath(resolve(folder));
-  process.stdout.write(
-    `${r.rows} rows: ${r.built} built, ${r.unchanged} unchanged, ${r.failed} failed → ${where}/` +
-      (r.printPages !== undefined ? ` (print.pdf: ${r.printPages} pages${duplex ? ', duplex' : ''})` : '') +
-      '\n',
-  );
-  if (!print && r.built + r.unchanged > 0) {
-    process.stdout.write('no print.pdf: the print file is made from the PDFs; add pdf to --format for one\n');
-  }
-  if (r.removed && r.removed.length > 0) {
-    process.stdout.write(`deleted the files of ${r.removed.length} ${r.removed.length === 1 ? 'student' : 'students'} no longer in the roster: ${r.removed.join(', ')}\n`);
-  }
-  if (r.failed > 0) process.stdout.write(`see ${join(where, 'report.txt')} for the rows to fix\n`);
-  if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced (heap or task count)\n`);
-  return summary.exitCode;
-}
-
-function toolVersion(): string {
-  try {
-    return String(JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version);
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * A hash of the bundled program (dist/*.js and its chunks), so that a new
- * build of the same version still counts as a change; '' when running from sources.
- */
-function codeFingerprint(): string {
-  const dist = join(packageRoot, 'dist');
-  if (fileURLToPath(import.meta.url).endsWith('.ts') || !existsSync(dist)) return '';
-  const hash = createHash('sha256');
-  for (const folder of [dist, join(dist, 'chunks')]) {
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).filter((n) => n.endsWith('.js')).sort()) {
-      hash.update(name).update(readFileSync(join(folder, name)));
-    }
-  }
-  return hash.digest('hex');
-}
-
-function templateSources(templates: WorkerSetup['templates']): unknown {
-  const pick = (entries: Record<string, { source: string }>) =>
-    Object.fromEntries(Object.entries(entries).map(([name, t]) => [name, t.source]));
-  return { templates: pick(templates.templates), partials: pick(templates.partials) };
-}
-
-/** The worker entry: the bundled dist/batch-worker.js, or the TypeScript source run through tsx. */
-function workerScript(): { url: URL; loader?: URL } {
-  const here = fileURLToPath(import.meta.url);
-  const bundled = join(packageRoot, 'dist', 'batch-worker.js');
-  if (!here.endsWith('.ts') && existsSync(bundled)) return { url: pathToFileURL(bundled) };
-  return { url: pathToFileURL(join(packageRoot, 'src', 'batch', 'worker.ts')), loader: tsxEsmApi() };
-}
-
-/** The ESM entry of tsx's `tsx/esm/api` (a development dependency), read from its package exports. */
-function tsxEsmApi(): URL {
-  const manifest = createRequire(join(packageRoot, 'package.json')).resolve('tsx/package.json');
-  const entry = JSON.parse(readFileSync(manifest, 'utf8')).exports['./esm/api'];
-  const file = typeof entry === 'string' ? entry : (entry.import?.default ?? entry.import);
-  return pathToFileURL(join(dirname(manifest), file));
-}
-
-/** A folder on disk as a {@link BatchStore}; every write goes to a temporary name first and is renamed when complete. */
-export class FolderStore implements BatchStore {
-  private readonly temporary = new Set<string>();
-  private counter = 0;
-
-  constructor(private readonly root: string) {}
-
-  async read(path: string): Promise<Uint8Array | undefined> {
-    try {
-      return new Uint8Array(await readFile(join(this.root, path)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  }
-
-  async size(path: string): Promise<number | undefined> {
-    try {
-      const s = await stat(join(this.root, path));
-      return s.isFile() ? s.size : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  async writeFiles(folder: string, files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
-    await writeFilesAtomically(join(this.root, folder), files);
-  }
-
-  async openStream(path: string): Promise<StreamedFile> {
-    const target = join(this.root, path);
-    await mkdir(dirname(target), { recursive: true });
-    const temp = this.tempName(target);
-    const handle: FileHandle = await open(temp, 'w');
-    const hash = createHash('sha256');
-    const done = () => this.temporary.delete(temp);
-    return {
-      async write(bytes: Uint8Array) {
-        hash.update(bytes);
-        let offset = 0;
-        while (offset < bytes.length) offset += (await handle.write(bytes, offset)).bytesWritten;
-      },
-      async commit() {
-        await handle.sync();
-        await handle.close();
-        await rename(temp, target);
-        done();
-        return { sha256: hash.digest('hex') };
-      },
-      async abort() {
-        await handle.close().catch(() => undefined);
-        await unlink(temp).catch(() => undefined);
-        done();
-      },
-    };
-  }
-
-  async remove(path: string): Promise<void> {
-    const target = join(this.root, path);
-    await unlink(target).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    const folder = dirname(target);
-    if (folder !== this.root) {
-      await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
-        if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code ?? '')) throw error;
-      });
-    }
-  }
-
-  /** Removes temporary files of writes in progress (on Ctrl-C). */
-  removeTemporaryFiles(): void {
-    removePendingTemps();
-    for (const temp of this.temporary) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already gone
-      }
-    }
-    this.temporary.clear();
-  }
-
-  private tempName(target: string): string {
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++this.counter}.tmp`);
-    this.temporary.add(temp);
-    return temp;
-  }
-}
-
-/** Progress on stderr: a bar with rate and ETA on a terminal, plain lines (about one a second) otherwise. */
-function createProgressReporter(total: number): { update: (p: BatchProgress) => void; stop: () => void } {
-  const started = Date.now();
-  const rate = (done: number) => done / Math.max(0.001, (Date.now() - started) / 1000);
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar(
-      {
-        format: ' {bar} {value}/{total} rows | {rate} rows/s | ETA {eta_formatted} | {failed} failed',
-        stream: process.stderr,
-        hideCursor: true,
-        clearOnComplete: false,
-        etaBuffer: 50,
-      },
-      undefined,
-    );
-    bar.start(total, 0, { rate: '0.0', failed: 0 });
-    return {
-      update: (p) => bar.update(p.done, { rate: rate(p.done).toFixed(1), failed: p.failed }),
-      stop: () => bar.stop(),
-    };
-  }
-  let last = 0;
-  return {
-    update: (p) => {
-      const now = Date.now();
-      if (p.status === 'failed' || p.done === p.total || p.done === 1 || now - last >= 1000) {
-        last = now;
-        const r = rate(p.done);
-        const eta = r > 0 ? Math.round((p.total - p.done) / r) : 0;
-        process.stderr.write(
-          `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
-            ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
-        );
-      }
-    },
-    stop: () => undefined,
-  };
-}
-
-function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `${seconds}s`;
-  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }

@@ -5,15 +5,12 @@
  */
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { PrintFileWriter } from '../../batch/print-file.js';
-import { preparePrintFragment } from '../../batch/print-fragment.js';
 import { InputError } from '../../diagnostics.js';
 import { buildHandout, HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout.js';
 import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
-import { FolderStore } from './batch.js';
 import { readKitConfig } from '../kit-config.js';
 import { nativeDeflate } from '../native-deflate.js';
 
@@ -79,6 +76,12 @@ async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   const pdf = result.files.find((f) => f.name === 'handout.pdf');
   if (opts.copies !== undefined && pdf) {
     // Streamed to disk: the copies share fonts, but each copy's pages are written out.
+    // What only --copies needs loads when it is asked for.
+    const [{ PrintFileWriter }, { preparePrintFragment }, { FolderStore }] = await Promise.all([
+      import('../../batch/print-file.js'),
+      import('../../batch/print-fragment.js'),
+      import('../io/folder-store.js'),
+    ]);
     const fragment = await preparePrintFragment(pdf.bytes);
     const stream = await new FolderStore(dir).openStream(PRINT_NAME);
     let pages: number;

@@ -132,6 +132,24 @@ const lazyTables = {
   },
 };
 
+/**
+ * commander requires node:child_process (with net, dgram and streams behind
+ * it, ~5 ms) at load, for subcommands run as separate executables, which
+ * interview-kit does not have. In the bundle it gets the module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
 
@@ -141,7 +159,7 @@ const dist = join(root, 'dist');
 const fresh = join(root, `.dist-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
 /** Settings every bundle shares. */
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce, lazyTables] };
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce, lazyTables, lazyChildProcess] };
 /** CommonJS dependencies (handlebars, pdf-lib's) call require(); an ESM bundle gets one. */
 const esmRequire = { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" };
 const minify = process.env.IK_NO_MINIFY !== '1';

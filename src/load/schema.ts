@@ -11,6 +11,7 @@
  * });
  */
 import { z } from 'zod';
+import { isSafeUrl } from '../parse/safe-url.js';
 import { withKind } from './field-kind.js';
 
 /**
@@ -40,16 +41,6 @@ const textList = shared((max: number = 500) =>
   ),
 );
 
-const ALLOWED_SCHEMES = ['http:', 'https:', 'mailto:'];
-
-/** True for http, https and mailto URLs that parse. */
-export function isSafeUrl(value: string): boolean {
-  try {
-    return ALLOWED_SCHEMES.includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 const url = shared(() =>
   withKind(

@@ -11,7 +11,7 @@
  * parseMarkdown('# Hi\n\n- [ ] Bring a pen', { title: 'T', author: 'A', language: 'en-US' });
  */
 import { Lexer, type Token, type Tokens, type TokenizerExtension, type MarkedOptions } from 'marked';
-import { isSafeUrl } from '../load/schema.js';
+import { isSafeUrl } from './safe-url.js';
 import type { Block, DocumentMeta, Inline, ListItem, Root, TableCell } from '../tree/types.js';
 import { slugify } from './slugify.js';
 

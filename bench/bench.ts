@@ -23,7 +23,8 @@ import { Document, Packer, Paragraph, TextRun, HeadingLevel } from 'docx';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { readFontSet, readGuide, readTemplates, packageRoot } from '../src/cli/assets.js';
 import { nativeDeflate as deflate } from '../src/cli/native-deflate.js';
-import { renderKitDocuments } from '../src/kits/build-documents.js';
+import { renderKitMarkdown } from '../src/kits/build-documents.js';
+import { parseMarkdown } from '../src/parse/parse-markdown.js';
 import { loadInterview } from '../src/load/load-interview.js';
 import { buildKit } from '../src/pipeline.js';
 import { createRenderer } from '../src/render/render.js';
@@ -139,8 +140,8 @@ async function main(): Promise<void> {
   const renderer = createRenderer(readTemplates());
   const theme = resolveTheme();
   const fontSet = readFontSet(theme.fontFamily);
-  const { documents } = renderKitDocuments(interview, guide, renderer, ['packet']);
-  const tree = documents[0]!.tree;
+  const [packet] = renderKitMarkdown(interview, guide, renderer, ['packet']).documents;
+  const tree = parseMarkdown(packet!.markdown, packet!.meta);
   const layout = layoutDocument(tree, theme, createFontMetrics(parseFontSet(fontSet)));
 
   const floorPdf = await time(() => helveticaFloor(layout));

@@ -9,43 +9,64 @@
 // example), so a cold start skips most parsing and compiling. A cache from
 // another Node version is rejected by V8 and the code is compiled as usual.
 'use strict';
-const { existsSync, readFileSync, writeFileSync } = require('node:fs');
-const { createRequire, Module } = require('node:module');
-const { dirname, join } = require('node:path');
-const vm = require('node:vm');
+const { existsSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { Worker } = require('node:worker_threads');
 
-// The commands that read an interview work with dates in the meeting's time
-// zone. The first Intl.DateTimeFormat of a process costs ~20 ms while ICU
-// loads its locale and time zone data, and ICU keeps that data for the whole
-// process: a helper thread loads it while this one loads the program.
-if (['build', 'thank-you', 'validate', 'batch'].includes(process.argv[2] ?? '')) {
+/**
+ * Compiles a CommonJS file of dist/ with the V8 code cache beside it
+ * (<file>.cache) and runs it. A cache from another Node version is rejected by
+ * V8 and the code is compiled as usual. Also the parse thread's loader below.
+ */
+function load(file) {
+  const { existsSync, readFileSync } = require('node:fs');
+  const { createRequire, Module } = require('node:module');
+  const { dirname } = require('node:path');
+  const vm = require('node:vm');
+  const cacheFile = `${file}.cache`;
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+    filename: file,
+    cachedData: existsSync(cacheFile) ? readFileSync(cacheFile) : undefined,
+  });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return { exports: module.exports, script, cacheFile };
+}
+
+const dist = join(__dirname, '..', 'dist');
+const command = process.argv[2] ?? '';
+
+// The parse thread (src/parse/parse-worker.ts) starts first and works while
+// this thread loads the program. For every command that reads an interview it
+// loads ICU's date and time zone data (~20 ms on a first Intl.DateTimeFormat;
+// the data is the whole process's). For build it also compiles marked's
+// regular expressions on a sample packet (~40 ms on a first document) and
+// then parses the student's documents.
+let parseThread;
+if (['build', 'thank-you', 'validate', 'batch'].includes(command)) {
   try {
-    const warm = new Worker(
-      "new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(0);",
-      { eval: true, stdout: true, stderr: true },
-    );
-    warm.on('error', () => {});
-    warm.unref();
+    const parse = command === 'build';
+    const thread = new Worker(`${load}\nconst { workerData } = require('node:worker_threads');\nload(workerData.file).exports.start(workerData);`, {
+      eval: true,
+      stdout: true,
+      stderr: true,
+      workerData: { file: join(dist, 'parse-worker.cjs'), parse, sampleFile: join(dist, 'parse-sample.md') },
+    });
+    thread.on('error', () => {});
+    thread.unref();
+    if (parse) parseThread = thread;
   } catch {
-    // Only a head start: without it the first date format loads the data itself.
+    // Only a head start: without it this thread does the same work itself.
   }
 }
 
-const file = join(__dirname, '..', 'dist', 'cli.cjs');
+const file = join(dist, 'cli.cjs');
 if (!existsSync(file)) {
   process.stderr.write('interview-kit: the program is not built yet; run `npm install` (or `npm run build`) in its folder.\n');
   process.exit(2);
 }
-const cacheFile = `${file}.cache`;
-const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
-  filename: file,
-  cachedData,
-});
-const cli = { exports: {} };
-script.runInThisContext().call(cli.exports, cli.exports, createRequire(file), cli, file, dirname(file));
-cli.exports.main(process.argv).then((code) => {
+const { exports: cli, script, cacheFile } = load(file);
+cli.main(process.argv, { parseThread }).then((code) => {
   process.exitCode = code;
   // The build sets this once, after running the example, to save the compiled code.
   if (process.env.IK_WRITE_CODE_CACHE === '1') writeFileSync(cacheFile, script.createCachedData());

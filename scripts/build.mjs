@@ -1,7 +1,8 @@
-// Builds dist/: the command line (cli.cjs) and the batch worker bundled by
-// esbuild; the bundled guide, templates, Word packages and font subsets
-// prepared ahead of time; and a V8 code cache for a fast cold start. Runs on
-// `npm install` (prepare) and before the tests, so a fresh clone works.
+// Builds dist/: the command line (cli.cjs), the parse thread and the batch
+// worker bundled by esbuild; the bundled guide, templates, Word packages and
+// font subsets prepared ahead of time; and V8 code caches for a fast cold
+// start. Runs on `npm install` (prepare) and before the tests, so a fresh
+// clone works.
 import { build, transform } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -190,13 +191,25 @@ await build({
   banner: { js: "var __ikModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// The parse thread (src/parse/parse-worker.ts), loaded the same way by bin/interview-kit.js.
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/parse/parse-worker.ts')],
+  outfile: join(fresh, 'parse-worker.cjs'),
+  format: 'cjs',
+  sourcemap: 'linked',
+  minify,
+});
+
 // esbuild writes non-ASCII characters as \u escapes in strings but leaves them
 // in regular expressions; a handful of them made V8 hold the whole program as a
 // two-byte string (twice the memory, slower to read). Escape those too: a \u
 // escape means the same character in a regular expression as in a string.
 // (Source map columns after them on the same line shift by a few characters.)
-const cli = join(fresh, 'cli.cjs');
-writeFileSync(cli, readFileSync(cli, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+for (const name of ['cli.cjs', 'parse-worker.cjs']) {
+  const file = join(fresh, name);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 // The bundled guide and templates, validated and compiled ahead of time.
 const assets = join(fresh, 'bundled-assets.mjs');
@@ -214,12 +227,30 @@ if (existsSync(dist)) renameSync(dist, old);
 renameSync(fresh, dist);
 rmSync(old, { recursive: true, force: true });
 
-// V8 code cache: build the example once and keep the compiled code of
-// everything that ran, so a cold start skips parsing and compiling it. Node
-// rejects a cache made by another version, and the CLI then compiles as usual.
+const cliArgs = (out, ...more) => [join(root, 'bin/interview-kit.js'), 'build', join(root, 'content/examples/maya.yaml'), '--out', out, ...more];
 const warmup = mkdtempSync(join(tmpdir(), 'ik-warmup-'));
 try {
-  execFileSync(process.execPath, [join(root, 'bin/interview-kit.js'), 'build', join(root, 'content/examples/maya.yaml'), '--out', warmup], {
+  // The parse thread's sample: the example's packet as Markdown, which uses
+  // every construct the bundled templates write.
+  execFileSync(process.execPath, cliArgs(warmup, '--format', 'md'), { stdio: ['ignore', 'ignore', 'inherit'] });
+  writeFileSync(join(dist, 'parse-sample.md'), readFileSync(join(warmup, 'maya-patel', 'packet.md')));
+
+  // V8 code caches: run the code once and keep what was compiled, so a cold
+  // start skips parsing and compiling it. Node rejects a cache made by another
+  // version, and the code is then compiled as usual. The parse thread's comes
+  // from lexing the sample; the program's from building the example.
+  const worker = join(dist, 'parse-worker.cjs');
+  execFileSync(process.execPath, [
+    '-e',
+    `const fs = require('node:fs'), vm = require('node:vm'), { Module, createRequire } = require('node:module'), { dirname } = require('node:path');
+const file = ${JSON.stringify(worker)};
+const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file });
+const m = { exports: {} };
+script.runInThisContext().call(m.exports, m.exports, createRequire(file), m, file, dirname(file));
+m.exports.warm({ parse: true, sampleFile: ${JSON.stringify(join(dist, 'parse-sample.md'))} });
+fs.writeFileSync(file + '.cache', script.createCachedData());`,
+  ]);
+  execFileSync(process.execPath, cliArgs(join(warmup, 'cached')), {
     env: { ...process.env, IK_WRITE_CODE_CACHE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -19,9 +19,10 @@
 import type { Deflate } from './write/deflate.js';
 import { InputError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { buildFollowUpCalendar } from './kits/thank-you-calendar.js';
-import { renderKitDocuments, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
+import { renderKitMarkdown, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
 import type { Guide } from './load/content-schema.js';
 import type { Interview } from './load/schema.js';
+import type { MarkdownParser } from './parse/parser.js';
 import type { Renderer } from './render/render.js';
 import type { Theme } from './theme.js';
 import { writeDocx } from './write/docx/index.js';
@@ -49,6 +50,8 @@ export interface KitRequest {
   readonly timezone?: string;
   /** Months after the meeting for progress-update reminders (default 1 and 3). */
   readonly progressMonths?: readonly number[];
+  /** Markdown → tree (the CLI passes its parse thread); parseMarkdown in this thread by default. */
+  readonly parse?: MarkdownParser;
 }
 
 /** One output file, named relative to the student's folder. */
@@ -68,24 +71,34 @@ const encoder = new TextEncoder();
 
 /** Builds the packet and question sheet of one interview in the requested formats. */
 export async function buildKit(request: KitRequest): Promise<KitResult> {
-  const { documents, warnings } = renderKitDocuments(request.interview, request.guide, request.renderer, request.documents ?? KIT_DOCUMENTS, {
+  const { documents: rendered, warnings } = renderKitMarkdown(request.interview, request.guide, request.renderer, request.documents ?? KIT_DOCUMENTS, {
     timezone: request.timezone,
   });
   const diagnostics: Diagnostic[] = [...warnings];
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+  // Every document goes to the parser before any is awaited: a parse thread
+  // works on them while this one makes the calendar and writes the first.
+  // marked loads on first use: the command line parses on its parse thread.
+  const parse = request.parse ?? (await import('./parse/parse-markdown.js')).parseMarkdown;
+  const trees = rendered.map((doc) => parse(doc.markdown, doc.meta));
+  const calendar = request.formats.includes('ics')
+    ? buildFollowUpCalendar(request.interview, { timezone: request.timezone, progressMonths: request.progressMonths, timestamp: request.timestamp })
+    : undefined;
+  if (calendar && hasErrors(calendar.diagnostics)) throw new InputError(calendar.diagnostics);
   const files: KitFile[] = [];
   const options = { theme: request.theme, timestamp: request.timestamp, deflate: request.deflate };
-  for (const doc of documents) {
+  for (const [i, doc] of rendered.entries()) {
+    const tree = await trees[i]!;
     for (const format of request.formats) {
       switch (format) {
         case 'pdf': {
-          const pdf = await writePdf(doc.tree, { ...options, fonts: request.fonts, forms: true });
+          const pdf = await writePdf(tree, { ...options, fonts: request.fonts, forms: true });
           files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
           for (const w of pdf.warnings) if (!diagnostics.some((d) => d.message === w.message)) diagnostics.push(w);
           break;
         }
         case 'docx':
-          files.push({ name: `${doc.name}.docx`, bytes: await writeDocx(doc.tree, options) });
+          files.push({ name: `${doc.name}.docx`, bytes: await writeDocx(tree, options) });
           break;
         case 'md':
           files.push({ name: `${doc.name}.md`, bytes: encoder.encode(doc.markdown) });
@@ -95,13 +108,7 @@ export async function buildKit(request: KitRequest): Promise<KitResult> {
       }
     }
   }
-  if (request.formats.includes('ics')) {
-    const calendar = buildFollowUpCalendar(request.interview, {
-      timezone: request.timezone,
-      progressMonths: request.progressMonths,
-      timestamp: request.timestamp,
-    });
-    if (hasErrors(calendar.diagnostics)) throw new InputError(calendar.diagnostics);
+  if (calendar) {
     for (const d of calendar.diagnostics) if (!diagnostics.some((x) => x.message === d.message)) diagnostics.push(d);
     if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes });
   }

@@ -20,6 +20,8 @@ import { usePreparedPackages } from '../write/docx/package.js';
 import { usePreparedSubsets } from '../write/pdf/prepared-subsets.js';
 import { readPreparedDocxPackages, readPreparedFontSubsets } from './assets.js';
 import { nativeDeflate } from './native-deflate.js';
+import { useParseThread } from './parse-client.js';
+import type { Worker } from 'node:worker_threads';
 import { EXIT, takeExitCode } from './report.js';
 
 /** Builds the commander program with every command registered. */
@@ -40,8 +42,15 @@ export function createProgram(): Command {
   return program;
 }
 
+/** What bin/interview-kit.js started before it loaded the program. */
+export interface LauncherContext {
+  /** The parse thread (src/parse/parse-worker.ts), for commands that parse Markdown. */
+  readonly parseThread?: Worker;
+}
+
 /** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], launcher: LauncherContext = {}): Promise<number> {
+  if (launcher.parseThread) useParseThread(launcher.parseThread);
   usePreparedPackages(readPreparedDocxPackages);
   usePreparedSubsets(readPreparedFontSubsets, nativeDeflate);
   const program = createProgram();

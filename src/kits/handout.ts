@@ -9,7 +9,6 @@
 import type { Deflate } from '../write/deflate.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
-import { parseMarkdown } from '../parse/parse-markdown.js';
 import type { KitFile, KitResult } from '../pipeline.js';
 import type { Renderer } from '../render/render.js';
 import type { Theme } from '../theme.js';
@@ -42,6 +41,8 @@ export interface HandoutRequest extends HandoutViewOptions {
 export async function buildHandout(request: HandoutRequest): Promise<KitResult> {
   const view = buildHandoutView(request.guide, request.theme.office, request);
   const markdown = request.renderer.render(HANDOUT_TEMPLATE, view);
+  // marked loads on first use, not with every command.
+  const { parseMarkdown } = await import('../parse/parse-markdown.js');
   const tree = parseMarkdown(markdown, handoutMeta(request.guide, request.theme.office));
   const files: KitFile[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -24,16 +24,12 @@ import { FIXED_TIMESTAMP } from '../write/options.js';
 import type { FontSet } from '../write/pdf/index.js';
 import { writePdf } from '../write/pdf/index.js';
 import { writeText } from '../write/text/index.js';
-import { buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouMode, type ThankYouTone } from './thank-you.js';
+import { buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouFormat, type ThankYouMode, type ThankYouTone } from './thank-you.js';
 import { buildFollowUpCalendar } from './thank-you-calendar.js';
 import { interviewFingerprint } from './thank-you-ids.js';
 import { planFollowUp } from './thank-you-schedule.js';
 
-/** Formats the thank-you command can write. */
-export const THANK_YOU_FORMATS = ['docx', 'pdf', 'txt', 'eml', 'md', 'ics'] as const;
-export type ThankYouFormat = (typeof THANK_YOU_FORMATS)[number];
-/** What `thank-you` writes when no --format is given. */
-export const DEFAULT_THANK_YOU_FORMATS: readonly ThankYouFormat[] = ['docx', 'pdf', 'txt', 'eml'];
+export { THANK_YOU_FORMATS, DEFAULT_THANK_YOU_FORMATS, type ThankYouFormat } from './thank-you.js';
 
 export interface ThankYouRequest {
   /** A validated interview; merge notes read from a filled PDF in first (see notes/merge-notes). */

@@ -19,6 +19,12 @@ import { chooseSalutation } from './salutation.js';
 import { planFollowUp, type FollowUpPlan } from './thank-you-schedule.js';
 import { addDays, formatDate, formatDateTime, formatLongDate, formatMonthDay } from './thank-you-time.js';
 
+/** Formats the thank-you command can write. */
+export const THANK_YOU_FORMATS = ['docx', 'pdf', 'txt', 'eml', 'md', 'ics'] as const;
+export type ThankYouFormat = (typeof THANK_YOU_FORMATS)[number];
+/** What `thank-you` writes when no --format is given. */
+export const DEFAULT_THANK_YOU_FORMATS: readonly ThankYouFormat[] = ['docx', 'pdf', 'txt', 'eml'];
+
 /** The tone variants; each is a template `thank-you-<tone>.md.hbs`. */
 export const THANK_YOU_TONES = ['formal', 'warm'] as const;
 export type ThankYouTone = (typeof THANK_YOU_TONES)[number];

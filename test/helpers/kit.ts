@@ -5,6 +5,10 @@ import { parse } from 'yaml';
 import { guideSchema, type Guide } from '../../src/load/content-schema.js';
 import { interviewSchema, type Interview } from '../../src/load/schema.js';
 import type { TemplateSet, TemplateSource } from '../../src/render/template-set.js';
+import { renderKitMarkdown, type KitDocument } from '../../src/kits/build-documents.js';
+import type { PacketViewOptions } from '../../src/kits/packet-view.js';
+import { parseMarkdown } from '../../src/parse/parse-markdown.js';
+import type { Renderer } from '../../src/render/render.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -28,4 +32,10 @@ export function bundledTemplates(): TemplateSet {
         .map((f) => [f.slice(0, -suffix.length), { source: readFileSync(join(folder, f), 'utf8'), file: `templates/${folder === dir ? '' : 'partials/'}${f}` }]),
     );
   return { templates: read(dir, '.md.hbs'), partials: read(join(dir, 'partials'), '.hbs') };
+}
+
+/** renderKitMarkdown, then parseMarkdown on each document, as the pipeline does. */
+export function renderKit(interview: Interview, guide: Guide, renderer: Renderer, documents?: readonly KitDocument[], options?: PacketViewOptions) {
+  const { documents: rendered, warnings } = renderKitMarkdown(interview, guide, renderer, documents, options);
+  return { documents: rendered.map((doc) => ({ ...doc, tree: parseMarkdown(doc.markdown, doc.meta) })), warnings };
 }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/diagnostics.js';
-import { renderKitDocuments } from '../../src/kits/build-documents.js';
 import { interviewSchema } from '../../src/load/schema.js';
 import { parseMarkdown, plainText } from '../../src/parse/parse-markdown.js';
 import { escapeMarkdown, escapeView } from '../../src/render/escape-markdown.js';
@@ -10,7 +9,7 @@ import { COMPILE_OPTIONS, createRenderer } from '../../src/render/render.js';
 import type { TemplateSet } from '../../src/render/template-set.js';
 import type { Block, Inline } from '../../src/tree/types.js';
 import { expectGolden } from '../helpers/golden.js';
-import { bundledGuide, bundledTemplates, exampleInterview, repoRoot } from '../helpers/kit.js';
+import { bundledGuide, bundledTemplates, exampleInterview, renderKit, repoRoot } from '../helpers/kit.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'render');
 const meta = { title: 'T', author: 'A', language: 'en-US' };
@@ -57,7 +56,7 @@ describe('escaping data for Markdown', () => {
       mentor: { name: 'Sam' },
       organization: { name: 'Org | Inc' },
     });
-    const { documents } = renderKitDocuments(interview, bundledGuide(), createRenderer(bundledTemplates()), ['packet']);
+    const { documents } = renderKit(interview, bundledGuide(), createRenderer(bundledTemplates()), ['packet']);
     const text = textOfBlocks(documents[0]!.tree.children);
     expect(text).toContain('# Eve **bold** [x](javascript:alert(1)) {{student.email}}');
     expect(text).toContain('- [x] fake task');
@@ -80,7 +79,7 @@ describe('the bundled templates', () => {
 
   for (const example of ['maya.yaml', 'minimal.yaml', 'sofia.yaml']) {
     it(`render ${example} to the golden Markdown and tree`, () => {
-      const { documents } = renderKitDocuments(exampleInterview(example), guide, renderer);
+      const { documents } = renderKit(exampleInterview(example), guide, renderer);
       for (const doc of documents) {
         const base = join(fixtures, `${example.replace('.yaml', '')}.${doc.name}`);
         expectGolden(`${base}.md`, doc.markdown);
@@ -90,12 +89,12 @@ describe('the bundled templates', () => {
   }
 
   it('never prints "undefined" for a field the interview leaves out', () => {
-    const { documents } = renderKitDocuments(exampleInterview('minimal.yaml'), guide, renderer);
+    const { documents } = renderKit(exampleInterview('minimal.yaml'), guide, renderer);
     for (const doc of documents) expect(doc.markdown).not.toMatch(/undefined|\[object/);
   });
 
   it('lists a research task for each empty mentor and organization field', () => {
-    const { documents } = renderKitDocuments(exampleInterview('maya.yaml'), guide, renderer, ['packet']);
+    const { documents } = renderKit(exampleInterview('maya.yaml'), guide, renderer, ['packet']);
     const md = documents[0]!.markdown;
     expect(md).toMatch(/- \[ \] .*mission/i);
     expect(md).toMatch(/- \[ \] .*LinkedIn/);
@@ -106,7 +105,7 @@ describe('the bundled templates', () => {
   });
 
   it('gives every question its own named writing space', () => {
-    const { documents } = renderKitDocuments(exampleInterview('maya.yaml'), guide, renderer, ['questions']);
+    const { documents } = renderKit(exampleInterview('maya.yaml'), guide, renderer, ['questions']);
     const names = JSON.stringify(documents[0]!.tree).match(/"name":"answer-[a-z0-9-]+"/g) ?? [];
     const include = exampleInterview('maya.yaml').questions!.include!;
     expect(names.length).toBe(include.length + 1);
@@ -118,7 +117,7 @@ describe('the bundled templates', () => {
       student: { name: 'A' }, mentor: { name: 'B' }, organization: { name: 'C' },
       questions: { include: ['career-field', 'organization', 'individual'] },
     });
-    const { warnings } = renderKitDocuments(interview, guide, renderer, ['packet']);
+    const { warnings } = renderKit(interview, guide, renderer, ['packet']);
     expect(warnings.map((w) => w.message).join('\n')).toMatch(/the 21 chosen questions need about \d+(\.\d)? minutes, but a 20-minute meeting leaves about 15/);
   });
 
@@ -127,7 +126,7 @@ describe('the bundled templates', () => {
       student: { name: 'A' }, mentor: { name: 'B' }, organization: { name: 'C' },
       questions: { custom: ['Are you hiring for my team?'] },
     });
-    const { warnings } = renderKitDocuments(interview, guide, renderer, ['packet']);
+    const { warnings } = renderKit(interview, guide, renderer, ['packet']);
     expect(warnings.some((w) => /asks for a job/.test(w.message))).toBe(true);
   });
 });

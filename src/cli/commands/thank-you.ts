@@ -8,8 +8,7 @@ import { Option, type Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { buildThankYou, DEFAULT_THANK_YOU_FORMATS, THANK_YOU_FORMATS } from '../../kits/thank-you-kit.js';
-import { THANK_YOU_TONES, type ThankYouTone } from '../../kits/thank-you.js';
+import { DEFAULT_THANK_YOU_FORMATS, THANK_YOU_FORMATS, THANK_YOU_TONES, type ThankYouTone } from '../../kits/thank-you.js';
 import { loadInterview } from '../../load/load-interview.js';
 import type { Interview } from '../../load/schema.js';
 import { safeFileName } from '../../names/index.js';
@@ -72,6 +71,8 @@ export function registerThankYou(program: Command): void {
 
       const kit = opts.config ? readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
+      // The letter's writers (and Markdown parser) load when the command runs.
+      const { buildThankYou } = await import('../../kits/thank-you-kit.js');
       const result = await buildThankYou({
         interview,
         renderer: await createTemplateRenderer(opts.templates),

@@ -1,16 +1,18 @@
 /**
  * zlib compression for PDF streams and DOCX zip entries. Writers take the
- * compressor through their options: the default is pure JavaScript (fflate),
- * so the writers run in a browser; the CLI passes Node's native zlib, which
- * is several times faster, above all in a short-lived process.
+ * compressor through their options: the default is pure JavaScript (fflate,
+ * in deflate-js.ts, loaded only when no compressor is given), so the writers
+ * run in a browser; the CLI passes Node's native zlib, which is several times
+ * faster, above all in a short-lived process.
  */
-import { zlibSync } from 'fflate';
 
 /** Compresses bytes to the zlib format (RFC 1950), as PDF's FlateDecode filter reads. */
 export type Deflate = (data: Uint8Array) => Uint8Array;
 
-/** The pure-JavaScript compressor, level 6. */
-export const defaultDeflate: Deflate = (data) => zlibSync(data, { level: 6 });
+/** The compressor a writer was given, or the pure-JavaScript one (fflate builds its tables as it loads). */
+export async function deflateOrDefault(deflate: Deflate | undefined): Promise<Deflate> {
+  return deflate ?? (await import('./deflate-js.js')).defaultDeflate;
+}
 
 const encoder = new TextEncoder();
 

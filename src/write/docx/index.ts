@@ -10,7 +10,7 @@
  * const bytes = await writeDocx(tree, { theme: resolveTheme({ pageSize: 'a4' }), timestamp: 1767225600 });
  */
 import type { Root } from '../../tree/types.js';
-import { defaultDeflate } from '../deflate.js';
+import { deflateOrDefault } from '../deflate.js';
 import { documentDate, type WriteOptions } from '../options.js';
 import { convertBlocks } from './blocks.js';
 import { packageDocx } from './normalize-zip.js';
@@ -39,5 +39,5 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
   };
   const body = finishPieces(convertBlocks(tree.children, ctx));
   const parts = await packageParts(body, targets.links, meta, theme, styles);
-  return packageDocx(parts, { date: documentDate(options), language: meta.language, deflate: options.deflate ?? defaultDeflate });
+  return packageDocx(parts, { date: documentDate(options), language: meta.language, deflate: await deflateOrDefault(options.deflate) });
 }

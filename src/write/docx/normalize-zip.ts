@@ -10,7 +10,6 @@
  * a fixed entry time and a fixed entry order ([Content_Types].xml first),
  * compressing with the compressor it is given.
  */
-import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { deflateRaw, type Deflate } from '../deflate.js';
 import { escapeXml } from './xml.js';
 
@@ -30,17 +29,21 @@ export type PackageParts = ReadonlyMap<string, string | Uint8Array>;
 const CONTENT_TYPES = '[Content_Types].xml';
 const CORE = 'docProps/core.xml';
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /** Rewrites a packed DOCX (a zip) so its bytes depend only on its content. */
-export function normalizeDocx(packed: Uint8Array, options: NormalizeOptions): Uint8Array {
-  return packageDocx(unzipParts(packed), options);
+export async function normalizeDocx(packed: Uint8Array, options: NormalizeOptions): Promise<Uint8Array> {
+  return packageDocx(await unzipParts(packed), options);
 }
 
-/** The parts of a packed DOCX: XML as text, media as bytes. */
-export function unzipParts(packed: Uint8Array): Map<string, string | Uint8Array> {
+/** The parts of a packed DOCX: XML as text, media as bytes. (fflate loads here, when a package is unzipped.) */
+export async function unzipParts(packed: Uint8Array): Promise<Map<string, string | Uint8Array>> {
+  const { unzipSync } = await import('fflate');
   const entries = unzipSync(packed);
   const parts = new Map<string, string | Uint8Array>();
   for (const [name, data] of Object.entries(entries)) {
-    parts.set(name, name.endsWith('.xml') || name.endsWith('.rels') ? strFromU8(data) : data);
+    parts.set(name, name.endsWith('.xml') || name.endsWith('.rels') ? decoder.decode(data) : data);
   }
   return parts;
 }
@@ -62,8 +65,8 @@ export function packageDocx(parts: PackageParts, options: NormalizeOptions): Uin
   const entries: ZipEntry[] = names.map((name) => {
     const text = texts.get(name);
     if (text !== undefined && name !== DOCUMENT) return compressedText(name, text, options.deflate);
-    const data = text === undefined ? (parts.get(name) as Uint8Array) : strToU8(text);
-    return { name: strToU8(name), size: data.length, crc: crc32(data), data: deflateRaw(options.deflate, data) };
+    const data = text === undefined ? (parts.get(name) as Uint8Array) : encoder.encode(text);
+    return { name: encoder.encode(name), size: data.length, crc: crc32(data), data: deflateRaw(options.deflate, data) };
   });
   return writeZip(entries);
 }
@@ -83,8 +86,8 @@ function compressedText(name: string, text: string, deflate: Deflate): ZipEntry 
   const key = `${name}\n${text}`;
   const hit = entryCache.get(key);
   if (hit && hit.deflate === deflate) return hit.entry;
-  const data = strToU8(text);
-  const entry = { name: strToU8(name), size: data.length, crc: crc32(data), data: deflateRaw(deflate, data) };
+  const data = encoder.encode(text);
+  const entry = { name: encoder.encode(name), size: data.length, crc: crc32(data), data: deflateRaw(deflate, data) };
   if (entryCache.size >= ENTRY_CACHE_LIMIT) entryCache.clear();
   entryCache.set(key, { deflate, entry });
   return entry;

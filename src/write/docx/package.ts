@@ -237,7 +237,7 @@ async function buildSkeleton(
       },
     ],
   });
-  const parts = new Map(compileParts(doc, Packer) ?? unzipParts(new Uint8Array(await Packer.toArrayBuffer(doc))));
+  const parts = new Map(compileParts(doc, Packer) ?? (await unzipParts(new Uint8Array(await Packer.toArrayBuffer(doc)))));
   const take = (name: string): string => {
     const text = parts.get(name);
     if (typeof text !== 'string') throw new Error(`DOCX writer: docx wrote no ${name}`);

@@ -20,7 +20,7 @@ import { PDFDocument, type PDFImage } from 'pdf-lib';
 import type { Root } from '../../tree/types.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { documentDate } from '../options.js';
-import { defaultDeflate } from '../deflate.js';
+import { deflateOrDefault } from '../deflate.js';
 import { savePdf } from './save.js';
 import type { PdfOptions, PdfResult } from './pdf-options.js';
 import { FONT_KEYS, parseFontSet } from './font-cache.js';
@@ -57,20 +57,21 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   }
   const used = usedCodePoints(layout);
 
+  const deflate = await deflateOrDefault(options.deflate);
   const doc = await PDFDocument.create({ updateMetadata: false });
   setMetadata(doc, tree, options);
   const faces: Partial<Record<FontKey, PaintFace>> = {};
   for (const key of FONT_KEYS) {
     const codePoints = used.get(key);
     if (!codePoints) continue;
-    const program = prepareSubset(fonts[key], [...codePoints].map(pageOf), options.deflate ?? defaultDeflate);
+    const program = prepareSubset(fonts[key], [...codePoints].map(pageOf), deflate);
     faces[key] = { ref: embedFace(doc.context, program, codePoints), program };
   }
   const logo = await embedLogo(doc, options);
-  const pages = paintLayout(doc, layout, { fonts: faces, forms, deflate: options.deflate ?? defaultDeflate, ...(logo ? { logo } : {}) });
+  const pages = paintLayout(doc, layout, { fonts: faces, forms, deflate, ...(logo ? { logo } : {}) });
   addOutline(doc, layout.bookmarks, pages);
   if (forms) warnings.push(...addFormFields(doc, layout, pages, createTypography(options.theme).colors.accent));
-  const bytes = await savePdf(doc, options.deflate ?? defaultDeflate);
+  const bytes = await savePdf(doc, deflate);
   return { bytes, pages: pages.length, warnings };
 }
 

@@ -136,7 +136,7 @@ async function main(): Promise<void> {
 
   const text = readFileSync(example, 'utf8');
   const interview = loadInterview(text, example).value!;
-  const guide = readGuide();
+  const guide = await readGuide();
   const renderer = createRenderer(readTemplates());
   const theme = resolveTheme();
   const fontSet = readFontSet(theme.fontFamily);

@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../diagnostics.js';
 import { requireWithCodeCache } from './code-cache.js';
 import type { Guide } from '../load/content-schema.js';
-import { loadGuide } from '../load/load-interview.js';
 import { createRenderer, type PrecompiledTemplates, type Renderer } from '../render/render.js';
 import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
 import type { FontFamilyName } from '../theme.js';
@@ -38,8 +37,12 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }
 
-/** The guide from `contentDir/guide.yaml` (the bundled one by default). */
-export function readGuide(contentDir?: string): Guide {
+/**
+ * The guide from `contentDir/guide.yaml` (the bundled one by default). The
+ * bundled guide comes as the build validated it; any other is validated here
+ * (the guide's schema loads only then).
+ */
+export async function readGuide(contentDir?: string): Promise<Guide> {
   const dir = contentDir ? resolve(contentDir) : join(packageRoot, 'content');
   const file = join(dir, 'guide.yaml');
   if (!existsSync(file)) {
@@ -48,6 +51,7 @@ export function readGuide(contentDir?: string): Guide {
   const text = readFileSync(file, 'utf8');
   const prepared = readPreparedGuide();
   if (prepared && prepared.source === text) return prepared.value;
+  const { loadGuide } = await import('../load/load-guide.js');
   const { value, diagnostics } = loadGuide(text, displayPath(file));
   if (!value) throw new InputError(diagnostics);
   return value;

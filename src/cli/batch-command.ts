@@ -33,7 +33,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
       { severity: 'error', file: shown, message: `${shown} is neither a .csv nor a .yaml roster`, hints: ['export the spreadsheet as CSV (UTF-8)'] },
     ]);
   }
-  const kit = opts.config ? readKitConfig(opts.config) : undefined;
+  const kit = opts.config ? await readKitConfig(opts.config) : undefined;
   const config: KitConfig = kit?.config ?? {};
   const theme = themeFromOptions(opts, kit?.theme);
   const formats = parseFormats(opts.format ?? config.batch?.formats?.join(','), KIT_FORMATS, DEFAULT_BATCH_FORMATS);
@@ -43,7 +43,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const roster = parseRoster(rosterText, shown, { minutes: config.meeting?.minutes, timezone: config.meeting?.timezone });
   if (roster.diagnostics.some((d) => d.severity === 'error')) throw new InputError(roster.diagnostics);
 
-  const guide = readGuide(opts.content);
+  const guide = await readGuide(opts.content);
   const templates = readTemplates(opts.templates);
   const fonts = readFontSet(theme.fontFamily);
   const timestamp = sourceDateEpoch();

@@ -1,14 +1,15 @@
 /** Reading a career office's kit.yaml, for every command that takes --config. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadKitTheme, type KitConfig } from '../config/index.js';
+import type { KitConfig } from '../config/index.js';
 import { InputError } from '../diagnostics.js';
 import type { Theme } from '../theme.js';
 import { displayPath } from './assets.js';
 import { readInputFile } from './io/index.js';
 
-/** Reads kit.yaml and its logo into a config and theme; bad input throws InputError. */
-export function readKitConfig(path: string): { config: KitConfig; theme: Theme } {
+/** Reads kit.yaml and its logo into a config and theme; bad input throws InputError. (Its schema loads only then.) */
+export async function readKitConfig(path: string): Promise<{ config: KitConfig; theme: Theme }> {
+  const { loadKitTheme } = await import('../config/index.js');
   const shown = displayPath(resolve(path));
   const text = readInputFile(path, { what: 'a kit.yaml' });
   const dir = dirname(resolve(path));

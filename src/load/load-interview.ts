@@ -19,7 +19,6 @@ import { loadYaml, sortDiagnostics } from './load-yaml.js';
 import { interviewSchema, type Interview } from './schema.js';
 import { rememberSource } from './source-registry.js';
 
-export { loadGuide } from './load-guide.js';
 export { checkQuestionIds } from './check-question-ids.js';
 export { MAX_INPUT_BYTES } from './check-text.js';
 

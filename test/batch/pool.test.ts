@@ -6,7 +6,7 @@ import { readFontSet, readGuide, readTemplates } from '../../src/cli/assets.js';
 import { resolveTheme } from '../../src/theme.js';
 
 const setup: WorkerSetup = {
-  guide: readGuide(),
+  guide: await readGuide(),
   templates: readTemplates(),
   theme: resolveTheme(),
   fonts: readFontSet('noto-sans'),

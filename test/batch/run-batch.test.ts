@@ -13,7 +13,7 @@ import { runBatch, type BatchStore, type KitBuilder } from '../../src/batch/run-
 import type { WorkerReply, WorkerTask } from '../../src/batch/worker-protocol.js';
 import { readFontSet, readGuide } from '../../src/cli/assets.js';
 
-const guide = readGuide();
+const guide = await readGuide();
 const notoSans = readFontSet('noto-sans').regular;
 
 const packets = new Map<string, Promise<Uint8Array>>();

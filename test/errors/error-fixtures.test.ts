@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/cli/io/read-input-file.js';
 import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics.js';
-import { loadGuide, loadInterview } from '../../src/load/load-interview.js';
+import { loadGuide } from '../../src/load/load-guide.js';
+import { loadInterview } from '../../src/load/load-interview.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'errors');

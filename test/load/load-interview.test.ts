@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import { checkQuestionIds, loadGuide, loadInterview } from '../../src/load/load-interview.js';
+import { loadGuide } from '../../src/load/load-guide.js';
+import { checkQuestionIds, loadInterview } from '../../src/load/load-interview.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const guideText = readFileSync(join(root, 'content', 'guide.yaml'), 'utf8');

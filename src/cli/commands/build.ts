@@ -31,13 +31,13 @@ export function registerBuild(program: Command): void {
       await runAction(async () => {
       const formats = parseFormats(opts.format, KIT_FORMATS, DEFAULT_FORMATS);
       const text = readInputFile(file);
-      const guide = readGuide(opts.content);
+      const guide = await readGuide(opts.content);
       const loaded = loadInterview(text, displayPath(file), { guide });
       const diagnostics: Diagnostic[] = [...loaded.diagnostics];
       if (!loaded.value || hasErrors(diagnostics)) throw new InputError(diagnostics);
       const interview = loaded.value;
 
-      const kit = opts.config ? readKitConfig(opts.config) : undefined;
+      const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
       const result = await buildKit({
         interview,

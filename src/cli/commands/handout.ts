@@ -55,12 +55,12 @@ function parseCopies(value: string): number {
 }
 
 async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
-  const kit = opts.config ? readKitConfig(opts.config) : undefined;
+  const kit = opts.config ? await readKitConfig(opts.config) : undefined;
   const theme = themeFromOptions(opts, kit?.theme);
   let formats = parseFormats(opts.format, HANDOUT_FORMATS, DEFAULT_FORMATS);
   if (opts.copies !== undefined && !formats.includes('pdf')) formats = [...formats, 'pdf'];
   const duplex = !(opts.simplex ?? kit?.config.batch?.simplex ?? false);
-  const guide = readGuide(opts.content);
+  const guide = await readGuide(opts.content);
   const result = await buildHandout({
     guide,
     renderer: await createTemplateRenderer(opts.templates),

@@ -17,7 +17,7 @@ export function registerQuestions(program: Command): void {
     .option('--debug', 'show stack traces for internal errors')
     .action(async (opts: { content?: string; json?: boolean; debug?: boolean }) => {
       await runAction(async () => {
-        const guide = readGuide(opts.content);
+        const guide = await readGuide(opts.content);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(guide.question_groups, null, 2)}\n`);
           return;

@@ -69,7 +69,7 @@ export function registerThankYou(program: Command): void {
         process.stdout.write(describeSources(opts.fromNotes, merged.sources));
       }
 
-      const kit = opts.config ? readKitConfig(opts.config) : undefined;
+      const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
       // The letter's writers (and Markdown parser) load when the command runs.
       const { buildThankYou } = await import('../../kits/thank-you-kit.js');

@@ -8,9 +8,8 @@
  */
 import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
-import { loadKitConfig } from '../../config/index.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { loadGuide, loadInterview } from '../../load/load-interview.js';
+import { loadInterview } from '../../load/load-interview.js';
 import { displayPath, readGuide } from '../assets.js';
 import { readInputFile } from '../io/index.js';
 import { EXIT, printDiagnostics, runAction } from '../report.js';
@@ -43,9 +42,10 @@ export function registerValidate(program: Command): void {
             const kind = kindOf(file, opts.kind);
             const text = readInputFile(file, { what: kind === 'interview' ? 'an interview file' : `a ${kind} file`, maxBytes: kind === 'guide' ? 4 * 1024 * 1024 : undefined });
             let diagnostics: Diagnostic[];
-            if (kind === 'kit') diagnostics = [...loadKitConfig(text, display).diagnostics];
-            else if (kind === 'guide') diagnostics = loadGuide(text, display).diagnostics;
-            else diagnostics = loadInterview(text, display, { guide: readGuide(opts.content) }).diagnostics;
+            // The kit and guide schemas load only for the files that need them.
+            if (kind === 'kit') diagnostics = [...(await import('../../config/index.js')).loadKitConfig(text, display).diagnostics];
+            else if (kind === 'guide') diagnostics = (await import('../../load/load-guide.js')).loadGuide(text, display).diagnostics;
+            else diagnostics = loadInterview(text, display, { guide: await readGuide(opts.content) }).diagnostics;
             printDiagnostics(diagnostics);
             if (hasErrors(diagnostics)) return EXIT.badInput;
             process.stdout.write(`${display}: ok\n`);

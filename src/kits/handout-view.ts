@@ -13,6 +13,11 @@ import { escapeView, trustView } from '../render/escape-markdown.js';
 import type { DocumentMeta } from '../tree/types.js';
 import type { Office } from '../theme.js';
 
+/** Output formats of the handout. */
+export const HANDOUT_FORMATS = ['pdf', 'docx', 'md'] as const;
+/** One of {@link HANDOUT_FORMATS}. */
+export type HandoutFormat = (typeof HANDOUT_FORMATS)[number];
+
 /** Options of {@link buildHandoutView}. */
 export interface HandoutViewOptions {
   /** Meeting length for the time plan (default 20 minutes). */

@@ -14,12 +14,9 @@ import type { Renderer } from '../render/render.js';
 import type { Theme } from '../theme.js';
 import { writeDocx } from '../write/docx/index.js';
 import { writePdf, type FontSet } from '../write/pdf/index.js';
-import { buildHandoutView, handoutMeta, type HandoutViewOptions } from './handout-view.js';
+import { buildHandoutView, handoutMeta, type HandoutFormat, type HandoutViewOptions } from './handout-view.js';
 
-/** Output formats of the handout. */
-export const HANDOUT_FORMATS = ['pdf', 'docx', 'md'] as const;
-/** One of {@link HANDOUT_FORMATS}. */
-export type HandoutFormat = (typeof HANDOUT_FORMATS)[number];
+export { HANDOUT_FORMATS, type HandoutFormat } from './handout-view.js';
 
 /** The name of the handout's template (templates/handout.md.hbs). */
 export const HANDOUT_TEMPLATE = 'handout';

@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../diagnostics.js';
-import { buildHandout, HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout.js';
+import { HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout-view.js';
 import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
@@ -61,6 +61,8 @@ async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   if (opts.copies !== undefined && !formats.includes('pdf')) formats = [...formats, 'pdf'];
   const duplex = !(opts.simplex ?? kit?.config.batch?.simplex ?? false);
   const guide = await readGuide(opts.content);
+  // The writers load when the command runs.
+  const { buildHandout } = await import('../../kits/handout.js');
   const result = await buildHandout({
     guide,
     renderer: await createTemplateRenderer(opts.templates),

@@ -13,7 +13,6 @@ import { loadInterview } from '../../load/load-interview.js';
 import type { Interview } from '../../load/schema.js';
 import { safeFileName } from '../../names/index.js';
 import { mergeNotes, type NoteSource } from '../../notes/merge-notes.js';
-import { NotesPdfError, readNotesFromPdf } from '../../notes/read-filled-pdf.js';
 import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
@@ -115,6 +114,8 @@ async function readNotesPdf(path: string) {
       },
     ]);
   }
+  // pdf-lib's reader loads only for --from-notes.
+  const { NotesPdfError, readNotesFromPdf } = await import('../../notes/read-filled-pdf.js');
   try {
     return await readNotesFromPdf(bytes);
   } catch (error) {

@@ -7,11 +7,18 @@
  * @example
  * sha256Hex(canonicalJson({ b: 1, a: [2] })); // hash of '{"a":[2],"b":1}'
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+let crypto: typeof import('node:crypto') | undefined;
+
+/** node:crypto, loaded on the first hash: most cold starts hash nothing, and loading it costs a few ms. */
+function nodeCrypto(): typeof import('node:crypto') {
+  return (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
+}
 
 /** Lowercase hex SHA-256 of bytes or UTF-8 text. */
 export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
 
 /** JSON with object keys sorted at every level; a Uint8Array stands as the SHA-256 of its bytes. */

@@ -77,8 +77,10 @@ export async function buildKit(request: KitRequest): Promise<KitResult> {
   // Every document goes to the parser before any is awaited: a parse thread
   // works on them while this one makes the calendar and writes the first.
   // marked loads on first use: the command line parses on its parse thread.
-  const parse = request.parse ?? (await import('./parse/parse-markdown.js')).parseMarkdown;
-  const trees = rendered.map((doc) => parse(doc.markdown, doc.meta));
+  // Markdown and the calendar need no tree.
+  const needsTree = request.formats.includes('pdf') || request.formats.includes('docx');
+  const parse = needsTree ? (request.parse ?? (await import('./parse/parse-markdown.js')).parseMarkdown) : undefined;
+  const trees = rendered.map((doc) => parse?.(doc.markdown, doc.meta));
   // The writers and the calendar load now, while the documents are parsed
   // (pdf-lib, docx's XML helpers and ics cost a cold start ~15 ms to load).
   const [{ writePdf }, { writeDocx }, { buildFollowUpCalendar }] = await Promise.all([
@@ -93,17 +95,17 @@ export async function buildKit(request: KitRequest): Promise<KitResult> {
   const files: KitFile[] = [];
   const options = { theme: request.theme, timestamp: request.timestamp, deflate: request.deflate };
   for (const [i, doc] of rendered.entries()) {
-    const tree = await trees[i]!;
+    const tree = await trees[i]; // set whenever a format below needs it
     for (const format of request.formats) {
       switch (format) {
         case 'pdf': {
-          const pdf = await writePdf(tree, { ...options, fonts: request.fonts, forms: true });
+          const pdf = await writePdf(tree!, { ...options, fonts: request.fonts, forms: true });
           files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
           for (const w of pdf.warnings) if (!diagnostics.some((d) => d.message === w.message)) diagnostics.push(w);
           break;
         }
         case 'docx':
-          files.push({ name: `${doc.name}.docx`, bytes: await writeDocx(tree, options) });
+          files.push({ name: `${doc.name}.docx`, bytes: await writeDocx(tree!, options) });
           break;
         case 'md':
           files.push({ name: `${doc.name}.md`, bytes: encoder.encode(doc.markdown) });

@@ -178,28 +178,16 @@ await build({
   banner: esmRequire,
 });
 
-// The command line: one CommonJS file, so bin/interview-kit.js can load it
-// with a V8 code cache (see below and bin/interview-kit.js).
-await build({
-  ...common,
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: join(fresh, 'cli.cjs'),
-  format: 'cjs',
-  sourcemap: 'linked',
-  minify,
+/** A CommonJS bundle that bin/interview-kit.js loads with a V8 code cache (see below). */
+const cjsBundle = (entry, name, more = {}) =>
+  build({ ...common, entryPoints: [join(root, entry)], outfile: join(fresh, name), format: 'cjs', sourcemap: 'linked', minify, ...more });
+
+// The command line, and the parse thread the launcher starts beside it.
+await cjsBundle('src/cli/main.ts', 'cli.cjs', {
   define: { 'import.meta.url': '__ikModuleUrl' },
   banner: { js: "var __ikModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-
-// The parse thread (src/parse/parse-worker.ts), loaded the same way by bin/interview-kit.js.
-await build({
-  ...common,
-  entryPoints: [join(root, 'src/parse/parse-worker.ts')],
-  outfile: join(fresh, 'parse-worker.cjs'),
-  format: 'cjs',
-  sourcemap: 'linked',
-  minify,
-});
+await cjsBundle('src/parse/parse-worker.ts', 'parse-worker.cjs');
 
 // esbuild writes non-ASCII characters as \u escapes in strings but leaves them
 // in regular expressions; a handful of them made V8 hold the whole program as a

@@ -13,6 +13,7 @@
  * // "Friday, December 4, 2026, 2:30 PM"
  */
 import { closest } from 'fastest-levenshtein';
+import { numericFormatter } from './numeric-formatter.js';
 
 /** A calendar day. `month` is 1–12. */
 export interface CalendarDay {
@@ -36,16 +37,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    f = numericFormatter(zone);
     formatters.set(zone, f);
   }
   return f;

@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { numericFormatter } from '../kits/numeric-formatter.js';
 import type { DocumentMeta, Root } from '../tree/types.js';
 import { parseMarkdown } from './parse-markdown.js';
 
@@ -33,16 +34,7 @@ export interface ParseThreadOptions {
 
 /** Loads ICU's data and, when asked, compiles marked's expressions on the sample. */
 export function warm(options: ParseThreadOptions): void {
-  new Intl.DateTimeFormat('en-US', {
-    timeZone: 'UTC',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(0);
+  numericFormatter('UTC').formatToParts(0);
   if (!options.parse || !options.sampleFile) return;
   let sample: string;
   try {

@@ -67,6 +67,19 @@ export interface KitResult {
 
 const encoder = new TextEncoder();
 
+/** marked and the parser, imported once, on first use. */
+let parser: Promise<MarkdownParser> | undefined;
+const loadParser = () => (parser ??= import('./parse/parse-markdown.js').then((m) => m.parseMarkdown));
+
+async function importWriters() {
+  const [pdf, docx, calendar] = await Promise.all([import('./write/pdf/index.js'), import('./write/docx/index.js'), import('./kits/thank-you-calendar.js')]);
+  return { writePdf: pdf.writePdf, writeDocx: docx.writeDocx, buildFollowUpCalendar: calendar.buildFollowUpCalendar };
+}
+
+/** The writers and the calendar, imported once, on first use. */
+let writers: ReturnType<typeof importWriters> | undefined;
+const loadWriters = () => (writers ??= importWriters());
+
 /** Builds the packet and question sheet of one interview in the requested formats. */
 export async function buildKit(request: KitRequest): Promise<KitResult> {
   const { documents: rendered, warnings } = renderKitMarkdown(request.interview, request.guide, request.renderer, request.documents ?? KIT_DOCUMENTS, {
@@ -79,15 +92,11 @@ export async function buildKit(request: KitRequest): Promise<KitResult> {
   // marked loads on first use: the command line parses on its parse thread.
   // Markdown and the calendar need no tree.
   const needsTree = request.formats.includes('pdf') || request.formats.includes('docx');
-  const parse = needsTree ? (request.parse ?? (await import('./parse/parse-markdown.js')).parseMarkdown) : undefined;
+  const parse = needsTree ? (request.parse ?? (await loadParser())) : undefined;
   const trees = rendered.map((doc) => parse?.(doc.markdown, doc.meta));
   // The writers and the calendar load now, while the documents are parsed
   // (pdf-lib, docx's XML helpers and ics cost a cold start ~15 ms to load).
-  const [{ writePdf }, { writeDocx }, { buildFollowUpCalendar }] = await Promise.all([
-    import('./write/pdf/index.js'),
-    import('./write/docx/index.js'),
-    import('./kits/thank-you-calendar.js'),
-  ]);
+  const { writePdf, writeDocx, buildFollowUpCalendar } = await loadWriters();
   const calendar = request.formats.includes('ics')
     ? buildFollowUpCalendar(request.interview, { timezone: request.timezone, progressMonths: request.progressMonths, timestamp: request.timestamp })
     : undefined;

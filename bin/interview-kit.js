@@ -9,14 +9,18 @@
 // example), so a cold start skips most parsing and compiling. A cache from
 // another Node version is rejected by V8 and the code is compiled as usual.
 'use strict';
-const { existsSync, writeFileSync } = require('node:fs');
+const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { Worker } = require('node:worker_threads');
+
+/** What load() compiled, for saveCodeCaches. */
+const loaded = [];
 
 /**
  * Compiles a CommonJS file of dist/ with the V8 code cache beside it
  * (<file>.cache) and runs it. A cache from another Node version is rejected by
- * V8 and the code is compiled as usual. Also the parse thread's loader below.
+ * V8 and the code is compiled as usual. The parse thread gets the same loader
+ * (see below), and the program loads its compiled templates with it.
  */
 function load(file) {
   const { existsSync, readFileSync } = require('node:fs');
@@ -30,9 +34,21 @@ function load(file) {
   });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, script, cacheFile };
+  loaded.push({ script, cacheFile });
+  return module.exports;
 }
 
+/**
+ * Writes the code cache of everything load() compiled, with the functions that
+ * have run since. The build does this once (IK_WRITE_CODE_CACHE=1), after a
+ * run on the bundled example.
+ */
+function saveCodeCaches() {
+  const { writeFileSync } = require('node:fs');
+  for (const { script, cacheFile } of loaded) writeFileSync(cacheFile, script.createCachedData());
+}
+
+const saveCodeCache = process.env.IK_WRITE_CODE_CACHE === '1';
 const dist = join(__dirname, '..', 'dist');
 const command = process.argv[2] ?? '';
 
@@ -46,11 +62,19 @@ let parseThread;
 if (['build', 'thank-you', 'validate', 'batch'].includes(command)) {
   try {
     const parse = command === 'build';
-    const thread = new Worker(`${load}\nconst { workerData } = require('node:worker_threads');\nload(workerData.file).exports.start(workerData);`, {
+    const code = [
+      'const loaded = [];',
+      String(load),
+      String(saveCodeCaches),
+      "const { workerData } = require('node:worker_threads');",
+      'load(workerData.file).start(workerData);',
+      'if (workerData.saveCodeCache) saveCodeCaches();',
+    ].join('\n');
+    const thread = new Worker(code, {
       eval: true,
       stdout: true,
       stderr: true,
-      workerData: { file: join(dist, 'parse-worker.cjs'), parse, sampleFile: join(dist, 'parse-sample.md') },
+      workerData: { file: join(dist, 'parse-worker.cjs'), parse, sampleFile: join(dist, 'parse-sample.md'), saveCodeCache },
     });
     thread.on('error', () => {});
     thread.unref();
@@ -65,9 +89,9 @@ if (!existsSync(file)) {
   process.stderr.write('interview-kit: the program is not built yet; run `npm install` (or `npm run build`) in its folder.\n');
   process.exit(2);
 }
-const { exports: cli, script, cacheFile } = load(file);
-cli.main(process.argv, { parseThread }).then((code) => {
-  process.exitCode = code;
-  // The build sets this once, after running the example, to save the compiled code.
-  if (process.env.IK_WRITE_CODE_CACHE === '1') writeFileSync(cacheFile, script.createCachedData());
-});
+load(file)
+  .main(process.argv, { parseThread, load })
+  .then((code) => {
+    process.exitCode = code;
+    if (saveCodeCache) saveCodeCaches();
+  });

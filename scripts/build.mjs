@@ -223,21 +223,11 @@ try {
   execFileSync(process.execPath, cliArgs(warmup, '--format', 'md'), { stdio: ['ignore', 'ignore', 'inherit'] });
   writeFileSync(join(dist, 'parse-sample.md'), readFileSync(join(warmup, 'maya-patel', 'packet.md')));
 
-  // V8 code caches: run the code once and keep what was compiled, so a cold
-  // start skips parsing and compiling it. Node rejects a cache made by another
-  // version, and the code is then compiled as usual. The parse thread's comes
-  // from lexing the sample; the program's from building the example.
-  const worker = join(dist, 'parse-worker.cjs');
-  execFileSync(process.execPath, [
-    '-e',
-    `const fs = require('node:fs'), vm = require('node:vm'), { Module, createRequire } = require('node:module'), { dirname } = require('node:path');
-const file = ${JSON.stringify(worker)};
-const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file });
-const m = { exports: {} };
-script.runInThisContext().call(m.exports, m.exports, createRequire(file), m, file, dirname(file));
-m.exports.warm({ parse: true, sampleFile: ${JSON.stringify(join(dist, 'parse-sample.md'))} });
-fs.writeFileSync(file + '.cache', script.createCachedData());`,
-  ]);
+  // V8 code caches: build the example once and keep what was compiled, so a
+  // cold start skips parsing and compiling it. The launcher writes one beside
+  // each file it loaded: the program, its compiled templates, and the parse
+  // thread (after lexing the sample). Node rejects a cache made by another
+  // version, and the code is then compiled as usual.
   execFileSync(process.execPath, cliArgs(join(warmup, 'cached')), {
     env: { ...process.env, IK_WRITE_CODE_CACHE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],

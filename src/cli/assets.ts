@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../diagnostics.js';
-import { requireWithCodeCache } from './code-cache.js';
 import type { Guide } from '../load/content-schema.js';
 import { createRenderer, type PrecompiledTemplates, type Renderer } from '../render/render.js';
 import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
@@ -75,6 +74,14 @@ export const readPreparedDocxPackages = () => readPrepared<PreparedPackages>('do
 /** The font subsets the build prepared (dist/font-subsets.json). */
 export const readPreparedFontSubsets = () => readPrepared<PreparedSubsets>('font-subsets.json');
 
+/** How CommonJS files of dist/ are loaded: required, or with bin/interview-kit.js's code-cache loader. */
+let loadCompiled = (file: string): unknown => createRequire(file)(file);
+
+/** Loads dist/'s CommonJS files with `load` (the launcher's, which keeps a V8 code cache beside each). */
+export function useCompiledLoader(load: (file: string) => unknown): void {
+  loadCompiled = load;
+}
+
 /**
  * The bundled templates compiled by the build (dist/bundled-templates.cjs),
  * if it was built; createRenderer uses each only while its source is unchanged.
@@ -82,7 +89,7 @@ export const readPreparedFontSubsets = () => readPrepared<PreparedSubsets>('font
 export function readPrecompiledTemplates(): PrecompiledTemplates | undefined {
   const file = join(packageRoot, 'dist', 'bundled-templates.cjs');
   if (!existsSync(file)) return undefined;
-  return requireWithCodeCache(file) as PrecompiledTemplates;
+  return loadCompiled(file) as PrecompiledTemplates;
 }
 
 /** A renderer for the bundled templates with `templatesDir`'s laid over them, using what the build compiled ahead of time. */

@@ -18,7 +18,7 @@ import { registerThankYou } from './commands/thank-you.js';
 import { registerValidate } from './commands/validate.js';
 import { usePreparedPackages } from '../write/docx/package.js';
 import { usePreparedSubsets } from '../write/pdf/prepared-subsets.js';
-import { readPreparedDocxPackages, readPreparedFontSubsets } from './assets.js';
+import { readPreparedDocxPackages, readPreparedFontSubsets, useCompiledLoader } from './assets.js';
 import { nativeDeflate } from './native-deflate.js';
 import { useParseThread } from './parse-client.js';
 import type { Worker } from 'node:worker_threads';
@@ -46,11 +46,14 @@ export function createProgram(): Command {
 export interface LauncherContext {
   /** The parse thread (src/parse/parse-worker.ts), for commands that parse Markdown. */
   readonly parseThread?: Worker;
+  /** The launcher's loader: compiles a CommonJS file of dist/ with its V8 code cache. */
+  readonly load?: (file: string) => unknown;
 }
 
 /** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
 export async function main(argv: readonly string[], launcher: LauncherContext = {}): Promise<number> {
   if (launcher.parseThread) useParseThread(launcher.parseThread);
+  if (launcher.load) useCompiledLoader(launcher.load);
   usePreparedPackages(readPreparedDocxPackages);
   usePreparedSubsets(readPreparedFontSubsets, nativeDeflate);
   const program = createProgram();

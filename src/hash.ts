@@ -16,6 +16,11 @@ function nodeCrypto(): typeof import('node:crypto') {
   return (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
 }
 
+/** SHA-256 of bytes or UTF-8 text. */
+export function sha256(data: Uint8Array | string): Uint8Array {
+  return nodeCrypto().createHash('sha256').update(data).digest();
+}
+
 /** Lowercase hex SHA-256 of bytes or UTF-8 text. */
 export function sha256Hex(data: Uint8Array | string): string {
   return nodeCrypto().createHash('sha256').update(data).digest('hex');

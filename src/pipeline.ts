@@ -21,7 +21,7 @@ import { InputError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { renderKitMarkdown, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
 import type { Guide } from './load/content-schema.js';
 import type { Interview } from './load/schema.js';
-import type { MarkdownParser } from './parse/parser.js';
+import { parseHere, type MarkdownParser } from './parse/parser.js';
 import type { Renderer } from './render/render.js';
 import type { Theme } from './theme.js';
 import type { FontSet } from './write/pdf/index.js';
@@ -48,7 +48,7 @@ export interface KitRequest {
   readonly timezone?: string;
   /** Months after the meeting for progress-update reminders (default 1 and 3). */
   readonly progressMonths?: readonly number[];
-  /** Markdown → tree (the CLI passes its parse thread); parseMarkdown in this thread by default. */
+  /** Markdown → tree (the CLI passes its parse thread); parseHere by default. */
   readonly parse?: MarkdownParser;
 }
 
@@ -66,10 +66,6 @@ export interface KitResult {
 }
 
 const encoder = new TextEncoder();
-
-/** marked and the parser, imported once, on first use. */
-let parser: Promise<MarkdownParser> | undefined;
-const loadParser = () => (parser ??= import('./parse/parse-markdown.js').then((m) => m.parseMarkdown));
 
 async function importWriters() {
   const [pdf, docx, calendar] = await Promise.all([import('./write/pdf/index.js'), import('./write/docx/index.js'), import('./kits/thank-you-calendar.js')]);
@@ -89,10 +85,9 @@ export async function buildKit(request: KitRequest): Promise<KitResult> {
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
   // Every document goes to the parser before any is awaited: a parse thread
   // works on them while this one makes the calendar and writes the first.
-  // marked loads on first use: the command line parses on its parse thread.
   // Markdown and the calendar need no tree.
   const needsTree = request.formats.includes('pdf') || request.formats.includes('docx');
-  const parse = needsTree ? (request.parse ?? (await loadParser())) : undefined;
+  const parse = needsTree ? (request.parse ?? parseHere) : undefined;
   const trees = rendered.map((doc) => parse?.(doc.markdown, doc.meta));
   // The writers and the calendar load now, while the documents are parsed
   // (pdf-lib, docx's XML helpers and ics cost a cold start ~15 ms to load).

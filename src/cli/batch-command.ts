@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SingleBar } from 'cli-progress';
-import { canonicalJson } from '../hash.js';
+import { canonicalJson, sha256Hex } from '../hash.js';
 import { WorkerPool } from '../batch/pool.js';
 import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../batch/roster.js';
 import { runBatch, type BatchProgress } from '../batch/run-batch.js';
@@ -48,9 +48,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const fonts = readFontSet(theme.fontFamily);
   const timestamp = sourceDateEpoch();
   const tool = `interview-kit ${toolVersion()}`;
-  const resourcesKey = createHash('sha256')
-    .update(canonicalJson({ tool, code: codeFingerprint(), guide, templates: templateSources(templates), theme, formats, timestamp }))
-    .digest('hex');
+  const resourcesKey = sha256Hex(canonicalJson({ tool, code: codeFingerprint(), guide, templates: templateSources(templates), theme, formats, timestamp }));
 
   const rosterStem = basename(file, extname(file));
   const folder = join(opts.out, `batch-${safeFileName(rosterStem) || 'roster'}`);

@@ -5,7 +5,7 @@
  * again, so an error is reported as it would be without the thread).
  */
 import type { Worker } from 'node:worker_threads';
-import type { MarkdownParser } from '../parse/parser.js';
+import { parseHere, type MarkdownParser } from '../parse/parser.js';
 import type { ParseReply, ParseRequest } from '../parse/parse-worker.js';
 import type { DocumentMeta, Root } from '../tree/types.js';
 
@@ -16,10 +16,7 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
-/** Parses in this thread; marked loads on first use. */
-export const localParser: MarkdownParser = async (markdown, meta) => (await import('../parse/parse-markdown.js')).parseMarkdown(markdown, meta);
-
-let shared: MarkdownParser = localParser;
+let shared: MarkdownParser = parseHere;
 
 /** Parses with `thread` from now on (bin/interview-kit.js starts it; see src/parse/parse-worker.ts). */
 export function useParseThread(thread: Worker): void {
@@ -36,13 +33,13 @@ export function threadParser(thread: Worker): MarkdownParser {
   const pending = new Map<number, Pending>();
   let next = 0;
   let stopped = false;
-  const parseHere = (p: Pending) => Promise.resolve(localParser(p.markdown, p.meta)).then(p.resolve, p.reject);
+  const parseLocally = (p: Pending) => parseHere(p.markdown, p.meta).then(p.resolve, p.reject);
   const stop = () => {
     stopped = true;
     thread.unref();
     const left = [...pending.values()];
     pending.clear();
-    for (const p of left) parseHere(p);
+    for (const p of left) parseLocally(p);
   };
   thread.on('error', stop);
   thread.on('exit', stop);
@@ -53,12 +50,12 @@ export function threadParser(thread: Worker): MarkdownParser {
     // The thread must not keep the process alive once nothing waits for it.
     if (pending.size === 0) thread.unref();
     if ('tree' in reply) p.resolve(reply.tree);
-    else parseHere(p);
+    else parseLocally(p);
   });
   // A 'message' listener refs the thread again; until a document is out, it must not keep the process alive.
   thread.unref();
   return (markdown, meta) => {
-    if (stopped) return localParser(markdown, meta);
+    if (stopped) return parseHere(markdown, meta);
     return new Promise<Root>((resolve, reject) => {
       const id = next++;
       pending.set(id, { markdown, meta, resolve, reject });

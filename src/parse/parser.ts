@@ -2,3 +2,9 @@
 import type { DocumentMeta, Root } from '../tree/types.js';
 
 export type MarkdownParser = (markdown: string, meta: DocumentMeta) => Root | Promise<Root>;
+
+let loading: Promise<typeof import('./parse-markdown.js')> | undefined;
+
+/** parseMarkdown in this thread, with marked imported on first use (not at start-up). */
+export const parseHere = async (markdown: string, meta: DocumentMeta): Promise<Root> =>
+  (await (loading ??= import('./parse-markdown.js'))).parseMarkdown(markdown, meta);

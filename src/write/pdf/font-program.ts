@@ -11,7 +11,7 @@
  * The subsets of the bundled documents are also prepared when the program is
  * built (prepared-subsets.ts).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../hash.js';
 import { deflateText, type Deflate } from '../deflate.js';
 import { noteSubset, preparedSubset } from './prepared-subsets.js';
 import { subsetTrueType } from './ttf-subset.js';
@@ -106,7 +106,7 @@ function buildSubset(font: TrueTypeFont, pages: readonly number[], deflate: Defl
 /** Six capital letters derived from the program's bytes: the same subset always gets the same tag. */
 function subsetTag(bytes: Uint8Array): string {
   // node:crypto rather than a loop of our own: a first PDF hashes some 200 KB of font programs, before the JIT has warmed up.
-  const digest = createHash('sha256').update(bytes).digest();
+  const digest = sha256(bytes);
   let tag = '';
   for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
   return tag;

@@ -135,10 +135,7 @@ describe('content/guide.yaml', () => {
     const keys = Object.keys(guide.preparation.research_prompts);
     expect(keys).toEqual(
       expect.arrayContaining([
-        'mentor.title',
-        'mentor.department',
-        'mentor.program',
-        'mentor.linkedin',
+        'mentor.email',
         'organization.website',
         'organization.industry',
         'organization.location',
@@ -162,6 +159,24 @@ describe('content/guide.yaml', () => {
       const placeholders = prompt.match(/\{[^}]*\}/g) ?? [];
       for (const p of placeholders) expect(['{mentor}', '{organization}'], `${key}: ${p}`).toContain(p);
     }
+  });
+
+  it('asks each preparation task once: no research prompt for a field the steps already ask about', () => {
+    const steps = [...guide.preparation.know_yourself.steps, ...guide.preparation.know_mentor.steps].join(' ');
+    for (const field of ['student.goals', 'student.strengths', 'student.background', 'mentor.title', 'mentor.department', 'mentor.program', 'mentor.linkedin']) {
+      expect(guide.preparation.research_prompts[field], field).toBeUndefined();
+    }
+    for (const topic of [/goals/, /strengths/, /30-second introduction/, /current role/, /academic program and department/, /LinkedIn/]) expect(steps).toMatch(topic);
+  });
+
+  it('speaks of the meeting’s length only through {minutes}, so the advice follows meeting.minutes', () => {
+    expect(guideText).toContain('{minutes}');
+    expect(guideText.replace(/^\s*#.*$/gm, '').replace(/opening_minutes: \d+|closing_minutes: \d+|minutes: [\d.]+/g, '')).not.toMatch(/\b\d+ minutes?\b/);
+  });
+
+  it('uses typographic quotes and apostrophes, never straight ones, in its text', () => {
+    const text = guideText.replace(/^\s*#.*$/gm, '');
+    expect(text).not.toMatch(/['"]/);
   });
 
   it('is written in its own words: no run of eight words from the seed handout', () => {
@@ -215,9 +230,7 @@ describe('content/examples', () => {
     expect(maya.questions!.custom).toHaveLength(1);
     expect(maya.notes).toBeUndefined();
     expect(maya.organization.mission).toBeUndefined();
-    expect(maya.mentor.linkedin).toBeUndefined();
     expect(guide.preparation.research_prompts['organization.mission']).toBeDefined();
-    expect(guide.preparation.research_prompts['mentor.linkedin']).toBeDefined();
   });
 
   it('maya-after.yaml is maya.yaml plus the notes written after the meeting', () => {

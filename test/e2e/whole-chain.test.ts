@@ -46,9 +46,13 @@ const EXPECTED_WARNINGS: readonly RegExp[] = [/^warning: no questions "[^"]+"( o
 /** Bidi isolates and marks: the writers never draw them, so the text layer may leave them out. */
 const BIDI_CONTROLS = /[\u2066-\u2069\u200e\u200f]/g;
 
-/** Text as a reader compares it: isolates dropped, white space (no-break too) folded, a line broken at a hyphen joined. */
+/**
+ * Text as a reader's search compares it: compatibility forms folded (a
+ * ligature or an Arabic presentation form is its letters), isolates dropped,
+ * white space (no-break too) folded, a line broken at a hyphen joined.
+ */
 function normalize(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').replace(/- (?=\S)/g, '-').trim();
+  return text.normalize('NFKC').replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').replace(/- (?=\S)/g, '-').trim();
 }
 
 /** Markup that must never reach a page. */
@@ -214,9 +218,9 @@ describe.each(PACKETS)('the whole chain for test/fixtures/chain/%s.yaml', (name)
   it.each(['packet', 'questions'])('puts both names and every chosen question, unaltered, in the %s PDF and DOCX', (doc) => {
     const pdf = normalize(pdfText(file(name, `${doc}.pdf`)));
     const docx = normalize(docxParagraphs(file(name, `${doc}.docx`)).map((p) => p.text).join(' '));
-    for (const text of [pdf, docx]) {
-      for (const person of names) expect(text).toContain(normalize(person));
-      for (const q of questions) expect(text, q.id).toContain(normalize(q.text));
+    for (const [format, text] of [['DOCX', docx], ['PDF', pdf]] as const) {
+      for (const person of names) expect(text, `${format}: ${person}`).toContain(normalize(person));
+      for (const q of questions) expect(text, `${format}: ${q.id}`).toContain(normalize(q.text));
     }
   });
 

@@ -9,7 +9,7 @@
 import type { Guide } from '../load/content-schema.js';
 
 /** "1 minute", "20 minutes". */
-export function minutesText(minutes: number): string {
+function minutesText(minutes: number): string {
   return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
 }
 

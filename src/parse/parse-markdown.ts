@@ -3,9 +3,11 @@
  *
  * Uses the `marked` lexer (one package, ~1 ms for a packet) with two block
  * extensions of our own: `:::lines N [#name]` (writing space) and
- * `:::pagebreak`. A task-list item becomes a `checkbox`; a trailing `{#name}`
- * names its fillable field. Links with a scheme other than http, https or
- * mailto are kept as plain text.
+ * `:::pagebreak`, each allowed the CommonMark indent of up to three spaces.
+ * A `:::lines` right after a numbered item belongs to that item, however deep
+ * the item's text is indented. A task-list item becomes a `checkbox`, also
+ * inside a list of other items; a trailing `{#name}` names its fillable field.
+ * Links with a scheme other than http, https or mailto are kept as plain text.
  *
  * @example
  * parseMarkdown('# Hi\n\n- [ ] Bring a pen', { title: 'T', author: 'A', language: 'en-US' });

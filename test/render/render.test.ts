@@ -134,6 +134,20 @@ describe('the bundled templates', () => {
     expect(documents.find((d) => d.name === 'questions')!.markdown).toContain('| **When** | *date not agreed yet* (20 minutes) |');
   });
 
+  // interview.yaml allows 50 questions of one's own; the parser's tests go past 100.
+  it.each([1, 9, 10, 24, 50])('keeps the writing space of each of %i questions with it through the real templates', (count) => {
+    const interview = interviewSchema.parse({
+      student: { name: 'A' }, mentor: { name: 'B' }, organization: { name: 'C' },
+      questions: { include: [], custom: Array.from({ length: count }, (_, i) => `Question ${i + 1}?`) },
+    });
+    for (const doc of renderKit(interview, guide, renderer).documents) {
+      expect(JSON.stringify(doc.tree), doc.name).not.toContain(':::');
+      const items = doc.tree.children.flatMap((b) => (b.type === 'list' && b.ordered ? b.children : []));
+      expect(items, doc.name).toHaveLength(count);
+      items.forEach((item, i) => expect(item.children.at(-1), `${doc.name} ${i + 1}`).toMatchObject({ type: 'answerLines', name: `answer-custom-${i + 1}` }));
+    }
+  });
+
   it('gives every question its own named writing space', () => {
     const { documents } = renderKit(exampleInterview('maya.yaml'), guide, renderer, ['questions']);
     const names = JSON.stringify(documents[0]!.tree).match(/"name":"answer-[a-z0-9-]+"/g) ?? [];

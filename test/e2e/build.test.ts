@@ -159,7 +159,7 @@ describe('interview-kit build content/examples/maya.yaml', () => {
   });
 
   it('states the same thank-you deadline in the packet as in the calendar', () => {
-    expect(squash(pdfText(join(dir, 'packet.pdf')))).toContain('Send your thank-you note by Friday, December 4, 2026, 2:30 PM');
+    expect(squash(pdfText(join(dir, 'packet.pdf')))).toContain('Your thank-you note is due by Friday, December 4, 2026, 2:30 PM');
   });
 
   it('writes byte-identical files when run again with the same input', () => {

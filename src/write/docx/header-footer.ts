@@ -7,7 +7,7 @@ import { Footer, Header, ImageRun, PageNumber, Paragraph, Tab, TabStopType, Text
 import type { DocumentMeta } from '../../tree/types.js';
 import type { Office } from '../../theme.js';
 import { readImageSize } from './image-size.js';
-import { cleanText } from './xml.js';
+import { cleanText, textRuns } from './inline.js';
 import { STYLE } from './styles.js';
 
 /** Height of the logo in the header, in pixels at 96 per inch (0.3 inch). */
@@ -16,7 +16,7 @@ const LOGO_HEIGHT = 29;
 const LOGO_MAX_WIDTH = 168;
 
 /** The header with the office's logo and name. */
-export function createOfficeHeader(office: Office): Header {
+export function createOfficeHeader(office: Office, language: string): Header {
   const children: ParagraphChild[] = [];
   if (office.logo) {
     const size = readImageSize(office.logo);
@@ -36,14 +36,14 @@ export function createOfficeHeader(office: Office): Header {
       new TextRun({ text: '   ' }),
     );
   }
-  children.push(new TextRun({ text: cleanText(office.name), bold: true }));
+  children.push(...textRuns(office.name, language, { bold: true }));
   return new Header({ children: [new Paragraph({ style: STYLE.header, children })] });
 }
 
 /** The footer: footer text left, "Page X of Y" right-aligned at the text's right edge. */
 export function createPageFooter(meta: DocumentMeta, contentWidth: number): Footer {
   const children: ParagraphChild[] = [];
-  if (meta.footer) children.push(new TextRun({ text: cleanText(meta.footer) }));
+  if (meta.footer) children.push(...textRuns(meta.footer, meta.language));
   children.push(
     new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
   );

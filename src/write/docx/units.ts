@@ -1,5 +1,6 @@
 /**
- * Measures of the DOCX writer. WordprocessingML counts lengths in twips
+ * Measures of the DOCX writer, matched to the PDF's design
+ * (src/write/pdf/typography.ts). WordprocessingML counts lengths in twips
  * (1/20 point), font sizes in half-points and border widths in eighths of a point.
  */
 
@@ -8,25 +9,34 @@ export function pointsToTwips(points: number): number {
   return Math.round(points * 20);
 }
 
-/** Height of one ruled writing line: 0.3 inch, comfortable for handwriting. */
-export const ANSWER_LINE_PITCH = 432;
+/** Space between blocks of running text, and after a list or a checklist (7 pt). */
+export const PARAGRAPH_SPACE = 140;
 
-/** How far each list level moves its text to the right. */
-export const LIST_LEVEL_STEP = 432;
+/** Space after a table (10 pt). */
+export const TABLE_SPACE = 200;
 
-/** Room left of a list item's text for its bullet or number. */
-export const LIST_MARKER_HANGING = 360;
+/** Height of one ruled writing line (22 pt), comfortable for handwriting. */
+export const ANSWER_LINE_PITCH = 440;
 
-/** Room left of a checklist line's text for its check box. */
-export const CHECKBOX_HANGING = 360;
+/** How far each bullet level moves its text to the right (17 pt). */
+export const BULLET_INDENT = 340;
+
+/** Left edge of a numbered item's text: one hanging indent for numbers up to "99." (26 pt). */
+export const NUMBER_INDENT = 520;
+
+/** Room left of a checklist line's text for its check box (17 pt). */
+export const CHECKBOX_HANGING = 340;
 
 /** How far a callout is set in from the text around it. */
 export const CALLOUT_INDENT = 216;
 
+/** Left edge of a callout's text, relative to the text around it. */
+export const CALLOUT_TEXT_INDENT = CALLOUT_INDENT + 144;
+
 /** "#1f4e79" → "1F4E79", the form WordprocessingML wants. */
 export function toDocxColor(hex: string): string {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex);
-  return m ? m[1]!.toUpperCase() : '000000';
+  return m ? m[1]!.toUpperCase() : '1F4E79';
 }
 
 /** Mixes a colour with white: `amount` 0 keeps the colour, 1 gives white. */

@@ -78,7 +78,8 @@ describe('the packet DOCX of maya.yaml', () => {
     expect(rows[0]).toMatch(/<w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">Student</);
     // No grid of vertical rules: only light rules under the rows.
     expect(cover).toContain('<w:insideV w:val="none"');
-    expect(rows[0]).toContain('<w:bottom w:val="single" w:color="D3D7DD" w:sz="4"/>');
+    expect(cover).toContain('<w:insideH w:val="single" w:color="D3D7DD" w:sz="4"/>');
+    expect(cover).toContain('<w:bottom w:val="single" w:color="D3D7DD" w:sz="4"/>');
   });
 
   it('keeps a short table on one page: every row but the last keeps with the next', () => {

@@ -52,7 +52,7 @@ export function convertTable(node: TableNode, ctx: BlockContext): Piece[] {
         return new TableCell({
           width: { size: w, type: WidthType.DXA },
           ...(fill ? { shading: { type: 'clear', fill, color: 'auto' } } : {}),
-          borders: { top: NONE, left: NONE, right: NONE, bottom: header ? { style: 'single', size: 6, color: accent } : RULE },
+          ...(header ? { borders: { bottom: { style: 'single', size: 6, color: accent } } } : {}),
           children: [new Paragraph({ style: STYLE.tableText, children, ...(keepNext ? { keepNext: true } : {}) })],
         });
       }),
@@ -65,7 +65,8 @@ export function convertTable(node: TableNode, ctx: BlockContext): Piece[] {
     layout: TableLayoutType.FIXED,
     ...(ctx.indent > 0 ? { indent: { size: ctx.indent, type: WidthType.DXA } } : {}),
     margins: { top: PAD_Y, bottom: PAD_Y, left: PAD_X, right: PAD_X },
-    borders: { top: NONE, left: NONE, right: NONE, bottom: NONE, insideHorizontal: NONE, insideVertical: NONE },
+    // Light rules under the rows, no vertical rules; the header row draws its own accent rule.
+    borders: { top: NONE, left: NONE, right: NONE, bottom: RULE, insideHorizontal: RULE, insideVertical: NONE },
   });
   return [{ kind: 'table', table }];
 }
@@ -132,15 +133,18 @@ function plainLines(nodes: readonly Inline[]): string[] {
  * line: lower case and digits 0.65 em (bold 0.7), capitals 0.8 em, spaces
  * 0.32 em, East Asian characters a full em.
  */
+const NARROW = "ilIj.,:;'|!()[]";
+const WIDE = 'mwMW@';
+
 function textWidth(text: string, bold: boolean): number {
   let width = 0;
   for (const char of text) {
     const cp = char.codePointAt(0)!;
-    if (char === ' ') width += 64;
+    if (cp === 0x20) width += 64;
     else if (cp >= 0x1100 && (cp <= 0x11ff || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xff60) || cp >= 0x20000)) width += 200;
-    else if (/[ilIj.,:;'|!()[\]]/.test(char)) width += 76;
-    else if (/[A-Z]/.test(char) || /[mwMW@]/.test(char)) width += bold ? 172 : 160;
+    else if (NARROW.includes(char)) width += 76;
+    else if ((cp >= 0x41 && cp <= 0x5a) || WIDE.includes(char)) width += bold ? 172 : 160;
     else width += bold ? 140 : 130;
   }
-  return Math.ceil(width);
+  return width;
 }

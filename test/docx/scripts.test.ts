@@ -90,6 +90,13 @@ describe('splitScripts', () => {
     ]);
   });
 
+  it('keeps spaces inside an East Asian name and gives the punctuation after it to the Latin text', () => {
+    expect(splitScripts('さくら 山田, Acme Health', 'en-US').map((p) => [p.text, p.script?.language])).toEqual([
+      ['さくら 山田', { eastAsia: 'ja-JP' }],
+      [', Acme Health', undefined],
+    ]);
+  });
+
   it('reads Han alone as the document language when it is Japanese, else as Chinese', () => {
     expect(splitScripts('山田', 'ja-JP')[0]!.script?.font).toEqual({ eastAsia: 'Noto Sans JP' });
     expect(splitScripts('山田', 'en-US')[0]!.script?.font).toEqual({ eastAsia: 'Noto Sans SC' });

@@ -4,10 +4,10 @@
  * language; Arabic, Hebrew, Devanagari and Thai take a complex-script font and
  * language, and Arabic and Hebrew runs are marked right-to-left.
  *
- * Text is split at script changes. Spaces and punctuation stay with the
- * script before them, except at the end of a right-to-left stretch, where they
- * belong to the text that follows (", M.A." after an Arabic name stays on its
- * right).
+ * Text is split at script changes. Spaces and punctuation inside a stretch of
+ * one script stay in it; at a change of script they go with the Latin text
+ * beside them (", M.A." after an Arabic name stays on its right, in the
+ * document font).
  *
  * @example
  * splitScripts('Prep packet for أحمد علي, M.A.', 'en-US')
@@ -73,7 +73,6 @@ function kindOf(cp: number): Kind | undefined {
 
 /** Han, Kana and Hangul are one stretch of East Asian text. */
 const group = (kind: Kind): string => (kind === 'han' || kind === 'kana' || kind === 'hangul' ? 'cjk' : kind);
-const isRightToLeft = (g: string | undefined): boolean => g === 'arabic' || g === 'hebrew';
 
 /** Splits text where its script changes; text in Latin, Greek or Cyrillic alone comes back as one segment. */
 export function splitScripts(text: string, documentLanguage: string): ScriptSegment[] {
@@ -91,8 +90,8 @@ export function splitScripts(text: string, documentLanguage: string): ScriptSegm
     if (current && current.group === g) {
       current.text += neutral + char;
     } else {
-      // Spaces and punctuation between two scripts stay with the left one, unless it runs right to left.
-      if (current && !isRightToLeft(current.group)) current.text += neutral;
+      // Spaces and punctuation between two scripts stay with Latin text on their left, else stand alone.
+      if (current?.group === 'latin') current.text += neutral;
       else if (neutral) stretches.push({ group: undefined, kinds: new Set(), text: neutral });
       current = { group: g, kinds: new Set(), text: char };
       stretches.push(current);
@@ -101,7 +100,7 @@ export function splitScripts(text: string, documentLanguage: string): ScriptSegm
     neutral = '';
   }
   if (neutral) {
-    if (current && !isRightToLeft(current.group)) current.text += neutral;
+    if (current?.group === 'latin') current.text += neutral;
     else stretches.push({ group: undefined, kinds: new Set(), text: neutral });
   }
   // Neighbouring stretches that need no script of their own are one segment.

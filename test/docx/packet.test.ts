@@ -14,8 +14,8 @@ import { interview, kitTrees } from './real-documents.js';
 const maya = interview('maya.yaml');
 const questions = selectQuestions(maya, bundledGuide()).flatMap((group) => group.questions.map((q) => q.text.replace(/\*+/g, '')));
 const ACCENT = '1F4E79';
-/** Letter with the default margins: the text is 7 inches wide. */
-const TEXT_WIDTH = 10080;
+/** The text column: the 5-inch measure of docs/typesetting.md, centred on Letter paper. */
+const TEXT_WIDTH = 7200;
 
 const gridCols = (table: string): number[] => [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
 const rowsOf = (table: string): string[] => table.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? [];
@@ -54,11 +54,19 @@ describe('the packet DOCX of maya.yaml', () => {
     expect(paragraphWith(xml, 'What you want to learn')).toContain('<w:keepNext/>');
   });
 
+  it('keeps the first two and the last two lines of a list or checklist together, and controls widows', () => {
+    const checklist = ['Write down two or three goals', 'List the decisions in front of you', 'Note your strengths and the gaps', 'Prepare a 30-second introduction'];
+    expect(checklist.map((line) => paragraphWith(xml, line).includes('<w:keepNext/>'))).toEqual([true, false, true, false]);
+    expect(paragraphWith(xml, 'See what L&D directors do day to day')).toContain('<w:keepNext/>');
+    expect(paragraphWith(xml, 'Learn which skills to build this year')).not.toContain('<w:keepNext/>');
+    expect(paragraphWith(xml, 'Before you ask for the meeting')).toContain('<w:widowControl/>');
+  });
+
   it('sets the document language in the styles and the properties', () => {
     const defaults = /<w:docDefaults>[\s\S]*<\/w:docDefaults>/.exec(styles)![0];
     expect(defaults).toContain('<w:lang w:val="en-US"/>');
     expect(defaults).toContain('w:ascii="Noto Sans"');
-    expect(defaults).toContain('<w:sz w:val="21"/>');
+    expect(defaults).toContain('<w:sz w:val="23"/>');
     expect(docx.text('docProps/core.xml')).toContain('<dc:language>en-US</dc:language>');
   });
 
@@ -107,8 +115,8 @@ describe('the packet DOCX of maya.yaml', () => {
   });
 
   it('gives the paragraph after a table and the last item of a list a paragraph of space, with no empty paragraphs for spacing', () => {
-    expect(paragraphWith(xml, 'Still to find out')).toMatch(/<w:spacing w:before="200"\/>/);
-    expect(paragraphWith(xml, 'Learn which skills to build this year')).toMatch(/<w:spacing w:after="140"\/>/);
+    expect(paragraphWith(xml, 'Still to find out')).toMatch(/<w:spacing w:before="240"\/>/);
+    expect(paragraphWith(xml, 'Learn which skills to build this year')).toMatch(/<w:spacing w:after="160"\/>/);
     expect(paragraphWith(xml, 'See what L&D directors do day to day')).not.toContain('<w:spacing');
     const empty = paragraphs(xml).filter((p) => textOf(p) === '' && !p.includes('AnswerLine') && !p.includes('<w:sdt>') && !p.includes('w:type="page"'));
     expect(empty).toEqual([]);
@@ -142,7 +150,7 @@ describe('the packet DOCX of maya.yaml', () => {
     for (const definition of ordered) {
       const first = /<w:lvl w:ilvl="0"[\s\S]*?<\/w:lvl>/.exec(definition)![0];
       expect(first).toContain('<w:lvlText w:val="%1."/>');
-      expect(first).toContain('<w:ind w:left="520" w:hanging="520"/>');
+      expect(first).toContain('<w:ind w:left="560" w:hanging="560"/>');
       expect(first).toMatch(/<w:rPr>.*<w:b\/>.*<w:color w:val="1F4E79"\/>.*<\/w:rPr>/);
     }
   });

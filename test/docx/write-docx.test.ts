@@ -16,11 +16,17 @@ const LOGO_PNG = Uint8Array.from(
 const packet = (): Root => kitTrees(interview('maya.yaml')).packet;
 
 describe('writeDocx page setup and branding', () => {
-  it('uses Letter paper in twips with the theme margins', async () => {
+  it('uses Letter paper in twips and centres a 5-inch text column between the theme margins', async () => {
     const docx = openDocx(await writeDocx(packet(), { theme: theme({ pageSize: 'letter' }) }));
     const xml = docx.text('word/document.xml');
     expect(xml).toContain('<w:pgSz w:w="12240" w:h="15840" w:orient="portrait"/>');
-    expect(xml).toMatch(/<w:pgMar w:top="1080" w:right="1080" w:bottom="1080" w:left="1080"/);
+    expect(xml).toMatch(/<w:pgMar w:top="1080" w:right="2520" w:bottom="1080" w:left="2520"/);
+  });
+
+  it('keeps margins wider than the measure needs', async () => {
+    const margins = { top: 54, right: 144, bottom: 54, left: 144 };
+    const xml = openDocx(await writeDocx(packet(), { theme: theme({ margins }) })).text('word/document.xml');
+    expect(xml).toMatch(/<w:pgMar w:top="1080" w:right="2880" w:bottom="1080" w:left="2880"/);
   });
 
   it('uses A4 paper in twips and converts margins from points', async () => {
@@ -28,9 +34,10 @@ describe('writeDocx page setup and branding', () => {
     const docx = openDocx(await writeDocx(packet(), { theme: theme({ pageSize: 'a4', margins }) }));
     const xml = docx.text('word/document.xml');
     expect(xml).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
-    expect(xml).toMatch(/<w:pgMar w:top="1440" w:right="720" w:bottom="1008" w:left="1080"/);
-    // The page number sits at the right edge of the narrower text block.
-    expect(docx.text('word/footer1.xml')).toContain(`w:pos="${11906 - 720 - 1080}"`);
+    // 10,106 twips between the margins: the 7,200-twip column is centred in them.
+    expect(xml).toMatch(/<w:pgMar w:top="1440" w:right="2173" w:bottom="1008" w:left="2533"/);
+    // The page number sits at the right edge of the text column.
+    expect(docx.text('word/footer1.xml')).toContain('w:pos="7200"');
   });
 
   it('follows the theme font family and accent colour', async () => {

@@ -7,14 +7,15 @@
  * with what follows (its style says so), and so does the paragraph right
  * after a heading (its intro) and a label paragraph (all bold, or ending in
  * a colon) before a list, table or checklist; a question keeps with the
- * writing lines after it.
+ * writing lines after it; the first two and the last two lines of a
+ * checklist stay together.
  */
 import { assertNever, type Block, type Heading, type Inline, type Paragraph } from '../../tree/types.js';
 import { convertAnswerLines } from './answer-lines.js';
 import { convertCallout } from './callout.js';
 import { convertCheckbox } from './checkbox.js';
 import { convertInlines } from './inline.js';
-import { convertList } from './list.js';
+import { convertList, keepEndsTogether } from './list.js';
 import { lastParagraph, paragraphPiece, type BlockContext, type Piece } from './pieces.js';
 import { STYLE } from './styles.js';
 import { convertTable } from './table.js';
@@ -22,6 +23,7 @@ import { convertTable } from './table.js';
 /** Converts a sequence of blocks. */
 export function convertBlocks(blocks: readonly Block[], ctx: BlockContext): Piece[] {
   const out: Piece[] = [];
+  let checklist: Piece[][] = [];
   blocks.forEach((block, i) => {
     const previous = blocks[i - 1];
     const next = blocks[i + 1];
@@ -41,6 +43,11 @@ export function convertBlocks(blocks: readonly Block[], ctx: BlockContext): Piec
       }
     }
     out.push(...pieces);
+    if (block.type === 'checkbox') checklist.push(pieces);
+    if (block.type !== 'checkbox' || next?.type !== 'checkbox') {
+      keepEndsTogether(checklist);
+      checklist = [];
+    }
   });
   return out;
 }

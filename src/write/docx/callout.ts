@@ -2,13 +2,13 @@
  * `callout` → its blocks set in from both sides on a light tint of the accent
  * colour, with an accent rule on the left (the Callout style). Lists and
  * check boxes inside a callout get the same rule and shading directly. The
- * callout's last paragraph carries the space after it.
+ * callout's first and last paragraphs carry the space around it.
  */
 import type { Callout } from '../../tree/types.js';
 import { convertBlocks } from './blocks.js';
 import { paragraphsOf, type BlockContext, type Piece } from './pieces.js';
 import { STYLE } from './styles.js';
-import { CALLOUT_INDENT, CALLOUT_TEXT_INDENT, PARAGRAPH_SPACE } from './units.js';
+import { CALLOUT_INDENT, CALLOUT_TEXT_INDENT, PARAGRAPH_SPACE, TABLE_SPACE } from './units.js';
 
 /** Converts a callout. */
 export function convertCallout(node: Callout, ctx: BlockContext): Piece[] {
@@ -30,8 +30,9 @@ export function convertCallout(node: Callout, ctx: BlockContext): Piece[] {
       const indent = options.numbering && typeof left === 'number' ? { ...options.indent, hanging: left - inner.indent } : options.indent;
       piece.options = { ...options, border: look.border, shading: look.shading, ...(indent ? { indent } : {}) };
     }
-    // Paragraphs of the box follow each other with a little space inside the shading; the box ends with a paragraph's space.
-    piece.options.spacing = { ...piece.options.spacing, after: i === paragraphs.length - 1 ? PARAGRAPH_SPACE + 60 : 80 };
+    // Paragraphs of the box follow each other with a little space inside the shading; the box has 12 pt around it.
+    const last = i === paragraphs.length - 1;
+    piece.options.spacing = { ...piece.options.spacing, ...(i === 0 ? { before: TABLE_SPACE - PARAGRAPH_SPACE } : {}), after: last ? TABLE_SPACE : 80 };
     if (i < paragraphs.length - 1) piece.options.keepNext = true;
   });
   return pieces;

@@ -21,7 +21,7 @@ import { createListNumbering } from './numbering.js';
 import { finishPieces, type BlockContext } from './pieces.js';
 import { reproducibleDocx } from './reproducible.js';
 import { documentStyles, themeColors } from './styles.js';
-import { pointsToTwips } from './units.js';
+import { MAX_MEASURE, pointsToTwips } from './units.js';
 
 /** Thrown when the office logo is not a readable PNG or JPEG. */
 export { DocxLogoError } from './errors.js';
@@ -60,8 +60,8 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
             margin: { ...page.margins, header: Math.round(page.margins.top / 2), footer: Math.round(page.margins.bottom / 2), gutter: 0 },
           },
         },
-        ...(theme.office ? { headers: { default: createOfficeHeader(theme.office, meta.language) } } : {}),
-        // A letter is one sheet to sign: no running footer, no page number.
+        // A letter is a sheet to sign: no running header or footer, no page number.
+        ...(theme.office && !letter ? { headers: { default: createOfficeHeader(theme.office, meta.language) } } : {}),
         ...(letter ? {} : { footers: { default: createPageFooter(meta, page.contentWidth) } }),
         children,
       },
@@ -71,15 +71,24 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
   return reproducibleDocx(packed, { date: documentDate(options), language: meta.language });
 }
 
-/** The page geometry of a theme, in twips. */
+/**
+ * The page geometry of a theme, in twips: the theme's margins are minimums,
+ * and a text column wider than the measure (docs/typesetting.md) is narrowed
+ * to it and centred on the page.
+ */
 function pageGeometry(theme: Theme) {
   const page = PAGE_SIZES[theme.pageSize];
+  const width = pointsToTwips(page.width);
+  const left = pointsToTwips(theme.margins.left);
+  const right = pointsToTwips(theme.margins.right);
+  const room = width - left - right;
+  const contentWidth = Math.min(room, MAX_MEASURE);
+  const side = Math.floor((room - contentWidth) / 2);
   const margins = {
     top: pointsToTwips(theme.margins.top),
-    right: pointsToTwips(theme.margins.right),
+    right: right + (room - contentWidth - side),
     bottom: pointsToTwips(theme.margins.bottom),
-    left: pointsToTwips(theme.margins.left),
+    left: left + side,
   };
-  const width = pointsToTwips(page.width);
-  return { width, height: pointsToTwips(page.height), margins, contentWidth: width - margins.left - margins.right };
+  return { width, height: pointsToTwips(page.height), margins, contentWidth };
 }

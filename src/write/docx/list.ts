@@ -3,7 +3,8 @@
  * instance (so it counts from its own `start`); a list inside an item goes
  * one level deeper; an item's later paragraphs line up with its text; an item
  * that holds answer lines (a question) is kept on one page with its lines;
- * a list ends with a paragraph's space after it.
+ * the first two and the last two items stay together; a list ends with a
+ * paragraph's space after it.
  */
 import type { List, ListItem } from '../../tree/types.js';
 import { convertBlocks } from './blocks.js';
@@ -16,13 +17,25 @@ import { PARAGRAPH_SPACE } from './units.js';
 export function convertList(node: List, ctx: BlockContext): Piece[] {
   const level = Math.min(ctx.listLevel, MAX_LIST_LEVEL);
   const ref = ctx.lists.startList(node.ordered, node.start);
-  const out = node.children.flatMap((item) => convertItem(item, level, ref, ctx));
+  const items = node.children.map((item) => convertItem(item, level, ref, ctx));
+  keepEndsTogether(items);
+  const out = items.flat();
   const paragraphs = paragraphsOf(out);
   const last = paragraphs[paragraphs.length - 1];
   if (last && ctx.listLevel === 0 && last.options.style === STYLE.listParagraph) {
     last.options.spacing = { ...last.options.spacing, after: PARAGRAPH_SPACE };
   }
   return out;
+}
+
+/** Keeps the first item with the second and the item before last with the last, so no page holds a lone item. */
+export function keepEndsTogether(items: readonly Piece[][]): void {
+  if (items.length < 2) return;
+  for (const item of new Set([items[0]!, items[items.length - 2]!])) {
+    const paragraphs = paragraphsOf(item);
+    const last = paragraphs[paragraphs.length - 1];
+    if (last) last.options.keepNext = true;
+  }
 }
 
 function convertItem(item: ListItem, level: number, ref: ListNumberingRef, ctx: BlockContext): Piece[] {

@@ -91,7 +91,8 @@ export function finishPieces(pieces: readonly Piece[]): FileChild[] {
       afterTable = true;
       continue;
     }
-    const options = { ...piece.options };
+    // Widow and orphan control: never one line of a paragraph alone at the foot or head of a page.
+    const options = { widowControl: true, ...piece.options };
     if (breakPending) options.pageBreakBefore = true;
     if (afterTable && !isHeading(options)) options.spacing = { ...options.spacing, before: TABLE_SPACE };
     out.push(new Paragraph(options));

@@ -23,8 +23,9 @@ export const STYLE = {
   footer: 'Footer',
 } as const;
 
-/** Body text size in half-points (10.5 pt). */
-export const BODY_SIZE = 21;
+/** Body text size in half-points (11.5 pt), on a 16 pt line. */
+export const BODY_SIZE = 23;
+const BODY_LINE = 320;
 
 /** Table text size in half-points (10 pt). */
 export const TABLE_SIZE = 20;
@@ -94,24 +95,24 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
     default: {
       document: {
         run: { font, size: BODY_SIZE, color: TEXT_COLOR, language: { value: language } },
-        paragraph: { spacing: { after: PARAGRAPH_SPACE, line: 247, lineRule: 'auto' } },
+        paragraph: { spacing: { after: PARAGRAPH_SPACE, line: BODY_LINE, lineRule: 'atLeast' } },
       },
       heading1: {
         run: { ...headingRun, size: 36 },
         paragraph: {
-          spacing: { before: 520, after: 180 },
+          spacing: { before: 640, after: 240, line: 480, lineRule: 'atLeast' },
           keepNext: true,
           keepLines: true,
-          border: { bottom: { style: 'single', size: 6, color: accent, space: 6 } },
+          border: { bottom: { style: 'single', size: 6, color: accent, space: 4 } },
         },
       },
       heading2: {
-        run: { ...headingRun, size: 26 },
-        paragraph: { spacing: { before: 340, after: 80 }, keepNext: true, keepLines: true },
+        run: { ...headingRun, size: 27 },
+        paragraph: { spacing: { before: 400, after: 80, line: 400, lineRule: 'atLeast' }, keepNext: true, keepLines: true },
       },
       heading3: {
-        run: { ...headingRun, color: TEXT_COLOR, size: 22 },
-        paragraph: { spacing: { before: 240, after: 40 }, keepNext: true, keepLines: true },
+        run: { ...headingRun, color: TEXT_COLOR, size: 24 },
+        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true },
       },
       hyperlink: { run: { color: accent, underline: { type: 'single' } } },
       listParagraph: { paragraph: { spacing: { after: 80 } } },
@@ -144,7 +145,7 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         next: 'Normal',
         paragraph: {
           // Contextual spacing drops the space between the lines themselves: it only follows the last one.
-          spacing: { before: 0, after: 240, line: ANSWER_LINE_PITCH, lineRule: 'exact' },
+          spacing: { before: 80, after: PARAGRAPH_SPACE, line: ANSWER_LINE_PITCH, lineRule: 'exact' },
           contextualSpacing: true,
           border: { bottom: rule, between: rule },
           keepLines: true,
@@ -154,7 +155,7 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         id: STYLE.tableText,
         name: 'Table Text',
         basedOn: 'Normal',
-        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' } },
+        paragraph: { spacing: { before: 0, after: 0, line: 280, lineRule: 'atLeast' } },
         run: { size: TABLE_SIZE },
       },
       {

@@ -13,9 +13,9 @@ import { convertInlines } from './inline.js';
 import type { BlockContext, Piece } from './pieces.js';
 import { RULE_COLOR, STYLE, ZEBRA_FILL } from './styles.js';
 
-/** Cell padding, left and right (7 pt) and top and bottom (4.5 pt). */
+/** Cell padding, left and right (7 pt) and top and bottom (4 pt). */
 const PAD_X = 140;
-const PAD_Y = 90;
+const PAD_Y = 80;
 
 /** Longest share of the table a single unbreakable word may claim. */
 const MAX_WORD_SHARE = 0.4;

@@ -9,23 +9,26 @@ export function pointsToTwips(points: number): number {
   return Math.round(points * 20);
 }
 
-/** Space between blocks of running text, and after a list or a checklist (7 pt). */
-export const PARAGRAPH_SPACE = 140;
+/** The widest text column: 5 inches, about 68 characters of body text (docs/typesetting.md). */
+export const MAX_MEASURE = 7200;
 
-/** Space after a table (10 pt). */
-export const TABLE_SPACE = 200;
+/** Space between blocks of running text, and after a list or a checklist (8 pt). */
+export const PARAGRAPH_SPACE = 160;
 
-/** Height of one ruled writing line (22 pt), comfortable for handwriting. */
-export const ANSWER_LINE_PITCH = 440;
+/** Space before and after a table or a callout (12 pt). */
+export const TABLE_SPACE = 240;
 
-/** How far each bullet level moves its text to the right (17 pt). */
-export const BULLET_INDENT = 340;
+/** Height of one ruled writing line (24 pt), comfortable for handwriting. */
+export const ANSWER_LINE_PITCH = 480;
 
-/** Left edge of a numbered item's text: one hanging indent for numbers up to "99." (26 pt). */
-export const NUMBER_INDENT = 520;
+/** How far each bullet level moves its text to the right (18 pt). */
+export const BULLET_INDENT = 360;
 
-/** Room left of a checklist line's text for its check box (17 pt). */
-export const CHECKBOX_HANGING = 340;
+/** Left edge of a numbered item's text: one hanging indent for numbers up to "99." and a 6 pt gap (28 pt). */
+export const NUMBER_INDENT = 560;
+
+/** Room left of a checklist line's text for its check box (18 pt). */
+export const CHECKBOX_HANGING = 360;
 
 /** How far a callout is set in from the text around it. */
 export const CALLOUT_INDENT = 216;

@@ -128,3 +128,15 @@ describe('writeDocx page setup and branding', () => {
     expect(xml).not.toContain('<w:pageBreakBefore/>');
   });
 });
+
+describe('a long table', () => {
+  it('repeats its header and keeps two body rows with it and the last two together, letting the middle break', async () => {
+    const cell = (value: string) => ({ type: 'tableCell' as const, children: [{ type: 'text' as const, value }] });
+    const rows = [[cell('When'), cell('What')], ...Array.from({ length: 12 }, (_, i) => [cell(`0:0${i}`), cell(`Step ${i + 1}`)])];
+    const tree: Root = { type: 'root', meta: { title: 'Plan', author: 'A', language: 'en-US' }, children: [{ type: 'table', header: true, rows }] };
+    const xml = openDocx(await writeDocx(tree, { theme: theme() })).text('word/document.xml');
+    const keeps = (xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).map((row) => row.includes('<w:keepNext/>'));
+    expect(keeps).toEqual([true, true, ...Array.from({ length: 9 }, () => false), true, false]);
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+  });
+});

@@ -4,8 +4,8 @@
  * value column), the first column bold as a label column, zebra rows and
  * light rules between rows; the header row (when there is one) on an accent
  * tint, in the accent colour, repeated on every page. Rows never split; a
- * table of a few rows stays on one page, and a longer one never leaves a
- * lone row on either side of a page break.
+ * table of a few rows stays on one page, and a longer one leaves at least two
+ * body rows on either side of a page break.
  */
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { Inline, Table as TableNode } from '../../tree/types.js';
@@ -41,7 +41,9 @@ export function convertTable(node: TableNode, ctx: BlockContext): Piece[] {
     if (!header) bodyRow++;
     const fill = header ? tableHeaderFill : shaded ? ZEBRA_FILL : undefined;
     const last = r === node.rows.length - 1;
-    const keepNext = !last && (node.rows.length <= KEEP_WHOLE_ROWS || r === 0 || r >= node.rows.length - 2 || header);
+    // Keep with the next row: every row of a short table; else the header and the first body row, and the row before last.
+    const firstBody = node.header ? 1 : 0;
+    const keepNext = !last && (node.rows.length <= KEEP_WHOLE_ROWS || r <= firstBody || r === node.rows.length - 2);
     return new TableRow({
       cantSplit: true,
       ...(header ? { tableHeader: true } : {}),

@@ -52,10 +52,12 @@ describe('writeDocx page setup and branding', () => {
     const plain = openDocx(await writeDocx(packet(), { theme: theme() }));
     expect(plain.names.some((name) => name.startsWith('word/header'))).toBe(false);
 
-    const office = { name: 'Career Center', contact: [], logo: { bytes: LOGO_PNG, type: 'png' as const } };
+    const office = { name: 'Career Center', contact: ['careers@example.edu', '555-0100'], logo: { bytes: LOGO_PNG, type: 'png' as const } };
     const branded = openDocx(await writeDocx(packet(), { theme: theme({ office }) }));
     const header = branded.text('word/header1.xml');
     expect(header).toContain('Career Center');
+    expect(header).toMatch(/<w:tab\/><\/w:r><w:r><w:t xml:space="preserve">careers@example.edu  ·  555-0100<\/w:t>/);
+    expect(header).toContain('<w:tab w:val="right" w:pos="7200"/>');
     expect(header).toMatch(/<wp:extent cx="\d+" cy="\d+"\/>/);
     const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(header)!;
     expect(Number(cx) / Number(cy)).toBeCloseTo(2, 1);

@@ -1,6 +1,6 @@
 /**
- * The running header (the career office's logo and name, when the theme has
- * an office) and footer (the document's footer text on the left, "Page X of
+ * The running header (the career office's logo, name and contact fields, when
+ * the theme has an office) and footer (the document's footer text on the left, "Page X of
  * Y" on the right, as Word fields that Word fills in).
  */
 import { Footer, Header, ImageRun, PageNumber, Paragraph, Tab, TabStopType, TextRun, type ParagraphChild } from 'docx';
@@ -15,8 +15,8 @@ const LOGO_HEIGHT = 29;
 /** The logo is never wider than this (1.75 inch). */
 const LOGO_MAX_WIDTH = 168;
 
-/** The header with the office's logo and name. */
-export function createOfficeHeader(office: Office, language: string): Header {
+/** The header with the office's logo and name on the left, its contact fields right-aligned at the text's right edge. */
+export function createOfficeHeader(office: Office, language: string, contentWidth: number): Header {
   const children: ParagraphChild[] = [];
   if (office.logo) {
     const size = readImageSize(office.logo);
@@ -37,7 +37,11 @@ export function createOfficeHeader(office: Office, language: string): Header {
     );
   }
   children.push(...textRuns(office.name, language, { bold: true }));
-  return new Header({ children: [new Paragraph({ style: STYLE.header, children })] });
+  const contact = office.contact.join('  \u00b7  ');
+  if (contact !== '') children.push(new TextRun({ children: [new Tab()] }), ...textRuns(contact, language));
+  return new Header({
+    children: [new Paragraph({ style: STYLE.header, tabStops: [{ type: TabStopType.RIGHT, position: contentWidth }], children })],
+  });
 }
 
 /** The footer: footer text left, "Page X of Y" right-aligned at the text's right edge. */

@@ -61,7 +61,7 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
           },
         },
         // A letter is a sheet to sign: no running header or footer, no page number.
-        ...(theme.office && !letter ? { headers: { default: createOfficeHeader(theme.office, meta.language) } } : {}),
+        ...(theme.office && !letter ? { headers: { default: createOfficeHeader(theme.office, meta.language, page.contentWidth) } } : {}),
         ...(letter ? {} : { footers: { default: createPageFooter(meta, page.contentWidth) } }),
         children,
       },

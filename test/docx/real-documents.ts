@@ -4,7 +4,6 @@
  * through the same templates, views and parser the CLI uses. Interviews can
  * be varied (names in other scripts) before they are rendered.
  */
-import { parse } from 'yaml';
 import { buildHandoutView, handoutMeta } from '../../src/kits/handout-view.js';
 import { renderThankYou } from '../../src/kits/thank-you-kit.js';
 import { interviewSchema, type Interview } from '../../src/load/schema.js';
@@ -40,5 +39,3 @@ export function handoutTree(): Root {
   const guide = bundledGuide();
   return parseMarkdown(templates().render('handout', buildHandoutView(guide)), handoutMeta(guide));
 }
-
-export { parse as parseYaml };

@@ -31,7 +31,6 @@ import { createRenderer } from '../src/render/render.js';
 import { resolveTheme } from '../src/theme.js';
 import type { Block, Inline, Root } from '../src/tree/types.js';
 import { writeDocx } from '../src/write/docx/index.js';
-import { forgetBuiltPackages } from '../src/write/docx/package.js';
 import { createFontMetrics, layoutDocument, parseFontSet, writePdf } from '../src/write/pdf/index.js';
 import { readFileSync } from 'node:fs';
 
@@ -155,15 +154,8 @@ async function main(): Promise<void> {
 
   const floorDocx = await time(() => docxFloor(tree));
   const ourDocx = await time(() => writeDocx(tree, { theme, deflate }));
-  // The package forgotten each time: docx builds it afresh, as for the first document of a theme and shape
-  // that the build did not prepare (a kit.yaml theme, say).
-  const ourDocxFresh = await time(() => {
-    forgetBuiltPackages();
-    return writeDocx(tree, { theme, deflate });
-  });
   const pipelineDocx = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['docx'], documents: ['packet'], deflate }));
   console.log(row('DOCX writeDocx', ourDocx, 'docx, same paragraphs', floorDocx, 'target ≤ 1.5×'));
-  console.log(row('DOCX writeDocx, package built anew', ourDocxFresh, 'docx, same paragraphs', floorDocx, '(first document of a theme and shape)'));
   console.log(row('DOCX whole pipeline (view→DOCX)', pipelineDocx, 'docx, same paragraphs', floorDocx, ''));
 
   // The career office's batch: 1,000 rows, and a longer roster to show that

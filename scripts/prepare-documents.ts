@@ -2,8 +2,6 @@
  * Builds the bundled documents in the default themes, Letter and A4 (every
  * example's packet and question sheet, the thank-you letter and the handout)
  * and keeps what every later run would build again:
- * - dist/docx-packages.json: their Word packages (styles, numbering, header,
- *   footer, document properties; see src/write/docx/package.ts);
  * - dist/font-subsets.json: the font subsets their PDFs embed (see
  *   src/write/pdf/prepared-subsets.ts).
  * A cold `interview-kit build` then fills these in instead of building them.
@@ -17,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProgram } from '../src/cli/main.js';
 import { takeExitCode } from '../src/cli/report.js';
-import { preparePackages } from '../src/write/docx/package.js';
 import { recordedSubsets, recordSubsets } from '../src/write/pdf/prepared-subsets.js';
 
 const [root, outDir] = process.argv.slice(2) as [string, string];
@@ -47,5 +44,4 @@ try {
   process.stdout.write = write;
   rmSync(scratch, { recursive: true, force: true });
 }
-writeFileSync(join(outDir, 'docx-packages.json'), JSON.stringify(preparePackages()));
 writeFileSync(join(outDir, 'font-subsets.json'), JSON.stringify(recordedSubsets()));

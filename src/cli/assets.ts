@@ -12,7 +12,6 @@ import type { Guide } from '../load/content-schema.js';
 import { createRenderer, type PrecompiledTemplates, type Renderer } from '../render/render.js';
 import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
 import type { FontFamilyName } from '../theme.js';
-import type { PreparedPackages } from '../write/docx/package.js';
 import type { FontSet } from '../write/pdf/index.js';
 import type { PreparedSubsets } from '../write/pdf/prepared-subsets.js';
 
@@ -68,8 +67,6 @@ function readPrepared<T>(name: string): T | undefined {
   }
 }
 
-/** The Word packages the build prepared (dist/docx-packages.json). */
-export const readPreparedDocxPackages = () => readPrepared<PreparedPackages>('docx-packages.json');
 
 /** The font subsets the build prepared (dist/font-subsets.json). */
 export const readPreparedFontSubsets = () => readPrepared<PreparedSubsets>('font-subsets.json');

@@ -16,9 +16,8 @@ import { registerQuestions } from './commands/questions.js';
 import { registerSchema } from './commands/schema.js';
 import { registerThankYou } from './commands/thank-you.js';
 import { registerValidate } from './commands/validate.js';
-import { usePreparedPackages } from '../write/docx/package.js';
 import { usePreparedSubsets } from '../write/pdf/prepared-subsets.js';
-import { readPreparedDocxPackages, readPreparedFontSubsets, useCompiledLoader } from './assets.js';
+import { readPreparedFontSubsets, useCompiledLoader } from './assets.js';
 import { nativeDeflate } from './native-deflate.js';
 import { useParseThread } from './parse-client.js';
 import type { Worker } from 'node:worker_threads';
@@ -54,7 +53,6 @@ export interface LauncherContext {
 export async function main(argv: readonly string[], launcher: LauncherContext = {}): Promise<number> {
   if (launcher.parseThread) useParseThread(launcher.parseThread);
   if (launcher.load) useCompiledLoader(launcher.load);
-  usePreparedPackages(readPreparedDocxPackages);
   usePreparedSubsets(readPreparedFontSubsets, nativeDeflate);
   const program = createProgram();
   try {

@@ -3,9 +3,7 @@
  * example's packet and question sheet, the thank-you letter and the handout)
  * and keeps what every later run would build again:
  * - dist/docx-packages.json: their Word packages (styles, numbering, header,
- *   footer, document properties; see src/write/docx/package.ts);
- * - dist/font-subsets.json: the font subsets their PDFs embed (see
- *   src/write/pdf/prepared-subsets.ts).
+ *   footer, document properties; see src/write/docx/package.ts).
  * A cold `interview-kit build` then fills these in instead of building them.
  * Documents of another theme (a kit.yaml) or other scripts still get theirs
  * built on first use.
@@ -18,14 +16,12 @@ import { join } from 'node:path';
 import { createProgram } from '../src/cli/main.js';
 import { takeExitCode } from '../src/cli/report.js';
 import { preparePackages } from '../src/write/docx/package.js';
-import { recordedSubsets, recordSubsets } from '../src/write/pdf/prepared-subsets.js';
 
 const [root, outDir] = process.argv.slice(2) as [string, string];
 const examples = join(root, 'content', 'examples');
 const interviews = readdirSync(examples).filter((name) => name.endsWith('.yaml') && name !== 'kit.yaml' && name !== 'roster.yaml');
 
 const scratch = mkdtempSync(join(tmpdir(), 'ik-prepare-'));
-recordSubsets();
 const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = () => true; // the commands report every file they write
 try {
@@ -48,4 +44,3 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 writeFileSync(join(outDir, 'docx-packages.json'), JSON.stringify(preparePackages()));
-writeFileSync(join(outDir, 'font-subsets.json'), JSON.stringify(recordedSubsets()));

@@ -14,7 +14,6 @@ import { overlayTemplates, type TemplateSet, type TemplateSource } from '../rend
 import type { FontFamilyName } from '../theme.js';
 import type { PreparedPackages } from '../write/docx/package.js';
 import type { FontSet } from '../write/pdf/index.js';
-import type { PreparedSubsets } from '../write/pdf/prepared-subsets.js';
 
 /** The package's root folder (the one with its package.json). */
 export const packageRoot: string = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -70,9 +69,6 @@ function readPrepared<T>(name: string): T | undefined {
 
 /** The Word packages the build prepared (dist/docx-packages.json). */
 export const readPreparedDocxPackages = () => readPrepared<PreparedPackages>('docx-packages.json');
-
-/** The font subsets the build prepared (dist/font-subsets.json). */
-export const readPreparedFontSubsets = () => readPrepared<PreparedSubsets>('font-subsets.json');
 
 /** How CommonJS files of dist/ are loaded: required, or with bin/interview-kit.js's code-cache loader. */
 let loadCompiled = (file: string): unknown => createRequire(file)(file);

@@ -17,8 +17,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerThankYou } from './commands/thank-you.js';
 import { registerValidate } from './commands/validate.js';
 import { usePreparedPackages } from '../write/docx/package.js';
-import { usePreparedSubsets } from '../write/pdf/prepared-subsets.js';
-import { readPreparedDocxPackages, readPreparedFontSubsets, useCompiledLoader } from './assets.js';
+import { readPreparedDocxPackages, useCompiledLoader } from './assets.js';
 import { nativeDeflate } from './native-deflate.js';
 import { useParseThread } from './parse-client.js';
 import type { Worker } from 'node:worker_threads';
@@ -55,7 +54,6 @@ export async function main(argv: readonly string[], launcher: LauncherContext = 
   if (launcher.parseThread) useParseThread(launcher.parseThread);
   if (launcher.load) useCompiledLoader(launcher.load);
   usePreparedPackages(readPreparedDocxPackages);
-  usePreparedSubsets(readPreparedFontSubsets, nativeDeflate);
   const program = createProgram();
   try {
     await program.parseAsync([...argv]);

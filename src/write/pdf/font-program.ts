@@ -8,14 +8,11 @@
  * 128-code-point page the document draws from (e.g. all of Greek when a name
  * is Greek). The subset depends only on which pages a document uses, so
  * output stays reproducible while most documents share one cached program.
- * The subsets of the bundled documents are also prepared when the program is
- * built (prepared-subsets.ts).
  */
 import { sha256 } from '../../hash.js';
 import { deflateText, type Deflate } from '../deflate.js';
-import { noteSubset, preparedSubset } from './prepared-subsets.js';
-import { subsetTrueType } from './ttf-subset.js';
-import type { TrueTypeFont } from './truetype.js';
+import { subsetTrueType } from '../../fonts/ttf-subset.js';
+import type { TrueTypeFont } from '../../fonts/truetype.js';
 
 /** A face compiled for embedding as a CIDFontType2 with Identity-H encoding. */
 export interface FaceProgram {
@@ -72,8 +69,7 @@ export function prepareSubset(font: TrueTypeFont, pages: Iterable<number>, defla
   let program = byKey.get(key);
   if (!program) {
     if (byKey.size >= CACHE_LIMIT) byKey.delete(byKey.keys().next().value!);
-    program = preparedSubset(font, key, deflate) ?? buildSubset(font, all, deflate);
-    noteSubset(font, key, program);
+    program = buildSubset(font, all, deflate);
     byKey.set(key, program);
   }
   return program;

@@ -4,7 +4,7 @@
  * draws), plus vertical metrics and glyph coverage.
  */
 import type { ParsedFontSet } from './font-cache.js';
-import type { TrueTypeFont } from './truetype.js';
+import type { TrueTypeFont } from '../../fonts/truetype.js';
 import type { FontKey } from './layout-types.js';
 import { ownCopy } from './cache-key.js';
 

@@ -159,8 +159,11 @@ const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
 const dist = join(root, 'dist');
 const fresh = join(root, `.dist-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
-/** Settings every bundle shares. */
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce, lazyTables, lazyChildProcess] };
+/**
+ * Settings every bundle shares. harfbuzzjs stays a package of its own: it
+ * loads its WebAssembly from beside its module, with a top-level await.
+ */
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', external: ['harfbuzzjs'], plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce, lazyTables, lazyChildProcess] };
 /** CommonJS dependencies (handlebars, pdf-lib's) call require(); an ESM bundle gets one. */
 const esmRequire = { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" };
 const minify = process.env.IK_NO_MINIFY !== '1';

@@ -70,7 +70,7 @@ function createShaper(hb: HarfBuzz): Shaper {
         buffer.guessSegmentProperties();
         buffer.setDirection(rightToLeft ? hb.Direction.RTL : hb.Direction.LTR);
         // Marks get clusters of their own, so each glyph stands for as few characters as possible.
-        buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+        buffer.setClusterLevel(rightToLeft ? hb.ClusterLevel.MONOTONE_GRAPHEMES : hb.ClusterLevel.MONOTONE_CHARACTERS);
         hb.shape(fontOf(font), buffer);
         glyphs = buffer.getGlyphInfosAndPositions().map((g) => ({
           glyphId: g.codepoint,

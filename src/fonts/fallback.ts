@@ -70,6 +70,25 @@ export function isBidiControl(codePoint: number): boolean {
   );
 }
 
+/** Characters of the fallback scripts and directional controls: a quick test before looking closer. */
+const MAYBE_FALLBACK = /[\u0590-\u0e7f\u1100-\u11ff\u200e\u200f\u202a-\u202e\u2066-\u2069\u2e80-\ud7ff\uf900-\ufaff\ufb1d-\ufeff\uff00-\uffef\u{20000}-\u{323af}]/u;
+
+/**
+ * The fallback faces the strings of `value` (a document tree, say) need:
+ * see `fallbacksNeeded`. Strings without such characters cost one regular
+ * expression test each.
+ */
+export function fallbacksNeededIn(value: unknown, covered: (codePoint: number) => boolean, into = new Set<FallbackId>()): Set<FallbackId> {
+  if (typeof value === 'string') {
+    if (MAYBE_FALLBACK.test(value)) fallbacksNeeded(value, covered, into);
+  } else if (Array.isArray(value)) {
+    for (const item of value) fallbacksNeededIn(item, covered, into);
+  } else if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value)) {
+    for (const key in value) fallbacksNeededIn((value as Record<string, unknown>)[key], covered, into);
+  }
+  return into;
+}
+
 /**
  * The fallback faces `text` needs: those of the characters `covered` says the
  * main family cannot draw, and those of scripts that need shaping (a family

@@ -35,7 +35,7 @@ import { createTypography } from './typography.js';
 import { pageOf, prepareGlyphSubset, prepareSubset } from './font-program.js';
 import { embedFace } from './font-embed.js';
 import { needsRuns, setText, type FontStack } from './font-runs.js';
-import { FALLBACK_IDS, fallbacksNeeded, SHAPED, type FallbackId } from '../../fonts/fallback.js';
+import { FALLBACK_IDS, fallbacksNeededIn, SHAPED, type FallbackId } from '../../fonts/fallback.js';
 import { loadShaper } from '../../fonts/shaper.js';
 import type { TrueTypeFont } from '../../fonts/truetype.js';
 
@@ -99,8 +99,9 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
 async function loadFontStack(tree: Root, main: ParsedFontSet, options: PdfOptions): Promise<FontStack> {
   const load = options.fonts.loadFallback;
   const office = options.theme.office;
-  const text = JSON.stringify(tree) + (office ? JSON.stringify([office.name, office.contact]) : '');
-  const needed = fallbacksNeeded(text, (cp) => main.regular.glyphId(cp) !== 0);
+  const covered = (cp: number): boolean => main.regular.glyphId(cp) !== 0;
+  const needed = fallbacksNeededIn(tree, covered);
+  if (office) fallbacksNeededIn([office.name, office.contact], covered, needed);
   const fallbacks = new Map<FallbackId, TrueTypeFont>();
   if (!load || needed.size === 0) return { main, fallbacks };
   for (const id of FALLBACK_IDS) {

@@ -54,8 +54,6 @@ export interface SetText {
   readonly runs: readonly FaceRun[];
   /** Width in em. */
   readonly width: number;
-  /** The text as read, without directional controls (for the text layer). */
-  readonly logical: string;
 }
 
 /**
@@ -77,8 +75,8 @@ export function needsRuns(text: string): boolean {
 // bidi-js is CommonJS whose module.exports is the factory; its types declare an ES default export.
 const bidiFactory = bidiModule as unknown as typeof bidiModule.default;
 let bidi: ReturnType<typeof bidiFactory> | undefined;
-/** Strong right-to-left characters and the controls that may open right-to-left text. */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b\u202e\u2067\u2068]/;
+/** Strong right-to-left characters and the controls that open right-to-left text. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b\u202e\u2067]/;
 /** Marks and joiners belong to the face of the character before them. */
 const MARK = /[\p{M}\u200c\u200d]/u;
 const LETTER = /\p{L}/u;
@@ -117,7 +115,6 @@ function build(stack: FontStack, text: string, font: FontKey): SetText {
     levels = bidi.getEmbeddingLevels(text, 'ltr').levels;
   }
   const items: Item[] = [];
-  let logical = '';
   let current: Item | undefined;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
@@ -125,7 +122,6 @@ function build(stack: FontStack, text: string, font: FontKey): SetText {
     if (cp > 0xffff) i++;
     if (isBidiControl(cp)) continue;
     const ch = String.fromCodePoint(cp);
-    logical += ch;
     const face = faceFor(stack, main, cp, ch, current?.face);
     const level = levels ? levels[at]! : 0;
     if (current && current.face === face && current.level === level) current.text += ch;
@@ -137,7 +133,7 @@ function build(stack: FontStack, text: string, font: FontKey): SetText {
   const runs = reorder(items).map((item) => toRun(stack, main, item));
   let width = 0;
   for (const run of runs) width += run.width;
-  return { runs, width, logical };
+  return { runs, width };
 }
 
 /** The face for a character, given the face of the one before it. */

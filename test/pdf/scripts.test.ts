@@ -101,6 +101,14 @@ describe.each(Object.entries(SCRIPTS))('a packet for a student whose name is %s'
   });
 });
 
+describe('an Arabic name inside an English sentence', () => {
+  it('keeps the sentence and the name, each in its own order', () => {
+    const text = run('pdftotext', ['-l', '1', built.get('arabic')!.pdf, '-']).stdout;
+    const line = text.split('\n').find((l) => l.includes('my mentor'))!;
+    expect(line).toMatch(/Two years as a trainer; my mentor .*محمد علي.*taught me/);
+  });
+});
+
 describe('a Latin-only packet', () => {
   it('embeds no fallback face', () => {
     const { pdf, stderr } = built.get('latin')!;

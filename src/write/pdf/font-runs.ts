@@ -79,7 +79,6 @@ let bidi: ReturnType<typeof bidiFactory> | undefined;
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b\u202e\u2067]/;
 /** Marks and joiners belong to the face of the character before them. */
 const MARK = /[\p{M}\u200c\u200d]/u;
-const LETTER = /\p{L}/u;
 
 interface Item {
   face: 'main' | FallbackId;
@@ -136,15 +135,18 @@ function build(stack: FontStack, text: string, font: FontKey): SetText {
   return { runs, width };
 }
 
-/** The face for a character, given the face of the one before it. */
+/**
+ * The face for a character, given the face of the one before it: its
+ * script's fallback face, else the box's own face; marks stay with their
+ * letter, and a character the own face lacks stays in the fallback face
+ * before it.
+ */
 function faceFor(stack: FontStack, main: TrueTypeFont, cp: number, ch: string, previous: Item['face'] | undefined): Item['face'] {
   const id = fallbackFor(cp);
   if (id !== undefined) return stack.fallbacks.get(id)?.glyphId(cp) ? id : 'main';
-  if (previous === undefined) return 'main';
+  if (previous === undefined || previous === 'main') return 'main';
   if (MARK.test(ch)) return previous;
-  // Spaces, digits and punctuation inside a fallback run stay in its face, if it has them.
-  if (previous !== 'main' && !LETTER.test(ch) && stack.fallbacks.get(previous)!.glyphId(cp) !== 0) return previous;
-  return main.glyphId(cp) !== 0 || previous === 'main' ? 'main' : previous;
+  return main.glyphId(cp) === 0 && stack.fallbacks.get(previous)!.glyphId(cp) !== 0 ? previous : 'main';
 }
 
 /** Items in visual order (rule L2 of the bidi algorithm, on whole items). */

@@ -132,34 +132,34 @@ class PagePainter {
 
   private text(box: TextBox): void {
     const stack = this.resources.stack;
-    if (stack && needsRuns(box.text)) return this.textRuns(box, stack);
-    const face = this.mainFace(box.font);
     this.beginText();
-    this.setFont(FONT_RESOURCE[box.font], box.size);
-    this.usedFonts.add(box.font);
-    this.setFill(box.color);
-    this.ops.push(`1 0 0 1 ${n(box.x)} ${this.flip(box.y)} Tm <${encodeText(face.program, box.text)}> Tj`);
-  }
-
-  /** A box set as runs of faces, left to right. */
-  private textRuns(box: TextBox, stack: FontStack): void {
-    const set = setText(stack, box.text, box.font);
-    this.beginText();
+    if (!stack || !needsRuns(box.text)) {
+      this.setFont(FONT_RESOURCE[box.font], box.size);
+      this.setFill(box.color);
+      return this.mainRun(box, box.x, box.text);
+    }
+    // A box set as runs of faces, left to right.
     this.setFill(box.color);
     let x = box.x;
-    for (const run of set.runs) {
+    for (const run of setText(stack, box.text, box.font).runs) {
       if (run.face === 'main') {
-        const face = this.mainFace(box.font);
         this.setRenderMode(0);
         this.setFont(FONT_RESOURCE[box.font], box.size);
-        this.usedFonts.add(box.font);
-        this.ops.push(`1 0 0 1 ${n(x)} ${this.flip(box.y)} Tm <${encodeText(face.program, run.text)}> Tj`);
+        this.mainRun(box, x, run.text);
       } else {
         this.fallbackRun(run, box, x);
       }
       x += run.width * box.size;
     }
     this.setRenderMode(0);
+  }
+
+  /** `text` in the box's own face from `x`, through the face's character map. */
+  private mainRun(box: TextBox, x: number, text: string): void {
+    const face = this.resources.fonts[box.font];
+    if (!face) throw new MissingFontError(box.font);
+    this.usedFonts.add(box.font);
+    this.ops.push(`1 0 0 1 ${n(x)} ${this.flip(box.y)} Tm <${encodeText(face.program, text)}> Tj`);
   }
 
   /** Glyphs of a fallback face from `x`; a glyph moved by shaping (marks, kerning) gets its own position. */
@@ -197,12 +197,6 @@ class PagePainter {
     }
     flush();
     if (actualText) this.ops.push('EMC');
-  }
-
-  private mainFace(font: FontKey): PaintFace {
-    const face = this.resources.fonts[font];
-    if (!face) throw new MissingFontError(font);
-    return face;
   }
 
   private beginText(): void {

@@ -90,7 +90,7 @@ if (!existsSync(file)) {
   process.exit(2);
 }
 load(file)
-  .main(process.argv, { parseThread, load })
+  .main(process.argv, { parseThread, load, importModule: (specifier) => import(specifier) })
   .then((code) => {
     process.exitCode = code;
     if (saveCodeCache) saveCodeCaches();

@@ -159,8 +159,11 @@ const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
 const dist = join(root, 'dist');
 const fresh = join(root, `.dist-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
-/** Settings every bundle shares. */
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce, lazyTables, lazyChildProcess] };
+/**
+ * Settings every bundle shares. harfbuzzjs stays a package of its own: it
+ * loads its WebAssembly from beside its module, with a top-level await.
+ */
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', external: ['harfbuzzjs'], plugins: [zodEnglishOnly, pdfLibSource, icsFoldOnce, lazyTables, lazyChildProcess] };
 /** CommonJS dependencies (handlebars, pdf-lib's) call require(); an ESM bundle gets one. */
 const esmRequire = { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" };
 const minify = process.env.IK_NO_MINIFY !== '1';
@@ -204,12 +207,6 @@ const assets = join(fresh, 'bundled-assets.mjs');
 await build({ ...common, entryPoints: [join(root, 'scripts/bundled-assets.ts')], outfile: assets, format: 'esm', banner: esmRequire });
 execFileSync(process.execPath, [assets, root, fresh], { stdio: 'inherit' });
 rmSync(assets);
-
-// The Word packages and font subsets of the bundled documents in the default themes, prepared ahead of time.
-const prepare = join(fresh, 'prepare-documents.mjs');
-await build({ ...common, entryPoints: [join(root, 'scripts/prepare-documents.ts')], outfile: prepare, format: 'esm', banner: esmRequire });
-execFileSync(process.execPath, [prepare, root, fresh], { stdio: 'inherit' });
-rmSync(prepare);
 
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(fresh, dist);

@@ -16,8 +16,8 @@ import { registerQuestions } from './commands/questions.js';
 import { registerSchema } from './commands/schema.js';
 import { registerThankYou } from './commands/thank-you.js';
 import { registerValidate } from './commands/validate.js';
-import { usePreparedSubsets } from '../write/pdf/prepared-subsets.js';
-import { readPreparedFontSubsets, useCompiledLoader } from './assets.js';
+import { useCompiledLoader } from './assets.js';
+import { useHarfBuzzImport, type HarfBuzz } from '../fonts/shaper.js';
 import { nativeDeflate } from './native-deflate.js';
 import { useParseThread } from './parse-client.js';
 import type { Worker } from 'node:worker_threads';
@@ -47,13 +47,15 @@ export interface LauncherContext {
   readonly parseThread?: Worker;
   /** The launcher's loader: compiles a CommonJS file of dist/ with its V8 code cache. */
   readonly load?: (file: string) => unknown;
+  /** The launcher's import(): code compiled by `load` cannot import ES modules itself. */
+  readonly importModule?: (specifier: string) => Promise<unknown>;
 }
 
 /** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
 export async function main(argv: readonly string[], launcher: LauncherContext = {}): Promise<number> {
   if (launcher.parseThread) useParseThread(launcher.parseThread);
   if (launcher.load) useCompiledLoader(launcher.load);
-  usePreparedSubsets(readPreparedFontSubsets, nativeDeflate);
+  if (launcher.importModule) useHarfBuzzImport(launcher.importModule as (specifier: string) => Promise<HarfBuzz>);
   const program = createProgram();
   try {
     await program.parseAsync([...argv]);

@@ -231,10 +231,10 @@ describe('interview-kit build options and other inputs', () => {
     expect(Buffer.from(docx[media[0]!]!).equals(readFileSync(logoFile))).toBe(true);
   });
 
-  it('warns, and still builds, when a name is in a script the bundled fonts cannot draw', () => {
+  it('warns, and still builds, when a name has characters the bundled fonts cannot draw', () => {
     const dir = tempDir();
     const file = join(dir, 'interview.yaml');
-    writeFileSync(file, 'student:\n  name: 王小明\nmentor:\n  name: Ana Silva\norganization:\n  name: Kite Labs\n');
+    writeFileSync(file, 'student:\n  name: Sam 🦊 Lee\nmentor:\n  name: Ana Silva\norganization:\n  name: Kite Labs\n');
     const run = runCli(['build', file, '--out', join(dir, 'out'), '--format', 'pdf']);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/warning: .*cannot draw/);

@@ -134,6 +134,8 @@ export interface DocumentMeta {
   readonly language: string;
   /** Short text in the running footer, left of the page number. */
   readonly footer?: string;
+  /** What the document is: a letter has no running header or footer (default: document). */
+  readonly kind?: 'document' | 'letter';
 }
 
 /** The whole document. */

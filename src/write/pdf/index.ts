@@ -31,6 +31,7 @@ import { paintLayout, type PaintFace } from './paint.js';
 import { addOutline } from './outline.js';
 import { addFormFields } from './form-fields.js';
 import { missingCharactersWarning } from './glyph-coverage.js';
+import { findingsToDiagnostics } from './preflight.js';
 import { createTypography } from './typography.js';
 import { pageOf, prepareSubset } from './font-program.js';
 import { embedFace } from './font-embed.js';
@@ -38,7 +39,8 @@ import { embedFace } from './font-embed.js';
 export type { FontSet, PdfOptions, PdfResult } from './pdf-options.js';
 export type { LayoutResult, Box, FontKey, Bookmark, LayoutPage } from './layout-types.js';
 export type { Metrics } from './measure.js';
-export { layoutDocument } from './layout.js';
+export { layoutDocument, type LayoutOptions } from './layout.js';
+export type { Finding, FindingCode } from './preflight.js';
 export { createFontMetrics } from './measure.js';
 export { parseFontSet, FontParseError } from './font-cache.js';
 export { LogoFormatError } from './image-size.js';
@@ -55,6 +57,7 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   if (layout.missingCharacters.length > 0) {
     warnings.push(missingCharactersWarning(layout.missingCharacters, tree.meta.title));
   }
+  warnings.push(...findingsToDiagnostics(layout.findings, tree.meta.title));
   const used = usedCodePoints(layout);
 
   const deflate = await deflateOrDefault(options.deflate);

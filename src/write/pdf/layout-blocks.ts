@@ -1,18 +1,19 @@
 /**
  * Block layout: turns each block of the tree into strips (see flow.ts) and
- * sets the keep rules:
+ * sets the keep rules of docs/typesetting.md:
  *
- * - a heading, and a short all-bold or colon-ended lead-in paragraph, keeps
- *   with the first lines of the next block;
- * - a paragraph may break between lines, but never leaves a single first or
- *   last line alone (no orphans, no widows);
+ * - a heading keeps with the first two lines or items of the next block; so
+ *   does a short lead-in paragraph (all bold, ending in a colon, or a short
+ *   intro right under a heading) — a keep-with-next chain;
+ * - a paragraph, a list and a checklist may break between lines or items,
+ *   but never leave a single first or last one alone (no orphans, no widows);
  * - a checkbox line, an answer space and a callout never split;
- * - answer lines keep with the text above them (a question and its space).
+ * - answer lines keep with the whole block above them (a question and its space).
  */
 import { assertNever, type AnswerLines, type Block, type Checkbox, type Heading, type Paragraph } from '../../tree/types.js';
 import { flattenInlines, plainText, type InlineStyle } from './inline-runs.js';
 import { wrapRuns } from './wrap-line.js';
-import { baselineOffset, keepTogether, textStrips, type FlowContext, type Strip } from './flow.js';
+import { baselineOffset, keepTogether, markSequence, nextId, textStrips, type FlowContext, type Strip } from './flow.js';
 import { layoutList } from './layout-list.js';
 import { layoutTable } from './layout-table.js';
 import { layoutCallout } from './layout-callout.js';
@@ -27,29 +28,54 @@ const BOLD: InlineStyle = { bold: true, italic: false };
 export function layoutBlocks(blocks: readonly Block[], context: FlowContext): Strip[] {
   const strips: Strip[] = [];
   let previous: Block | undefined;
+  let previousOwn: Strip[] = [];
   let keepNext = false;
-  for (const block of blocks) {
+  let checklist: Strip[] = []; // first strips of consecutive checkbox lines
+  blocks.forEach((block, i) => {
+    if (block.type !== 'checkbox') {
+      markSequence(checklist, 'item', context);
+      checklist = [];
+    }
     const own = layoutBlock(block, context);
     if (own.length === 0) {
       previous = block;
-      continue;
+      return;
     }
     const first = own[0]!;
     first.spaceBefore = previous === undefined ? 0 : spaceBetween(previous, block, context);
-    if (keepNext || block.type === 'answerLines') first.keepWithPrevious = true;
+    if (keepNext) first.keepWithPrevious = true;
+    if (block.type === 'checkbox') checklist.push(first);
+    if (block.type === 'answerLines') {
+      first.keepWithPrevious = true;
+      if (previous?.type === 'paragraph' || previous?.type === 'checkbox') {
+        // A question and its writing space: one unit, on one page.
+        const unit = nextId(context);
+        for (const strip of keepTogether([...previousOwn, ...own])) strip.unit = unit;
+      }
+    }
     if (first.forceBreakBefore) first.keepWithPrevious = false;
     strips.push(...own);
+    const leadIn = block.type === 'paragraph' && isLeadIn(block, own.length, previous, blocks[i + 1]);
+    if (leadIn) for (const strip of own) strip.leadIn ??= 'intro';
     previous = block;
-    keepNext = block.type === 'heading' || (block.type === 'paragraph' && isLeadIn(block, own.length));
-  }
+    previousOwn = own;
+    keepNext = block.type === 'heading' || leadIn;
+  });
+  markSequence(checklist, 'item', context);
   return strips;
 }
 
+/** Paragraphs of at most this many lines right under a heading introduce what follows. */
+const INTRO_LINES = 3;
+
 /**
  * A short paragraph that introduces what follows — all bold ("**Where to
- * look**") or ending in a colon — stays with the next block like a heading.
+ * look**"), ending in a colon, or a short intro right under a heading —
+ * stays with the next block like a heading.
  */
-function isLeadIn(block: Paragraph, lines: number): boolean {
+function isLeadIn(block: Paragraph, lines: number, previous: Block | undefined, next: Block | undefined): boolean {
+  if (next === undefined || next.type === 'heading' || next.type === 'pageBreak') return false;
+  if (previous?.type === 'heading' && lines <= INTRO_LINES) return true;
   if (lines > 2) return false;
   const runs = flattenInlines(block.children, PLAIN).filter((run) => run.text.trim() !== '');
   if (runs.length === 0) return false;
@@ -110,17 +136,11 @@ function layoutBlock(block: Block, context: FlowContext): Strip[] {
 /** Running text: may break between lines, with no widow or orphan line. */
 function layoutParagraph(block: Paragraph, context: FlowContext): Strip[] {
   const style = context.typography.body;
-  const lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width, style.size, context.metrics);
+  const runs = flattenInlines(block.children, PLAIN);
+  const lines = wrapRuns(runs, context.width, style.size, context.metrics, { hyphenate: context.hyphenate });
   const strips = textStrips(lines, { x: context.x, style, color: style.color }, context);
-  applyWidowOrphanRule(strips);
+  markSequence(strips, 'line', context);
   return strips;
-}
-
-/** No single line alone at the foot or head of a page: lines 2 and n keep with their predecessor. */
-export function applyWidowOrphanRule(strips: Strip[]): void {
-  if (strips.length < 2) return;
-  strips[1]!.keepWithPrevious = true;
-  strips[strips.length - 1]!.keepWithPrevious = true;
 }
 
 function layoutHeading(block: Heading, context: FlowContext): Strip[] {
@@ -130,6 +150,7 @@ function layoutHeading(block: Heading, context: FlowContext): Strip[] {
   let lines = wrapRuns(runs, context.width, style.size, context.metrics);
   if (lines.length === 0) lines = [{ fragments: [], width: 0 }];
   const strips = keepTogether(textStrips(lines, { x: context.x, style, color: style.color }, context));
+  for (const strip of strips) strip.leadIn = 'heading';
   const last = strips[strips.length - 1]!;
   if (block.depth === 1) {
     const h1 = t.headings[1];
@@ -156,7 +177,9 @@ function layoutCheckbox(block: Checkbox, context: FlowContext): Strip[] {
   const t = context.typography;
   const style = t.body;
   const indent = t.checkbox.textIndent;
-  let lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width - indent, style.size, context.metrics);
+  let lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width - indent, style.size, context.metrics, {
+    hyphenate: context.hyphenate,
+  });
   if (lines.length === 0) lines = [{ fragments: [], width: 0 }];
   const strips = keepTogether(textStrips(lines, { x: context.x + indent, style, color: style.color }, context));
   const size = t.checkbox.size;

@@ -29,8 +29,8 @@ export interface Strip {
   leadIn?: 'heading' | 'intro';
   /** Strips sharing a unit belong on one page: a question and its writing space. */
   unit?: number;
-  /** This strip starts element `index` of a sequence (lines, list items, checklist lines, table rows). */
-  seq?: SequenceMark;
+  /** The sequences this strip is part of: element `index` of lines, list items, checklist lines or table rows. */
+  seq?: SequenceMark[];
   /** Set on a table's header strips: the table's sequence id. */
   tableHeader?: number;
   /** Strips drawn first when this strip starts a page (a table's header row, repeated). */
@@ -67,19 +67,22 @@ export function nextId(context: FlowContext): number {
 }
 
 /**
- * Marks `starts` (the first strip of each element) as a sequence and keeps
- * the first two elements together and the last two together: no element
- * alone at the foot or head of a page (widow and orphan control).
+ * Marks `elements` (the strips of each line, item or row) as a sequence and
+ * keeps the first two elements together and the last two together: no
+ * element alone at the foot or head of a page (widow and orphan control).
+ * Returns the sequence's id.
  */
-export function markSequence(starts: readonly Strip[], kind: SequenceMark['kind'], context: FlowContext): void {
-  if (starts.length === 0) return;
+export function markSequence(elements: readonly (readonly Strip[])[], kind: SequenceMark['kind'], context: FlowContext): number {
   const id = nextId(context);
-  starts.forEach((strip, index) => {
-    strip.seq = { id, index, count: starts.length, kind };
+  elements.forEach((strips, index) => {
+    const mark = { id, index, count: elements.length, kind };
+    for (const strip of strips) (strip.seq ??= []).push(mark);
   });
-  if (starts.length < 2) return;
-  starts[1]!.keepWithPrevious = true;
-  starts[starts.length - 1]!.keepWithPrevious = true;
+  if (elements.length >= 2) {
+    elements[1]![0]!.keepWithPrevious = true;
+    elements[elements.length - 1]![0]!.keepWithPrevious = true;
+  }
+  return id;
 }
 
 /** Lays out a sequence of blocks in a context (passed around to avoid import cycles). */

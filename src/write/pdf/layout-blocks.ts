@@ -30,9 +30,9 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
   let previous: Block | undefined;
   let previousOwn: Strip[] = [];
   let keepNext = false;
-  let checklist: Strip[] = []; // first strips of consecutive checkbox lines
+  let checklist: Strip[][] = []; // consecutive checkbox lines
   blocks.forEach((block, i) => {
-    if (block.type !== 'checkbox') {
+    if (block.type !== 'checkbox' && checklist.length > 0) {
       markSequence(checklist, 'item', context);
       checklist = [];
     }
@@ -44,7 +44,7 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
     const first = own[0]!;
     first.spaceBefore = previous === undefined ? 0 : spaceBetween(previous, block, context);
     if (keepNext) first.keepWithPrevious = true;
-    if (block.type === 'checkbox') checklist.push(first);
+    if (block.type === 'checkbox') checklist.push(own);
     if (block.type === 'answerLines') {
       first.keepWithPrevious = true;
       if (previous?.type === 'paragraph' || previous?.type === 'checkbox') {
@@ -61,7 +61,7 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
     previousOwn = own;
     keepNext = block.type === 'heading' || leadIn;
   });
-  markSequence(checklist, 'item', context);
+  if (checklist.length > 0) markSequence(checklist, 'item', context);
   return strips;
 }
 
@@ -139,7 +139,7 @@ function layoutParagraph(block: Paragraph, context: FlowContext): Strip[] {
   const runs = flattenInlines(block.children, PLAIN);
   const lines = wrapRuns(runs, context.width, style.size, context.metrics, { hyphenate: context.hyphenate });
   const strips = textStrips(lines, { x: context.x, style, color: style.color }, context);
-  markSequence(strips, 'line', context);
+  if (strips.length > 1) markSequence(strips.map((strip) => [strip]), 'line', context);
   return strips;
 }
 

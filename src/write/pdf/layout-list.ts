@@ -25,7 +25,7 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
     listDepth: context.listDepth + 1,
   };
   const strips: Strip[] = [];
-  const starts: Strip[] = [];
+  const items: Strip[][] = [];
   let questions = 0;
   let previousHeldAnswer = false;
   list.children.forEach((item, i) => {
@@ -55,11 +55,11 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
       questions++;
     }
     previousHeldAnswer = question;
-    starts.push(first);
+    items.push(own);
     strips.push(...own);
   });
   // Questions are units of their own; keeping two together would leave pages half empty.
-  if (questions === 0) markSequence(starts, 'item', context);
+  if (questions === 0) markSequence(items, 'item', context);
   return strips;
 }
 

@@ -33,7 +33,7 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
 
   const strips: Strip[] = [];
   const headerStrips: Strip[] = [];
-  const rowStarts: Strip[] = [];
+  const rows: Strip[][] = [];
   let bodyRow = 0;
   runs.forEach((row, r) => {
     const header = isHeader(r);
@@ -67,17 +67,18 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
       if (header) {
         headerStrips.push(strip);
       } else if (k === 0) {
-        rowStarts.push(strip);
+        rows.push([strip]);
+      } else {
+        rows[rows.length - 1]!.push(strip);
       }
       strips.push(strip);
     }
   });
-  markSequence(rowStarts, 'row', context);
-  const id = rowStarts[0]?.seq?.id;
-  if (headerStrips.length > 0 && id !== undefined) {
+  const id = markSequence(rows, 'row', context);
+  if (headerStrips.length > 0 && rows.length > 0) {
     for (const strip of headerStrips) strip.tableHeader = id;
     const repeated = headerStrips.map((strip) => ({ ...strip, spaceBefore: 0, keepWithPrevious: true, bookmark: undefined }));
-    for (const start of rowStarts.slice(1)) start.repeatOnNewPage = repeated;
+    for (const row of rows.slice(1)) row[0]!.repeatOnNewPage = repeated;
   }
   return strips;
 }

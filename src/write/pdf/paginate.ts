@@ -1,8 +1,7 @@
 /**
  * Pagination: places strips on pages top to bottom. When a strip does not
  * fit, the page ends before the latest strip that may start a page (one not
- * kept with its predecessor) — unless that would leave the page less than a
- * third full, or the whole page is one kept chain: then it breaks right
+ * kept with its predecessor); if the whole page is one kept chain, it breaks right
  * where the page is full, so a unit taller than a page is split rather than
  * looping forever. A strip that starts a page brings the strips it repeats
  * (a table's header row). Gaps before a strip vanish at the top of a page;
@@ -34,8 +33,6 @@ export interface Pagination {
 }
 
 const EPSILON = 1e-6;
-/** A page that would end less full than this share of the column breaks where it is full instead. */
-export const MIN_PAGE_FILL = 1 / 3;
 
 /** Distributes strips over as many pages as they need (at least one). */
 export function paginate(strips: readonly Strip[], area: PageArea): Pagination {
@@ -82,8 +79,6 @@ export function paginate(strips: readonly Strip[], area: PageArea): Pagination {
     let breakAt = i;
     while (breakAt > pageStart && strips[breakAt]!.keepWithPrevious) breakAt--;
     if (breakAt === pageStart) breakAt = i; // one unbreakable chain: split it here
-    const end = placed.find((p) => p.index === breakAt);
-    if (end && end.top - area.top < (area.bottom - area.top) * MIN_PAGE_FILL) breakAt = i; // don't leave the page two-thirds empty
     while (page.length > 0 && page[page.length - 1]!.index >= breakAt) page.pop();
     newPage(false);
     i = breakAt;

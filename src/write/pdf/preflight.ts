@@ -21,7 +21,6 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { Box, FontKey } from './layout-types.js';
 import type { Metrics } from './measure.js';
 import type { PageArea, Placement } from './paginate.js';
-import { MIN_PAGE_FILL } from './paginate.js';
 import type { Strip } from './flow.js';
 
 /** The kinds of finding. */
@@ -52,6 +51,8 @@ export interface PreflightOptions {
 }
 
 const MARKUP = [':::', '{{', '}}', '[ ]'] as const;
+/** A page less full than this, before a break the author did not ask for, is a defect. */
+const MIN_PAGE_FILL = 1 / 3;
 const QUOTE_LENGTH = 48;
 
 /** Checks the flow of strips over pages: keep rules, tables, page fill. */
@@ -84,7 +85,7 @@ export function checkPagination(placements: readonly Placement[][], forcedBreakA
   });
 
   const units = new Map<number, { pages: Set<number>; first: Strip }>();
-  const sequences = new Map<number, { kind: string; pages: Map<number, number>; starts: Map<number, Strip>; headers: Set<number> }>();
+  const sequences = new Map<number, Sequence>();
   placements.forEach((page, p) => {
     for (const { strip } of page) {
       if (strip.unit !== undefined) {
@@ -93,9 +94,11 @@ export function checkPagination(placements: readonly Placement[][], forcedBreakA
         units.set(strip.unit, unit);
       }
       if (strip.tableHeader !== undefined) sequenceOf(sequences, strip.tableHeader, 'row').headers.add(p);
-      if (strip.seq) {
-        const seq = sequenceOf(sequences, strip.seq.id, strip.seq.kind);
-        seq.pages.set(p, (seq.pages.get(p) ?? 0) + 1);
+      for (const mark of strip.seq ?? []) {
+        const seq = sequenceOf(sequences, mark.id, mark.kind);
+        let present = seq.pages.get(p);
+        if (!present) seq.pages.set(p, (present = new Set()));
+        present.add(mark.index);
         if (!seq.starts.has(p)) seq.starts.set(p, strip);
       }
     }
@@ -113,9 +116,11 @@ export function checkPagination(placements: readonly Placement[][], forcedBreakA
   for (const seq of sequences.values()) {
     if (seq.pages.size < 2) continue;
     const pages = [...seq.pages.keys()].sort((a, b) => a - b);
+    // An element on two pages is split inside, which its own lines answer for.
+    const split = new Set(pages.flatMap((p) => [...seq.pages.get(p)!].filter((e) => pages.some((q) => q !== p && seq.pages.get(q)!.has(e)))));
     for (const p of pages) {
-      const count = seq.pages.get(p)!;
-      if (count >= 2) continue;
+      const present = seq.pages.get(p)!;
+      if (present.size !== 1 || split.has([...present][0]!)) continue;
       const start = seq.starts.get(p)!;
       const code = seq.kind === 'row' ? 'table-split' : 'widow-orphan';
       const what = seq.kind === 'row' ? 'one row of a table' : seq.kind === 'line' ? 'one line of a paragraph' : 'one item of a list';
@@ -141,11 +146,15 @@ export function checkPagination(placements: readonly Placement[][], forcedBreakA
   return findings.sort((a, b) => a.page - b.page);
 }
 
-function sequenceOf(
-  sequences: Map<number, { kind: string; pages: Map<number, number>; starts: Map<number, Strip>; headers: Set<number> }>,
-  id: number,
-  kind: string,
-) {
+/** What the preflight gathers about a sequence: per page, which of its elements are there. */
+interface Sequence {
+  readonly kind: string;
+  readonly pages: Map<number, Set<number>>;
+  readonly starts: Map<number, Strip>;
+  readonly headers: Set<number>;
+}
+
+function sequenceOf(sequences: Map<number, Sequence>, id: number, kind: string): Sequence {
   let seq = sequences.get(id);
   if (!seq) {
     seq = { kind, pages: new Map(), starts: new Map(), headers: new Set() };

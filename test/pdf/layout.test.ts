@@ -2,6 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutDocument, type Box, type LayoutResult } from '../../src/write/pdf/index.js';
 import { wrapRuns } from '../../src/write/pdf/wrap-line.js';
+import { breakOpportunities, uaxBreakOpportunities } from '../../src/write/pdf/line-breaks.js';
+
+/** True when a line of text takes the space-only shortcut (no `-`, `/`, `%`, braces, bars, dashes or CJK). */
+const breakOpportunitiesShortcutApplies = (line: string): boolean =>
+  /^[\u0020-\u0024\u0026-\u002c\u002e\u0030-\u007a\u007e\u00a0-\u00b3\u00b5-\u024f\u2018\u2019\u201c\u201d]*$/.test(line);
 import { resolveTheme } from '../../src/theme.js';
 import { createTypography } from '../../src/write/pdf/typography.js';
 import type { Block, List, Table } from '../../src/tree/types.js';
@@ -185,6 +190,73 @@ describe('wrapping', () => {
       metrics,
     );
     expect(lines.map((l) => l.fragments.map((f) => f.text).join(''))).toEqual(['first', 'second']);
+  });
+
+  const lineTexts = (lines: ReturnType<typeof wrapRuns>): string[] => lines.map((l) => l.fragments.map((f) => f.text).join(''));
+  /** The width of `text` plus a little: room for exactly that much on a line. */
+  const room = (text: string): number => metrics.widthOf(text, 'regular', size) + 0.5;
+
+  it('hyphenates a long lowercase word that would leave the line short', () => {
+    const text = 'We will talk about the organizational structure';
+    const lines = wrapRuns([{ text, font: 'regular' }], room('We will talk about the organiza-'), size, metrics, { hyphenate: true });
+    expect(lineTexts(lines)).toEqual(['We will talk about the organiza-', 'tional structure']);
+    const plain = wrapRuns([{ text, font: 'regular' }], room('We will talk about the organiza-'), size, metrics);
+    expect(lineTexts(plain)[0]).toBe('We will talk about the');
+  });
+
+  it('never hyphenates names, e-mail addresses or URLs', () => {
+    for (const word of ['Wolfeschlegelsteinhausen', 'Organizational', 'careers@example-university.edu', 'https://example.edu/informational']) {
+      const text = `Please write to ${word} today`;
+      // The word fits a line of its own, but not after "Please write to".
+      const lines = wrapRuns([{ text, font: 'regular' }], room(`${word} x`), size, metrics, { hyphenate: true });
+      expect(lineTexts(lines)[0], word).toBe('Please write to');
+      expect(lineTexts(lines).join(' '), word).toBe(text);
+    }
+  });
+
+  it('does not hyphenate two lines in a row more than twice', () => {
+    const text = Array.from({ length: 12 }, () => 'responsibilities').join(' ');
+    const lines = lineTexts(wrapRuns([{ text, font: 'regular' }], room('responsibilities respon-'), size, metrics, { hyphenate: true }));
+    let run = 0;
+    for (const line of lines) {
+      run = line.endsWith('-') ? run + 1 : 0;
+      expect(run).toBeLessThanOrEqual(2);
+    }
+    expect(lines.some((line) => line.endsWith('-'))).toBe(true);
+  });
+
+  it('never breaks at a no-break space', () => {
+    const text = 'Please thank Dr.\u00a0Núñez for the time';
+    const lines = lineTexts(wrapRuns([{ text, font: 'regular' }], room('Please thank Dr.\u00a0'), size, metrics));
+    expect(lines[0]).toBe('Please thank');
+    expect(lines[1]!.startsWith('Dr.\u00a0Núñez')).toBe(true);
+  });
+
+  it('wraps Chinese and Japanese text between characters, keeping closing punctuation with its character', () => {
+    const text = '我们的公司在北京。東京の会社です';
+    const width = metrics.widthOf('我们的公司', 'regular', size) + 0.5;
+    const lines = lineTexts(wrapRuns([{ text, font: 'regular' }], width, size, metrics));
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join('')).toBe(text);
+    for (const line of lines) expect(line.startsWith('。')).toBe(false);
+  });
+
+  it('breaks after a hyphen in running text but not inside an address', () => {
+    const text = 'a well-known firm at careers@acme-health.example';
+    const lines = lineTexts(wrapRuns([{ text, font: 'regular' }], room('careers@acme-health.example'), size, metrics));
+    expect(lines).toEqual(['a well-known firm at', 'careers@acme-health.example']);
+    const wide = lineTexts(wrapRuns([{ text, font: 'regular' }], room('a well-known firm at careers@acme-'), size, metrics));
+    expect(wide).toEqual(['a well-known firm at', 'careers@acme-health.example']);
+    const narrow = lineTexts(wrapRuns([{ text, font: 'regular' }], room('a well-'), size, metrics));
+    expect(narrow[0]).toBe('a well-');
+  });
+
+  it('finds the same break opportunities as UAX #14 when it takes the shortcut', () => {
+    const text = readFileSync(new URL('../../content/guide.yaml', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => breakOpportunitiesShortcutApplies(line));
+    expect(text.length).toBeGreaterThan(50);
+    for (const line of text) expect(breakOpportunities(line), line).toEqual(uaxBreakOpportunities(line));
   });
 });
 

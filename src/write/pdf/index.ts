@@ -54,10 +54,10 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   const layout = layoutDocument(tree, options.theme, createFontMetrics(fonts));
   const forms = options.forms === true && hasFields(layout);
   const warnings: Diagnostic[] = [];
-  if (layout.missingCharacters.length > 0) {
-    warnings.push(missingCharactersWarning(layout.missingCharacters, tree.meta.title));
-  }
-  warnings.push(...findingsToDiagnostics(layout.findings, tree.meta.title));
+  const missing = layout.missingCharacters.length > 0;
+  if (missing) warnings.push({ ...missingCharactersWarning(layout.missingCharacters, tree.meta.title), code: 'missing-glyph' });
+  // That one warning stands for the preflight's per-page findings of the same characters.
+  warnings.push(...findingsToDiagnostics(layout.findings.filter((f) => !(missing && f.code === 'missing-glyph')), tree.meta.title));
   const used = usedCodePoints(layout);
 
   const deflate = await deflateOrDefault(options.deflate);

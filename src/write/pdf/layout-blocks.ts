@@ -31,6 +31,7 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
   let previousOwn: Strip[] = [];
   let keepNext = false;
   let checklist: Strip[][] = []; // consecutive checkbox lines
+  let unit: number | undefined; // the question unit the previous block belongs to
   blocks.forEach((block, i) => {
     if (block.type !== 'checkbox' && checklist.length > 0) {
       markSequence(checklist, 'item', context);
@@ -45,17 +46,26 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
     first.spaceBefore = previous === undefined ? 0 : spaceBetween(previous, block, context);
     if (keepNext) first.keepWithPrevious = true;
     if (block.type === 'checkbox') checklist.push(own);
+    const leadIn = block.type === 'paragraph' && isLeadIn(block, own.length, previous, blocks[i + 1]);
+    // "Answer:" between two writing spaces continues the question above it.
+    const between = previous?.type === 'answerLines' && blocks[i + 1]?.type === 'answerLines';
+    const continued = between && block.type === 'paragraph' && endsWithColon(block) ? unit : undefined;
+    unit = undefined;
+    if (continued !== undefined) {
+      first.keepWithPrevious = true;
+      unit = continued;
+      for (const strip of own) strip.unit = continued;
+    }
     if (block.type === 'answerLines') {
       first.keepWithPrevious = true;
       if (previous?.type === 'paragraph' || previous?.type === 'checkbox') {
         // A question and its writing space: one unit, on one page.
-        const unit = nextId(context);
+        unit = previousOwn[0]!.unit ?? nextId(context);
         for (const strip of keepTogether([...previousOwn, ...own])) strip.unit = unit;
       }
     }
     if (first.forceBreakBefore) first.keepWithPrevious = false;
     strips.push(...own);
-    const leadIn = block.type === 'paragraph' && isLeadIn(block, own.length, previous, blocks[i + 1]);
     if (leadIn) for (const strip of own) strip.leadIn ??= 'intro';
     previous = block;
     previousOwn = own;
@@ -79,8 +89,12 @@ function isLeadIn(block: Paragraph, lines: number, previous: Block | undefined, 
   if (lines > 2) return false;
   const runs = flattenInlines(block.children, PLAIN).filter((run) => run.text.trim() !== '');
   if (runs.length === 0) return false;
-  if (runs.every((run) => run.font === 'bold' || run.font === 'boldItalic')) return true;
-  return runs[runs.length - 1]!.text.trimEnd().endsWith(':');
+  return runs.every((run) => run.font === 'bold' || run.font === 'boldItalic') || endsWithColon(block);
+}
+
+/** "Answer:", "Where to look:". */
+function endsWithColon(block: Paragraph): boolean {
+  return plainText(block.children).endsWith(':');
 }
 
 /** The gap between two neighbouring blocks. */

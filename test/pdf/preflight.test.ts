@@ -3,6 +3,8 @@
  * file → view → template → Markdown → tree → layout) and on crafted trees
  * that hold each kind of defect.
  */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildHandoutView, handoutMeta } from '../../src/kits/handout-view.js';
 import { renderThankYou } from '../../src/kits/thank-you-kit.js';
@@ -16,6 +18,7 @@ import type { Strip } from '../../src/write/pdf/flow.js';
 import type { Placement } from '../../src/write/pdf/paginate.js';
 import { checkPagination } from '../../src/write/pdf/preflight.js';
 import { createTypography } from '../../src/write/pdf/typography.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { bundledGuide, bundledTemplates, exampleInterview, renderKit } from '../helpers/kit.js';
 import { build, notoMetrics, words } from './pdf-test-kit.js';
 
@@ -347,5 +350,37 @@ describe('letters', () => {
     const layout = layoutDocument(asLetter([closing]), letter, metrics);
     const [sincerely, name] = ['Sincerely,', 'Maya Patel'].map((s) => textsOf(layout, 0).find((t) => t.text === s)!);
     expect(name!.y - sincerely!.y).toBeCloseTo(4 * createTypography(letter).body.leading, 5);
+  });
+});
+
+describe('the command line', () => {
+  /** A templates folder whose handout prints a checkbox as text: a finding of the preflight. */
+  function templatesWithSlip(): string {
+    const dir = tempDir('ik-templates-');
+    writeFileSync(join(dir, 'handout.md.hbs'), '# Handout\n\nTick this box: [ ] when done.\n');
+    return dir;
+  }
+
+  it('prints the findings as warnings and still succeeds', () => {
+    const out = tempDir();
+    const result = runCli(['handout', '--format', 'pdf', '--templates', templatesWithSlip(), '--out', out]);
+    expect(result.stderr).toMatch(/warning: .*page 1 prints markup as text: "Tick this box: \[ \] when done\." \[markup-left\]/);
+    expect(result.status).toBe(0);
+    expect(existsSync(join(out, 'handout', 'handout.pdf'))).toBe(true);
+  });
+
+  it('with --strict makes them errors and exits 1, still writing the files', () => {
+    const out = tempDir();
+    const result = runCli(['handout', '--strict', '--format', 'pdf', '--templates', templatesWithSlip(), '--out', out]);
+    expect(result.stderr).toMatch(/error: .*\[markup-left\]/);
+    expect(result.status).toBe(1);
+    expect(existsSync(join(out, 'handout', 'handout.pdf'))).toBe(true);
+  });
+
+  it('with --strict exits 0 when the preflight finds nothing', () => {
+    const out = tempDir();
+    const result = runCli(['thank-you', 'content/examples/maya-after.yaml', '--strict', '--format', 'pdf', '--out', out]);
+    expect(result.stderr).not.toMatch(/\[[a-z-]+\]$/m);
+    expect(result.status).toBe(0);
   });
 });

@@ -463,11 +463,28 @@ describe('page furniture and themes', () => {
     });
   });
 
+  it('drops whole contact fields from the office header rather than cut one', () => {
+    const contact = ['careers@example-university.edu', '+1 (212) 555-0100', 'Hall of Careers, Room 101', 'https://careers.example-university.edu'];
+    const office = resolveTheme({ office: { name: 'Career Services Center', contact } });
+    const layout = layoutDocument(build.root([build.paragraph('Body.')]), office, metrics);
+    const header = texts(layout, 0).filter((t) => t.y < TOP && t.font === 'regular');
+    expect(header).toHaveLength(1);
+    const shown = header[0]!.text.split(' \u00b7 ');
+    expect(shown.length).toBeLessThan(contact.length);
+    expect(shown).toEqual(contact.slice(0, shown.length));
+    expect(texts(layout, 0).some((t) => t.text === 'Career Services Center')).toBe(true);
+    expect(layout.findings).toEqual([]);
+  });
+
   it('lays out A4 pages with the A4 size and margins', () => {
     const a4 = resolveTheme({ pageSize: 'a4' });
     const layout = layoutDocument(build.root([build.paragraph(words(450))]), a4, metrics);
     expect([layout.pageWidth, layout.pageHeight]).toEqual([595.28, 841.89]);
     for (const t of texts(layout, 0)) expect(t.x + t.width).toBeLessThanOrEqual(595.28 - 54 + EPS);
+    // The same 5-inch measure as on Letter, centred.
+    const a4Column = createTypography(a4);
+    expect(a4Column.right - a4Column.left).toBe(RIGHT - LEFT);
+    expect(a4Column.left).toBeCloseTo(595.28 - a4Column.right, 5);
   });
 
   it('lists each character the font cannot draw once, in order', () => {

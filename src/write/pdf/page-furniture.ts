@@ -115,8 +115,8 @@ function headerBoxes(office: NonNullable<FurnitureContent['office']>, t: Typogra
     baseline = bottom - height / 2 + style.size * 0.35;
   }
   const nameWidth = metrics.widthOf(office.name, 'bold', style.size);
-  // The contact fields take what the name leaves, at least half; those that do not fit are dropped.
-  const contactRoom = Math.max((t.right - x) / 2, t.right - x - nameWidth - 16);
+  // The name comes first; the contact fields take what it leaves, and those that do not fit are dropped.
+  const contactRoom = t.right - x - nameWidth - 16;
   const contact = dropFields(office.contact, contactRoom, style.size, metrics, 'regular');
   const contactWidth = contact === '' ? 0 : metrics.widthOf(contact, 'regular', style.size);
   const nameRoom = t.right - x - (contactWidth > 0 ? contactWidth + 16 : 0);

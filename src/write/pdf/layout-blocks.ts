@@ -31,7 +31,7 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
   let previousOwn: Strip[] = [];
   let keepNext = false;
   let checklist: Strip[][] = []; // consecutive checkbox lines
-  let unit: number | undefined; // the question unit the previous block belongs to
+  let unit: number | undefined; // the question unit the previous block belongs to, if any
   blocks.forEach((block, i) => {
     if (block.type !== 'checkbox' && checklist.length > 0) {
       markSequence(checklist, 'item', context);
@@ -48,13 +48,13 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
     if (block.type === 'checkbox') checklist.push(own);
     const leadIn = block.type === 'paragraph' && isLeadIn(block, own.length, previous, blocks[i + 1]);
     // "Answer:" between two writing spaces continues the question above it.
-    const between = previous?.type === 'answerLines' && blocks[i + 1]?.type === 'answerLines';
-    const continued = between && block.type === 'paragraph' && endsWithColon(block) ? unit : undefined;
-    unit = undefined;
-    if (continued !== undefined) {
+    const continues =
+      unit !== undefined && previous?.type === 'answerLines' && block.type === 'paragraph' && endsWithColon(block) && blocks[i + 1]?.type === 'answerLines';
+    if (continues) {
       first.keepWithPrevious = true;
-      unit = continued;
-      for (const strip of own) strip.unit = continued;
+      for (const strip of own) strip.unit = unit;
+    } else {
+      unit = undefined;
     }
     if (block.type === 'answerLines') {
       first.keepWithPrevious = true;
@@ -150,8 +150,7 @@ function layoutBlock(block: Block, context: FlowContext): Strip[] {
 /** Running text: may break between lines, with no widow or orphan line. */
 function layoutParagraph(block: Paragraph, context: FlowContext): Strip[] {
   const style = context.typography.body;
-  const runs = flattenInlines(block.children, PLAIN);
-  const lines = wrapRuns(runs, context.width, style.size, context.metrics, { hyphenate: context.hyphenate });
+  const lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width, style.size, context.metrics, { hyphenate: context.hyphenate });
   const strips = textStrips(lines, { x: context.x, style, color: style.color }, context);
   if (strips.length > 1) markSequence(strips.map((strip) => [strip]), 'line', context);
   return strips;

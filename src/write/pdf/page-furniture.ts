@@ -44,32 +44,22 @@ export function addPageFurniture(
   metrics: Metrics,
 ): Furnished {
   const findings: Finding[] = [];
-  const cut = (what: string, text: string): void => {
+  // Reported once per field, not once per page.
+  const cut: ReportCut = (what, text) => {
+    if (findings.some((f) => f.message.startsWith(`the ${what} `))) return;
     findings.push({
       code: 'furniture-cut',
       page: 1,
       message: `the ${what} "${text}" is too long for the page and was shortened`,
-      hint: `shorten it (in kit.yaml or the document's meta) to fit ${Math.round(typography.right - typography.left)} pt at ${typography.footer.size} pt`,
+      hint: "shorten it (kit.yaml for the office, the document's footer otherwise)",
     });
   };
-  if (content.letter) {
-    const furnished = pages.map((boxes, i) => ({
-      boxes: i === 0 ? [...boxes] : [...boxes, ...footerBoxes('', i + 1, pages.length, typography, metrics, cut)],
-    }));
-    return { pages: furnished, findings };
-  }
   const header = content.office ? headerBoxes(content.office, typography, metrics, cut) : [];
-  let reported = false;
-  const furnished = pages.map((boxes, i) => ({
-    boxes: [
-      ...header,
-      ...boxes,
-      ...footerBoxes(content.footer, i + 1, pages.length, typography, metrics, (what, text) => {
-        if (!reported) cut(what, text);
-        reported = true;
-      }),
-    ],
-  }));
+  const furnished = pages.map((boxes, i) => {
+    if (content.letter && i === 0) return { boxes: [...boxes] };
+    const footer = footerBoxes(content.letter ? '' : content.footer, i + 1, pages.length, typography, metrics, cut);
+    return { boxes: [...header, ...boxes, ...footer] };
+  });
   return { pages: furnished, findings };
 }
 

@@ -242,15 +242,15 @@ describe('preflight on crafted trees', () => {
   });
 
   it('reports a lone line or item at the head or foot of a page', () => {
-    const seq = (index: number, count: number) => ({ seq: [{ id: 7, index, count, kind: 'item' as const }], boxes: text(`item ${index}`) });
-    const widow = checkPagination(placed([[...fill(40), seq(0, 3), seq(1, 3)], [seq(2, 3), ...fill(30)]]), [false, false], area);
+    const seq = (index: number) => ({ seq: [{ id: 7, index, kind: 'item' as const }], boxes: text(`item ${index}`) });
+    const widow = checkPagination(placed([[...fill(40), seq(0), seq(1)], [seq(2), ...fill(30)]]), [false, false], area);
     expect(widow).toEqual([expect.objectContaining({ code: 'widow-orphan', page: 2, message: expect.stringContaining('item 2') })]);
-    const orphan = checkPagination(placed([[...fill(40), seq(0, 3)], [seq(1, 3), seq(2, 3), ...fill(30)]]), [false, false], area);
+    const orphan = checkPagination(placed([[...fill(40), seq(0)], [seq(1), seq(2), ...fill(30)]]), [false, false], area);
     expect(orphan).toEqual([expect.objectContaining({ code: 'widow-orphan', page: 1 })]);
   });
 
   it('reports a table that continues without its header row or with one row on a side', () => {
-    const row = (index: number) => ({ seq: [{ id: 3, index, count: 4, kind: 'row' as const }], boxes: text(`row ${index}`) });
+    const row = (index: number) => ({ seq: [{ id: 3, index, kind: 'row' as const }], boxes: text(`row ${index}`) });
     const header = { tableHeader: 3, boxes: text('When') };
     const noHeader = checkPagination(placed([[...fill(30), header, row(0), row(1)], [row(2), row(3), ...fill(30)]]), [false, false], area);
     expect(noHeader).toEqual([expect.objectContaining({ code: 'table-split', page: 2, message: expect.stringContaining('without its header row') })]);

@@ -41,7 +41,6 @@ export interface Strip {
 export interface SequenceMark {
   readonly id: number;
   readonly index: number;
-  readonly count: number;
   readonly kind: 'line' | 'item' | 'row';
 }
 
@@ -75,7 +74,7 @@ export function nextId(context: FlowContext): number {
 export function markSequence(elements: readonly (readonly Strip[])[], kind: SequenceMark['kind'], context: FlowContext): number {
   const id = nextId(context);
   elements.forEach((strips, index) => {
-    const mark = { id, index, count: elements.length, kind };
+    const mark = { id, index, kind };
     for (const strip of strips) (strip.seq ??= []).push(mark);
   });
   if (elements.length >= 2) {

@@ -1,9 +1,9 @@
 /**
  * Pagination: places strips on pages top to bottom. When a strip does not
  * fit, the page ends before the latest strip that may start a page (one not
- * kept with its predecessor); if the whole page is one kept chain, it breaks right
- * where the page is full, so a unit taller than a page is split rather than
- * looping forever. A strip that starts a page brings the strips it repeats
+ * kept with its predecessor); if the whole page is one kept chain, it
+ * breaks right where the page is full, so a unit taller than a page is split
+ * rather than looping forever. A strip that starts a page brings the strips it repeats
  * (a table's header row). Gaps before a strip vanish at the top of a page;
  * forced breaks never produce blank pages.
  */

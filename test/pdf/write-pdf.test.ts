@@ -209,6 +209,17 @@ describe('writePdf on the sample tree', () => {
 });
 
 describe('writePdf options and edge cases', () => {
+  it("returns the layout preflight's findings as warnings with their code, and writes the PDF", async () => {
+    const slip = build.root([build.heading(1, 'Questions'), build.paragraph('10. What does a typical day look like?'), build.paragraph(':::lines 4 #answer-10')]);
+    const written = await writePdf(slip, { theme, fonts });
+    expect(written.warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'markup-left', message: expect.stringMatching(/^Test document: page 1 prints markup as text: ":::lines 4 #answer-10" \[markup-left\]$/) }),
+    ]);
+    expect(run('pdftotext', [tempFile(written.bytes), '-']).stdout).toContain(':::lines 4');
+    const clean = await writePdf(build.root([build.heading(1, 'Questions'), build.questions(['What does a typical day look like?'])]), { theme, fonts });
+    expect(clean.warnings).toEqual([]);
+  });
+
   it('warns once, and still writes the PDF, when a name is in a script the font cannot draw', async () => {
     const cjk = build.root(
       [build.heading(1, 'Meeting 张伟'), build.paragraph('Mentor: 张伟 (Zhang Wei), 中文 speaker.'), build.paragraph('张伟 again.')],

@@ -97,11 +97,17 @@ function endsWithColon(block: Paragraph): boolean {
   return plainText(block.children).endsWith(':');
 }
 
-/** The gap between two neighbouring blocks. */
+/** The gap between two neighbouring blocks: the larger of what the first wants after it and the second before it. */
 function spaceBetween(previous: Block, block: Block, context: FlowContext): number {
   const t = context.typography;
-  const nested = context.listDepth > 0;
   if (previous.type === 'heading') return 0; // the heading's strip carries its space after
+  const after = previous.type === 'table' ? t.table.space : previous.type === 'callout' ? t.callout.space : 0;
+  return Math.max(after, spaceBefore(previous, block, context));
+}
+
+function spaceBefore(previous: Block, block: Block, context: FlowContext): number {
+  const t = context.typography;
+  const nested = context.listDepth > 0;
   switch (block.type) {
     case 'heading':
       return t.headings[block.depth].spaceBefore;

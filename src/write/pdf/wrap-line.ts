@@ -55,9 +55,9 @@ const PREFERRED_BREAK_AFTER = new Set(['/', '-', '.', '?', '&', '=', '_', '\u201
 /** A word that will not fit starts on the current line only if this much of it is left. */
 const MIN_ROOM_TO_START_LONG_WORD = 0.25;
 /** Hyphenate only when the line would otherwise end this far short of the margin (Word's default zone, 0.25 in). */
-export const HYPHENATION_ZONE = 18;
+const HYPHENATION_ZONE = 18;
 /** At most this many hyphenated lines in a row. */
-export const CONSECUTIVE_HYPHENS = 2;
+const CONSECUTIVE_HYPHENS = 2;
 /** Tokens that are addresses: never broken at their hyphens or slashes, never hyphenated. */
 const ADDRESS = /@|:\/\/|^www\./i;
 const EPSILON = 1e-6;

@@ -26,7 +26,7 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
   };
   const strips: Strip[] = [];
   const items: Strip[][] = [];
-  let questions = 0;
+  let hasQuestions = false;
   let previousHeldAnswer = false;
   list.children.forEach((item, i) => {
     let own = layoutBlocks(item.children, inner);
@@ -52,14 +52,14 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
     if (question) {
       const unit = nextId(context);
       for (const strip of keepTogether(own)) strip.unit = unit;
-      questions++;
+      hasQuestions = true;
     }
     previousHeldAnswer = question;
     items.push(own);
     strips.push(...own);
   });
   // Questions are units of their own; keeping two together would leave pages half empty.
-  if (questions === 0) markSequence(items, 'item', context);
+  if (!hasQuestions) markSequence(items, 'item', context);
   return strips;
 }
 

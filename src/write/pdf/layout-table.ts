@@ -77,7 +77,7 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
   const id = markSequence(rows, 'row', context);
   if (headerStrips.length > 0 && rows.length > 0) {
     for (const strip of headerStrips) strip.tableHeader = id;
-    const repeated = headerStrips.map((strip) => ({ ...strip, spaceBefore: 0, keepWithPrevious: true, bookmark: undefined }));
+    const repeated = headerStrips.map((strip) => ({ ...strip, spaceBefore: 0 }));
     for (const row of rows.slice(1)) row[0]!.repeatOnNewPage = repeated;
   }
   return strips;

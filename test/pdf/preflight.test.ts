@@ -20,7 +20,8 @@ import { checkPagination } from '../../src/write/pdf/preflight.js';
 import { createTypography } from '../../src/write/pdf/typography.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { bundledGuide, bundledTemplates, exampleInterview, renderKit } from '../helpers/kit.js';
-import { build, notoMetrics, words } from './pdf-test-kit.js';
+import { build, fonts, notoMetrics, words } from './pdf-test-kit.js';
+import { buildKit } from '../../src/pipeline.js';
 
 const metrics = notoMetrics();
 const letter = resolveTheme();
@@ -350,6 +351,19 @@ describe('letters', () => {
     const layout = layoutDocument(asLetter([closing]), letter, metrics);
     const [sincerely, name] = ['Sincerely,', 'Maya Patel'].map((s) => textsOf(layout, 0).find((t) => t.text === s)!);
     expect(name!.y - sincerely!.y).toBeCloseTo(4 * createTypography(letter).body.leading, 5);
+  });
+});
+
+describe('the student\'s own text', () => {
+  it('is never reported as markup left over, however it looks', async () => {
+    const maya = exampleInterview('maya.yaml');
+    const interview = { ...maya, student: { ...maya.student, goals: ['Ask about the {{budget}} process', 'Learn what ::: means in their wiki'] } };
+    const { documents } = renderKit(interview, guide, renderer);
+    const packet = documents.find((d) => d.name === 'packet')!.tree;
+    expect(treeText(packet.children)).toContain('{{budget}}');
+    const result = await buildKit({ interview, guide, renderer, theme: letter, fonts, formats: ['pdf'], documents: ['packet'] });
+    expect(result.diagnostics.filter((d) => d.code === 'markup-left')).toEqual([]);
+    expect(layoutDocument(packet, letter, metrics).findings.map((f) => f.code)).toContain('markup-left');
   });
 });
 

@@ -51,7 +51,7 @@ const PRODUCER = 'interview-kit';
 /** Typesets a document tree as a PDF. */
 export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResult> {
   const fonts = parseFontSet(options.fonts);
-  const layout = layoutDocument(tree, options.theme, createFontMetrics(fonts));
+  const layout = layoutDocument(tree, options.theme, createFontMetrics(fonts), options);
   const forms = options.forms === true && hasFields(layout);
   const warnings: Diagnostic[] = [];
   const missing = layout.missingCharacters.length > 0;

@@ -3,6 +3,7 @@
  */
 import type { Diagnostic } from '../../diagnostics.js';
 import type { WriteOptions } from '../options.js';
+import type { PreflightOptions } from './preflight.js';
 
 /**
  * The four faces of one font family as TrueType bytes. The CLI loads them
@@ -15,8 +16,8 @@ export interface FontSet {
   readonly boldItalic: Uint8Array;
 }
 
-/** Options of `writePdf`. */
-export interface PdfOptions extends WriteOptions {
+/** Options of `writePdf`; `values` (the student's own text) lets the preflight tell their markup from a template's. */
+export interface PdfOptions extends WriteOptions, PreflightOptions {
   /** TrueType bytes of the family to typeset with. */
   readonly fonts: FontSet;
   /**

@@ -50,6 +50,19 @@ export interface PreflightOptions {
   readonly values?: readonly string[];
 }
 
+/**
+ * Every string inside a value (an interview, say), for `PreflightOptions.values`.
+ *
+ * @example
+ * stringsOf({ student: { name: 'Maya', goals: ['a {{b}}'] } }); // → ['Maya', 'a {{b}}']
+ */
+export function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
+}
+
 const MARKUP = [':::', '{{', '}}', '[ ]'] as const;
 /** A page less full than this, before a break the author did not ask for, is a defect. */
 const MIN_PAGE_FILL = 1 / 3;

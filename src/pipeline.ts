@@ -25,6 +25,7 @@ import { parseHere, type MarkdownParser } from './parse/parser.js';
 import type { Renderer } from './render/render.js';
 import type { Theme } from './theme.js';
 import type { FontSet } from './write/pdf/index.js';
+import { stringsOf } from './write/pdf/preflight.js';
 
 /** Output formats of the packet and question sheet. */
 export const KIT_FORMATS = ['pdf', 'docx', 'ics', 'md'] as const;
@@ -103,7 +104,7 @@ export async function buildKit(request: KitRequest): Promise<KitResult> {
     for (const format of request.formats) {
       switch (format) {
         case 'pdf': {
-          const pdf = await writePdf(tree!, { ...options, fonts: request.fonts, forms: true });
+          const pdf = await writePdf(tree!, { ...options, fonts: request.fonts, forms: true, values: stringsOf(request.interview) });
           files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
           for (const w of pdf.warnings) if (!diagnostics.some((d) => d.message === w.message)) diagnostics.push(w);
           break;

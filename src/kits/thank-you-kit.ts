@@ -24,6 +24,7 @@ import { writeDocx } from '../write/docx/index.js';
 import { FIXED_TIMESTAMP } from '../write/options.js';
 import type { FontSet } from '../write/pdf/index.js';
 import { writePdf } from '../write/pdf/index.js';
+import { stringsOf } from '../write/pdf/preflight.js';
 import { writeText } from '../write/text/index.js';
 import { buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouFormat, type ThankYouMode, type ThankYouTone } from './thank-you.js';
 import { buildFollowUpCalendar } from './thank-you-calendar.js';
@@ -113,7 +114,7 @@ export async function buildThankYou(request: ThankYouRequest): Promise<ThankYouR
         break;
       case 'pdf': {
         if (!request.fonts) throw new MissingFontsError();
-        const pdf = await writePdf(print!.tree, { ...options, fonts: request.fonts, forms: false });
+        const pdf = await writePdf(print!.tree, { ...options, fonts: request.fonts, forms: false, values: stringsOf(interview) });
         files.push({ name: 'thank-you.pdf', bytes: pdf.bytes, pages: pdf.pages });
         diagnostics.push(...pdf.warnings);
         break;

@@ -31,6 +31,7 @@ import { paintLayout, type PaintFace } from './paint.js';
 import { addOutline } from './outline.js';
 import { addFormFields } from './form-fields.js';
 import { missingCharactersWarning } from './glyph-coverage.js';
+import { findingsToDiagnostics } from './preflight.js';
 import { createTypography } from './typography.js';
 import { pageOf, prepareGlyphSubset, prepareSubset } from './font-program.js';
 import { embedFace } from './font-embed.js';
@@ -44,7 +45,8 @@ export type { FallbackId } from '../../fonts/fallback.js';
 export { FALLBACK_IDS } from '../../fonts/fallback.js';
 export type { LayoutResult, Box, FontKey, Bookmark, LayoutPage } from './layout-types.js';
 export type { Metrics } from './measure.js';
-export { layoutDocument } from './layout.js';
+export { layoutDocument, type LayoutOptions } from './layout.js';
+export type { Finding, FindingCode } from './preflight.js';
 export { createFontMetrics } from './measure.js';
 export { parseFontSet, FontParseError } from './font-cache.js';
 export { LogoFormatError } from './image-size.js';
@@ -56,12 +58,13 @@ const PRODUCER = 'interview-kit';
 export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResult> {
   const fonts = parseFontSet(options.fonts);
   const stack = await loadFontStack(tree, fonts, options);
-  const layout = layoutDocument(tree, options.theme, createFontMetrics(fonts, stack));
+  const layout = layoutDocument(tree, options.theme, createFontMetrics(fonts, stack), options);
   const forms = options.forms === true && hasFields(layout);
   const warnings: Diagnostic[] = [];
-  if (layout.missingCharacters.length > 0) {
-    warnings.push(missingCharactersWarning(layout.missingCharacters, tree.meta.title));
-  }
+  const missing = layout.missingCharacters.length > 0;
+  if (missing) warnings.push({ ...missingCharactersWarning(layout.missingCharacters, tree.meta.title), code: 'missing-glyph' });
+  // That one warning stands for the preflight's per-page findings of the same characters.
+  warnings.push(...findingsToDiagnostics(layout.findings.filter((f) => !(missing && f.code === 'missing-glyph')), tree.meta.title));
   const used = usedGlyphs(layout, stack);
 
   const deflate = await deflateOrDefault(options.deflate);

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { WriteOptions } from '../options.js';
 import type { FallbackId } from '../../fonts/fallback.js';
+import type { PreflightOptions } from './preflight.js';
 
 /**
  * The four faces of one font family as TrueType bytes, and where to get the
@@ -26,8 +27,8 @@ export interface FontSet {
   readonly loadFallback?: (id: FallbackId) => Promise<Uint8Array | undefined>;
 }
 
-/** Options of `writePdf`. */
-export interface PdfOptions extends WriteOptions {
+/** Options of `writePdf`; `values` (the student's own text) lets the preflight tell their markup from a template's. */
+export interface PdfOptions extends WriteOptions, PreflightOptions {
   /** TrueType bytes of the family to typeset with. */
   readonly fonts: FontSet;
   /**

@@ -13,6 +13,5 @@ export { runBatch, PRINT_FILE, type BatchOptions, type BatchProgress, type Batch
 export { PrintFileWriter, MemorySink, type ByteSink, type PrintFileOptions, type PrintPlacement } from './print-file.js';
 export { preparePrintFragment, PrintFragmentError, type PrintFragment } from './print-fragment.js';
 export { readManifest, encodeManifest, MANIFEST_VERSION, type Manifest, type ManifestFile, type ManifestRow, type PrintRange } from './manifest.js';
-export { formatReportText, type BatchReport, type FailedRow, type RowWarning } from './report.js';
-export { checkQuestionChoices, questionBankIds } from './question-choices.js';
+export { formatReportJson, formatReportText, type BatchReport, type BatchReportJson, type ReportedRowError, type FailedRow, type RowWarning } from './report.js';
 export type { WorkerSetup, WorkerTask, WorkerReply, BuiltFile } from './worker-protocol.js';

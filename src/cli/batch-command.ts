@@ -11,7 +11,7 @@ import { WorkerPool } from '../batch/pool.js';
 import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../batch/roster.js';
 import { runBatch, type BatchProgress } from '../batch/run-batch.js';
 import type { WorkerSetup } from '../batch/worker-protocol.js';
-import type { KitConfig } from '../config/index.js';
+import type { KitConfig } from '../load/kit-schema.js';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { safeFileName } from '../names/index.js';
 import { KIT_FORMATS } from '../pipeline.js';

@@ -1,10 +1,8 @@
 /**
- * Wall-clock times in an IANA time zone, converted to and from UTC with Intl alone,
- * and the long English date formats the letter and calendar print.
- *
- * Formatting is done by hand rather than with `toLocaleString`, whose punctuation
- * ("at", narrow no-break spaces) changes between ICU versions: the same input must
- * give the same bytes on every Node.
+ * Wall-clock times in an IANA time zone, converted to and from UTC, calendar
+ * arithmetic, and the long English date formats the letter and calendar
+ * print — all with luxon, whose English names and formats are its own (not
+ * the runtime's ICU), so the same input gives the same text on every Node.
  *
  * @example
  * const start = zonedToUtc({ year: 2026, month: 12, day: 3, hour: 14, minute: 30 }, 'America/New_York');
@@ -12,8 +10,7 @@
  * formatDateTime(utcToZoned(new Date(start.getTime() + 86_400_000), 'America/New_York'));
  * // "Friday, December 4, 2026, 2:30 PM"
  */
-import { closest } from 'fastest-levenshtein';
-import { numericFormatter } from './numeric-formatter.js';
+import { DateTime } from 'luxon';
 
 /** A calendar day. `month` is 1–12. */
 export interface CalendarDay {
@@ -28,47 +25,27 @@ export interface WallTime extends CalendarDay {
   readonly minute: number;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One cached numeric formatter per zone (creating them is the slow part). */
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = numericFormatter(zone);
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
 /** True when `zone` is an IANA time zone this runtime knows (one definition, with the schema's). */
 export { isTimeZone } from '../load/schema.js';
+/** The known zone closest in spelling to a misspelt one (one suggester, with the loader's). */
+export { suggestTimeZone } from '../load/suggest.js';
 
-/** The known zone closest in spelling to `zone`, for a "did you mean" hint. */
-export function suggestTimeZone(zone: string): string | undefined {
-  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  if (known.length === 0) return undefined;
-  const lower = zone.toLowerCase().replace(/\s+/g, '_');
-  const exact = known.find((z) => z.toLowerCase() === lower);
-  return exact ?? closest(zone, known);
+/** A day (or wall time) in UTC, for arithmetic and formatting that no zone can shift. */
+function utcDay(day: CalendarDay | WallTime): DateTime {
+  return DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day, hour: 'hour' in day ? day.hour : 0, minute: 'minute' in day ? day.minute : 0 },
+    { zone: 'utc', locale: 'en-US' },
+  );
+}
+
+function dayOf(d: DateTime): CalendarDay {
+  return { year: d.year, month: d.month, day: d.day };
 }
 
 /** What the wall clock in `zone` shows at `instant`. */
 export function utcToZoned(instant: Date, zone: string): WallTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(zone).formatToParts(instant)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute! };
-}
-
-/** Minutes east of UTC in `zone` at `instant` (New York in winter: -300). */
-function offsetMinutes(instant: number, zone: string): number {
-  const w = utcToZoned(new Date(instant), zone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+  const d = DateTime.fromJSDate(instant, { zone });
+  return { year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute };
 }
 
 /**
@@ -79,21 +56,9 @@ function offsetMinutes(instant: number, zone: string): number {
  * takes its first occurrence — the "compatible" rule of Temporal and most calendars.
  */
 export function zonedToUtc(wall: WallTime, zone: string): Date {
-  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  // The offset is the one in force a day before or after; try both, earliest first.
-  const candidates = [offsetMinutes(naive - 86_400_000, zone), offsetMinutes(naive + 86_400_000, zone)]
-    .filter((o, i, all) => all.indexOf(o) === i)
-    .sort((a, b) => b - a)
-    .map((offset) => naive - offset * 60_000)
-    .filter((t) => sameWall(utcToZoned(new Date(t), zone), wall));
-  if (candidates.length > 0) return new Date(Math.min(...candidates));
-  // In a gap: take the offset before the change, which lands after the gap.
-  const before = offsetMinutes(naive - 86_400_000, zone);
-  return new Date(naive - before * 60_000);
-}
-
-function sameWall(a: WallTime, b: WallTime): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute;
+  const local = DateTime.fromObject({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { zone });
+  const first = Math.min(...local.getPossibleOffsets().map((d) => d.toMillis()));
+  return new Date(Number.isFinite(first) ? first : local.toMillis());
 }
 
 /** "2026-12-03" → { year: 2026, month: 12, day: 3 }; undefined when it is not a date. */
@@ -112,46 +77,35 @@ export function parseClockTime(value: string): { hour: number; minute: number } 
 
 /** The day `days` days after `day` (negative goes back). */
 export function addDays(day: CalendarDay, days: number): CalendarDay {
-  const d = new Date(Date.UTC(day.year, day.month - 1, day.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  return dayOf(utcDay(day).plus({ days }));
 }
 
 /** The same day of the month `months` months later, clamped to the month's last day (Jan 31 + 1 → Feb 28). */
 export function addMonths(day: CalendarDay, months: number): CalendarDay {
-  const index = day.year * 12 + (day.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return { year, month, day: Math.min(day.day, last) };
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-function weekdayOf(day: CalendarDay): number {
-  return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+  return dayOf(utcDay(day).plus({ months }));
 }
 
 /** "December 3" */
 export function formatMonthDay(day: CalendarDay): string {
-  return `${MONTHS[day.month - 1]} ${day.day}`;
+  return utcDay(day).toFormat('LLLL d');
 }
 
 /** "December 3, 2026" */
 export function formatDate(day: CalendarDay): string {
-  return `${formatMonthDay(day)}, ${day.year}`;
+  return utcDay(day).toFormat('LLLL d, yyyy');
 }
 
 /** "Thursday, December 3, 2026" */
 export function formatLongDate(day: CalendarDay): string {
-  return `${WEEKDAYS[weekdayOf(day)]}, ${formatDate(day)}`;
+  return utcDay(day).toFormat('cccc, LLLL d, yyyy');
 }
 
 /** "2:30 PM" */
 export function formatClockTime(time: { hour: number; minute: number }): string {
-  const h12 = time.hour % 12 === 0 ? 12 : time.hour % 12;
-  return `${h12}:${String(time.minute).padStart(2, '0')} ${time.hour < 12 ? 'AM' : 'PM'}`;
+  return utcDay({ year: 2000, month: 1, day: 1, ...time }).toFormat('h:mm a');
 }
 
 /** "Friday, December 4, 2026, 2:30 PM" */
 export function formatDateTime(wall: WallTime): string {
-  return `${formatLongDate(wall)}, ${formatClockTime(wall)}`;
+  return utcDay(wall).toFormat('cccc, LLLL d, yyyy, h:mm a');
 }

@@ -14,7 +14,7 @@ import { describeExpected, describeFound, describePath, fieldName, quoteValue, y
 import { explainDate } from './explain-date.js';
 import type { FieldKind } from './field-kind.js';
 import { allowedKeys, childSchema, fieldKind, fieldSchema, unwrapSchema } from './schema-walk.js';
-import { suggestClosest } from './suggest.js';
+import { suggestClosest, suggestTimeZone } from './suggest.js';
 import type { Origin } from './yaml-source.js';
 
 /** What {@link describeIssue} needs besides the issue. */
@@ -289,7 +289,7 @@ function kindHints(kind: FieldKind | undefined, value: unknown): string[] {
       return ['write it as HH:MM on the 24-hour clock, e.g. "14:30"'];
     }
     case 'timezone': {
-      const guess = suggestClosest(text, knownTimeZones());
+      const guess = suggestTimeZone(text);
       const example = 'write an IANA zone name such as America/New_York or Europe/Paris';
       return guess ? [`did you mean "${guess}"?`, example] : [example];
     }
@@ -300,16 +300,6 @@ function kindHints(kind: FieldKind | undefined, value: unknown): string[] {
     default:
       return [];
   }
-}
-
-let zones: string[] | undefined;
-/** The time zone names the runtime knows (empty where Intl cannot list them). */
-function knownTimeZones(): string[] {
-  if (!zones) {
-    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-    zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
-  }
-  return zones;
 }
 
 /** A URL that failed the http/https/mailto rule. */

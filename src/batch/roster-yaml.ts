@@ -20,7 +20,12 @@ export const MAX_YAML_ROSTER_VALUES = 2_000_000;
 
 /** Parses YAML text into a {@link Roster}; never throws for bad input. */
 export function parseYamlRoster(text: string, file: string, defaults: RowDefaults = {}): Roster {
-  const read = readYaml(text, file, { what: 'a roster', maxBytes: MAX_YAML_ROSTER_BYTES, maxValues: MAX_YAML_ROSTER_VALUES });
+  const read = readYaml(text, file, {
+    what: 'a YAML roster',
+    example: 'one record, "- student: {name: ...}" with mentor and organization below it',
+    maxBytes: MAX_YAML_ROSTER_BYTES,
+    maxValues: MAX_YAML_ROSTER_VALUES,
+  });
   const { source, data } = read;
   if (!source || data === undefined || read.diagnostics.some((d) => d.severity === 'error')) {
     return { file, format: 'yaml', rows: [], diagnostics: read.diagnostics };

@@ -121,8 +121,8 @@ function readRow(cells: readonly string[], row: number, columns: readonly Column
   for (const problem of problems) {
     // A missing value is a cell to fill in (or a column to add), not a line to write.
     const missing = problem.field !== undefined && problem.message.endsWith(' is missing');
-    const hints = missing ? [problem.sheetColumn ? `fill in cell ${problem.sheetColumn.letter}${row}` : `add a column headed ${problem.field}`] : problem.hints;
-    errors.push({ ...problem, ...(hints ? { hints } : {}) });
+    const cell = problem.sheetColumn ? `fill in cell ${problem.sheetColumn.letter}${row}` : `add a column headed ${problem.field}`;
+    errors.push(missing ? { ...problem, hints: [cell] } : problem);
   }
   errors.sort((a, b) => sheetOrder(a.sheetColumn) - sheetOrder(b.sheetColumn));
   return { row, label, studentName, ...(interview ? { interview } : {}), errors, origin };

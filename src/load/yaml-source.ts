@@ -184,8 +184,3 @@ export function originOf(source: YamlSource, base: readonly PropertyKey[] = []):
     },
   };
 }
-
-/** The origin of data that has no positions: a file (a CSV roster) known only by name. */
-export function unplacedOrigin(file: string): Origin {
-  return { file, locate: () => undefined };
-}

@@ -1,7 +1,7 @@
 /**
  * Career-office batches: a roster in, one kit per student, a duplex-safe
- * print file, a manifest and a report out. Free of Node APIs except
- * `pool.ts` and `worker.ts` (worker threads), which are not re-exported here.
+ * print file, a manifest and a report out. Free of Node APIs: the worker
+ * threads that build the kits live in src/node (worker-pool.ts, batch-worker.ts).
  *
  * @example
  * const roster = parseRoster(text, 'night.csv', { minutes: 30 });

@@ -23,7 +23,8 @@
 import { checkQuestionIds } from '../load/check-question-ids.js';
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
-import { safeFileName, uniqueNames } from '../names/index.js';
+import { safeFileName } from '../kits/safe-file-name.js';
+import { uniqueNames } from '../kits/unique-names.js';
 import { canonicalJson, sha256Hex } from '../hash.js';
 import {
   encodeManifest,

@@ -9,7 +9,7 @@ import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
 import { escapeView, trustView, trusted, escapeMarkdown, type Markdown } from '../render/escape-markdown.js';
 import type { DocumentMeta } from '../tree/types.js';
-import { meetingTimes } from './meeting-time.js';
+import { meetingTimes } from '../schedule/meeting-times.js';
 import { checkPractice, questionMinutes } from './practice-checks.js';
 import { researchTasks } from './research.js';
 import { allQuestions, selectQuestions, type SelectedGroup } from './select-questions.js';

@@ -10,8 +10,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { nativeDeflate } from '../cli/native-deflate.js';
 import { buildKit } from '../pipeline.js';
 import { createRenderer } from '../render/render.js';
-import { preparePrintFragment, type PrintFragment } from './print-fragment.js';
-import { replyTransferList, type BuiltFile, type WorkerReply, type WorkerSetup, type WorkerTask } from './worker-protocol.js';
+import { preparePrintFragment, type PrintFragment } from '../batch/print-fragment.js';
+import { replyTransferList, type BuiltFile, type WorkerReply, type WorkerSetup, type WorkerTask } from '../batch/worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
 const renderer = createRenderer(setup.templates);

@@ -152,7 +152,7 @@ const lazyChildProcess = {
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const entryPoints = { 'batch-worker': join(root, 'src/batch/worker.ts') };
+const entryPoints = { 'batch-worker': join(root, 'src/node/batch-worker.ts') };
 
 // Build beside dist/ and swap it in, so a CLI already running (a parallel
 // test, a benchmark) never sees a half-written or missing bundle.

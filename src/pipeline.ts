@@ -69,7 +69,7 @@ export interface KitResult {
 const encoder = new TextEncoder();
 
 async function importWriters() {
-  const [pdf, docx, calendar] = await Promise.all([import('./write/pdf/index.js'), import('./write/docx/index.js'), import('./kits/thank-you-calendar.js')]);
+  const [pdf, docx, calendar] = await Promise.all([import('./write/pdf/index.js'), import('./write/docx/index.js'), import('./schedule/follow-up-calendar.js')]);
   return { writePdf: pdf.writePdf, writeDocx: docx.writeDocx, buildFollowUpCalendar: calendar.buildFollowUpCalendar };
 }
 

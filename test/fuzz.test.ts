@@ -17,7 +17,7 @@ import { writeFilesAtomically } from '../src/cli/io/index.js';
 import { formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
 import { loadGuide } from '../src/load/load-guide.js';
 import { loadInterview } from '../src/load/load-interview.js';
-import { safeFileName } from '../src/names/index.js';
+import { safeFileName } from '../src/kits/safe-file-name.js';
 import { buildKit } from '../src/pipeline.js';
 import { createRenderer } from '../src/render/render.js';
 import { resolveTheme } from '../src/theme.js';

@@ -1,7 +1,7 @@
 /**
  * Career-office batches: a roster in, one kit per student, a duplex-safe
- * print file, a manifest and a report out. Free of Node APIs except
- * `pool.ts` and `worker.ts` (worker threads), which are not re-exported here.
+ * print file, a manifest and a report out. Free of Node APIs: the worker
+ * threads that build the kits live in src/node (worker-pool.ts, batch-worker.ts).
  *
  * @example
  * const roster = parseRoster(text, 'night.csv', { minutes: 30 });
@@ -13,6 +13,5 @@ export { runBatch, PRINT_FILE, type BatchOptions, type BatchProgress, type Batch
 export { PrintFileWriter, MemorySink, type ByteSink, type PrintFileOptions, type PrintPlacement } from './print-file.js';
 export { preparePrintFragment, PrintFragmentError, type PrintFragment } from './print-fragment.js';
 export { readManifest, encodeManifest, MANIFEST_VERSION, type Manifest, type ManifestFile, type ManifestRow, type PrintRange } from './manifest.js';
-export { formatReportText, type BatchReport, type FailedRow, type RowWarning } from './report.js';
-export { checkQuestionChoices, questionBankIds } from './question-choices.js';
+export { formatReportJson, formatReportText, type BatchReport, type BatchReportJson, type ReportedRowError, type FailedRow, type RowWarning } from './report.js';
 export type { WorkerSetup, WorkerTask, WorkerReply, BuiltFile } from './worker-protocol.js';

@@ -26,7 +26,7 @@ export interface RowWarning {
   readonly hints: readonly string[];
 }
 
-/** What report.json holds. */
+/** What a batch reports (report.json holds it, see {@link formatReportJson}). */
 export interface BatchReport {
   readonly roster: string;
   readonly rows: number;
@@ -66,9 +66,10 @@ export function formatReportText(report: BatchReport): string {
     for (const failure of report.failures) {
       lines.push(`  ${failure.label}${failure.student ? ` (${failure.student})` : ''}:`);
       for (const e of failure.errors) {
-        const where = e.column ? `column ${e.column}${e.header ? ` (${e.header})` : ''}: ` : e.line ? `line ${e.line}: ` : '';
+        const column = e.sheetColumn;
+        const where = column ? `column ${column.letter}${column.header ? ` (${column.header})` : ''}: ` : e.line ? `line ${e.line}: ` : '';
         lines.push(`    - ${where}${e.message}`);
-        for (const hint of e.hints) lines.push(`      hint: ${hint}`);
+        for (const hint of e.hints ?? []) lines.push(`      hint: ${hint}`);
       }
     }
   }
@@ -80,6 +81,46 @@ export function formatReportText(report: BatchReport): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * report.json: the report for tools. A row error is written as
+ * `{ row, column, header, line, col, field, message, hints }`, each place
+ * present only when known (`column` is the spreadsheet letter).
+ */
+export function formatReportJson(report: BatchReport): string {
+  const json: BatchReportJson = { ...report, failures: report.failures.map((f) => ({ ...f, errors: f.errors.map(reportedError) })) };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** A row error as report.json writes it. */
+export interface ReportedRowError {
+  readonly row: number;
+  /** Spreadsheet column letter (CSV rosters). */
+  readonly column?: string;
+  readonly header?: string;
+  /** Line and column in a YAML roster. */
+  readonly line?: number;
+  readonly col?: number;
+  readonly field?: string;
+  readonly message: string;
+  readonly hints: readonly string[];
+}
+
+/** What report.json holds. */
+export interface BatchReportJson extends Omit<BatchReport, 'failures'> {
+  readonly failures: readonly (Omit<FailedRow, 'errors'> & { readonly errors: readonly ReportedRowError[] })[];
+}
+
+function reportedError(e: RowError): ReportedRowError {
+  return {
+    row: e.row,
+    ...(e.sheetColumn ? { column: e.sheetColumn.letter, ...(e.sheetColumn.header ? { header: e.sheetColumn.header } : {}) } : {}),
+    ...(e.line ? { line: e.line, col: e.column } : {}),
+    ...(e.field ? { field: e.field } : {}),
+    message: e.message,
+    hints: e.hints ?? [],
+  };
 }
 
 function plural(n: number, word: string): string {

@@ -14,11 +14,11 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../diagnostics.js';
-import { suggestName } from '../config/describe-issue.js';
-import { listSchemaFields, type SchemaField } from '../config/schema-fields.js';
 import { interviewSchema } from '../load/schema.js';
+import { listSchemaFields, type SchemaField } from '../load/schema-walk.js';
+import { suggestClosest } from '../load/suggest.js';
 import { columnLetter } from './column-name.js';
-import type { Roster, RosterRow, RowDefaults, RowError } from './roster-types.js';
+import { rowError, type Roster, type RosterRow, type RowDefaults, type RowError, type RowOrigin, type SheetColumn } from './roster-types.js';
 import { studentNameOf, validateRecord } from './validate-row.js';
 
 /** Every column a roster header may name, with how its cells are read. */
@@ -72,16 +72,26 @@ export function parseCsvRoster(text: string, file: string, defaults: RowDefaults
   const diagnostics = checkHeader(columns, dataRecords.map((r) => r.record), file);
   if (diagnostics.length > 0) return { file, format: 'csv', rows: [], diagnostics };
 
+  const byField = new Map<string, Column>();
+  for (const column of columns) if (column.field) byField.set(column.field.field, column);
+  const origin: RowOrigin = {
+    file,
+    locate: () => undefined,
+    columnOf(field) {
+      const column = byField.get(field);
+      return column ? { letter: column.letter, header: column.header } : undefined;
+    },
+  };
   const rows: RosterRow[] = [];
   for (const { record, info } of dataRecords) {
     if (record.every((cell) => cell.trim() === '')) continue;
     // info.records counts the header, so it is the row number a spreadsheet shows.
-    rows.push(readRow(record, info.records, columns, defaults));
+    rows.push(readRow(record, info.records, columns, defaults, origin));
   }
   return { file, format: 'csv', rows, diagnostics: rows.length === 0 ? [emptyRoster(file)] : [] };
 }
 
-function readRow(cells: readonly string[], row: number, columns: readonly Column[], defaults: RowDefaults): RosterRow {
+function readRow(cells: readonly string[], row: number, columns: readonly Column[], defaults: RowDefaults, origin: RowOrigin): RosterRow {
   const errors: RowError[] = [];
   // The three required groups always exist, so a missing name is reported by its own column.
   const record: Record<string, unknown> = { student: {}, mentor: {}, organization: {} };
@@ -90,12 +100,13 @@ function readRow(cells: readonly string[], row: number, columns: readonly Column
     const column = columns[i];
     if (!column?.field) {
       if (raw.trim() !== '') {
-        errors.push({
-          row,
-          column: columnLetter(i),
+        const error = {
+          severity: 'error' as const,
           message: `cell ${columnLetter(i)}${row} has a value but its column has no header`,
+          file: origin.file,
           hints: ['put quotes around values that contain commas, or give the column a header'],
-        });
+        };
+        errors.push(rowError(row, error, { letter: columnLetter(i) }));
       }
       continue;
     }
@@ -105,23 +116,24 @@ function readRow(cells: readonly string[], row: number, columns: readonly Column
   }
   const label = `row ${row}`;
   const studentName = studentNameOf(record);
-  if (errors.length > 0) return { row, label, studentName, errors };
-  const { interview, problems } = validateRecord(record, defaults);
+  if (errors.length > 0) return { row, label, studentName, errors, origin };
+  const { interview, errors: problems } = validateRecord(record, defaults, origin, row);
   for (const problem of problems) {
-    const column = columns.find((c) => c.field?.field === problem.field);
-    let hints = [...problem.hints];
-    if (problem.message.endsWith('is required')) {
-      hints = column ? [`fill in cell ${column.letter}${row}`] : [`add a column headed ${problem.field}`];
-    }
-    errors.push({
-      row,
-      ...(column ? { column: column.letter, header: column.header } : {}),
-      field: problem.field,
-      message: problem.message,
-      hints,
-    });
+    // A missing value is a cell to fill in (or a column to add), not a line to write.
+    const missing = problem.field !== undefined && problem.message.endsWith(' is missing');
+    const cell = problem.sheetColumn ? `fill in cell ${problem.sheetColumn.letter}${row}` : `add a column headed ${problem.field}`;
+    errors.push(missing ? { ...problem, hints: [cell] } : problem);
   }
-  return { row, label, studentName, ...(interview ? { interview } : {}), errors };
+  errors.sort((a, b) => sheetOrder(a.sheetColumn) - sheetOrder(b.sheetColumn));
+  return { row, label, studentName, ...(interview ? { interview } : {}), errors, origin };
+}
+
+/** Columns in spreadsheet order: A before Z before AA; errors of no column first. */
+function sheetOrder(column: SheetColumn | undefined): number {
+  if (!column) return -1;
+  let n = 0;
+  for (const c of column.letter) n = n * 26 + (c.charCodeAt(0) - 64);
+  return n;
 }
 
 /** Reads one cell for `field`; undefined for an empty cell. */
@@ -177,7 +189,7 @@ function checkHeader(columns: readonly Column[], data: readonly string[][], file
       continue;
     }
     if (!column.field) {
-      const suggestion = suggestName(column.header, known);
+      const suggestion = suggestClosest(column.header, known);
       diagnostics.push({
         severity: 'error',
         message: `row 1, column ${column.letter}: unknown column "${column.header}"`,

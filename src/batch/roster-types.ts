@@ -5,22 +5,30 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
+import type { Origin } from '../load/yaml-source.js';
 
-/** One problem of one row, placed the way a spreadsheet user looks for it. */
-export interface RowError {
+/** The spreadsheet column a CSV value came from. */
+export interface SheetColumn {
+  /** Column letter, e.g. "G". */
+  readonly letter: string;
+  /** The column's header, e.g. "meeting.date". */
+  readonly header?: string;
+}
+
+/**
+ * One problem of one row: the diagnostic the loader gives for the same
+ * mistake in interview.yaml (positioned in a YAML roster), plus the row, and
+ * for a CSV roster the spreadsheet column.
+ */
+export interface RowError extends Diagnostic {
   /** Row as a spreadsheet shows it (CSV: header = row 1) or record number (YAML: first = 1). */
   readonly row: number;
-  /** Spreadsheet column letter, e.g. "G" (CSV only). */
-  readonly column?: string;
-  /** The column's header, e.g. "meeting.date" (CSV only). */
-  readonly header?: string;
-  /** Dotted field of the interview, e.g. "meeting.date". */
-  readonly field?: string;
-  /** Line and column in the file (YAML rosters). */
-  readonly line?: number;
-  readonly col?: number;
-  readonly message: string;
-  readonly hints: readonly string[];
+  readonly sheetColumn?: SheetColumn;
+}
+
+/** A row error from a diagnostic about row `row`. */
+export function rowError(row: number, diagnostic: Diagnostic, sheetColumn?: SheetColumn): RowError {
+  return { ...diagnostic, row, ...(sheetColumn ? { sheetColumn } : {}) };
 }
 
 /** One student row of a roster. */
@@ -34,6 +42,14 @@ export interface RosterRow {
   /** The student's name as written, even when the row is invalid (for reports). */
   readonly studentName?: string;
   readonly errors: readonly RowError[];
+  /** Where the row's values were written, for checks made after reading (unknown question ids). */
+  readonly origin: RowOrigin;
+}
+
+/** Where one row's values were written: positions in a YAML roster, spreadsheet columns in a CSV one. */
+export interface RowOrigin extends Origin {
+  /** The CSV column that holds `field`, when there is one. */
+  columnOf?(field: string): SheetColumn | undefined;
 }
 
 /** A parsed roster. */
@@ -52,19 +68,13 @@ export interface RowDefaults {
   readonly timezone?: string;
 }
 
-/** Turns a row error into the diagnostic shape the CLI prints. */
+/** Turns a row error into the diagnostic the CLI prints: "row 4, column G (meeting.date): …" or "record 3: …". */
 export function rowErrorDiagnostic(file: string, error: RowError): Diagnostic {
-  const place = error.column
-    ? `row ${error.row}, column ${error.column}${error.header ? ` (${error.header})` : ''}`
+  const { row, sheetColumn, ...diagnostic } = error;
+  const place = sheetColumn
+    ? `row ${row}, column ${sheetColumn.letter}${sheetColumn.header ? ` (${sheetColumn.header})` : ''}`
     : error.line
-      ? `record ${error.row}`
-      : `row ${error.row}`;
-  return {
-    severity: 'error',
-    message: `${place}: ${error.message}`,
-    file,
-    ...(error.line ? { line: error.line, column: error.col } : {}),
-    ...(error.field ? { field: error.field } : {}),
-    hints: error.hints,
-  };
+      ? `record ${row}`
+      : `row ${row}`;
+  return { ...diagnostic, message: `${place}: ${error.message}`, file, hints: error.hints ?? [] };
 }

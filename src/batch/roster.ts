@@ -59,4 +59,4 @@ function unknownFormat(file: string): Diagnostic {
 export { columnLetter } from './column-name.js';
 export { parseCsvRoster, readCell, ROSTER_FIELDS } from './roster-csv.js';
 export { parseYamlRoster } from './roster-yaml.js';
-export { rowErrorDiagnostic, type Roster, type RosterRow, type RowDefaults, type RowError } from './roster-types.js';
+export { rowError, rowErrorDiagnostic, type Roster, type RosterRow, type RowDefaults, type RowError, type RowOrigin, type SheetColumn } from './roster-types.js';

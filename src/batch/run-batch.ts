@@ -20,9 +20,11 @@
  * const summary = await runBatch({ roster, rosterName: 'night.csv', guide, resourcesKey, tool, builder: pool, store, print: true });
  * process.exitCode = summary.exitCode;
  */
+import { checkQuestionIds } from '../load/check-question-ids.js';
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
-import { safeFileName, uniqueNames } from '../names/index.js';
+import { safeFileName } from '../kits/safe-file-name.js';
+import { uniqueNames } from '../kits/unique-names.js';
 import { canonicalJson, sha256Hex } from '../hash.js';
 import {
   encodeManifest,
@@ -35,9 +37,8 @@ import {
 } from './manifest.js';
 import { PrintFileWriter, type ByteSink } from './print-file.js';
 import type { PrintFragment } from './print-fragment.js';
-import { checkQuestionChoices, questionBankIds } from './question-choices.js';
-import { formatReportText, rowWarnings, type BatchReport, type FailedRow, type RowWarning } from './report.js';
-import type { Roster, RosterRow, RowError } from './roster-types.js';
+import { formatReportJson, formatReportText, rowWarnings, type BatchReport, type FailedRow, type RowWarning } from './report.js';
+import { rowError, type Roster, type RosterRow, type RowError } from './roster-types.js';
 import type { WorkerReply, WorkerTask } from './worker-protocol.js';
 
 /** The batch folder, as the runner sees it. Paths use "/" and are relative to the folder. */
@@ -133,14 +134,13 @@ type Outcome =
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const { roster, store, builder } = options;
   const duplex = options.duplex ?? true;
-  const known = questionBankIds(options.guide);
 
   // 1. Question ids, folders and input hashes.
   const checked: { row: RosterRow; errors: RowError[] }[] = roster.rows.map((row) => {
     const errors = [...row.errors];
     if (row.interview) {
-      for (const p of checkQuestionChoices(row.interview, options.guide, known)) {
-        errors.push({ row: row.row, field: p.field, message: p.message, hints: p.hints });
+      for (const d of checkQuestionIds(row.interview, options.guide, row.origin)) {
+        errors.push(rowError(row.row, d, d.field ? row.origin.columnOf?.(d.field) : undefined));
       }
     }
     return { row, errors };
@@ -194,7 +194,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       return {
         kind: 'failed',
         row: job.row,
-        errors: errors.map((d) => ({ row: job.row.row, ...(d.field ? { field: d.field } : {}), message: d.message, hints: d.hints ?? [] })),
+        // Positions in templates or content would be read as the roster's: keep the words only.
+        errors: errors.map((d) => rowError(job.row.row, { severity: 'error', message: d.message, ...(d.field ? { field: d.field } : {}), hints: d.hints ?? [] })),
       };
     }
     return { kind: 'built', job, reply };
@@ -315,7 +316,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const encoder = new TextEncoder();
   await store.writeFiles('', [
     { name: 'manifest.json', bytes: encodeManifest(manifest) },
-    { name: 'report.json', bytes: encoder.encode(`${JSON.stringify(report, null, 2)}\n`) },
+    { name: 'report.json', bytes: encoder.encode(formatReportJson(report)) },
     { name: 'report.txt', bytes: encoder.encode(formatReportText(report)) },
   ]);
   return { report, manifest, exitCode: failures.length > 0 ? 1 : 0 };
@@ -362,11 +363,11 @@ async function filesIntact(store: BatchStore, files: readonly ManifestFile[]): P
 }
 
 function buildError(row: RosterRow, message: string): RowError {
-  return {
-    row: row.row,
+  return rowError(row.row, {
+    severity: 'error',
     message: `the documents could not be built: ${message}`,
     hints: ['run `interview-kit build` on this row alone (as interview.yaml) with --debug to see why'],
-  };
+  });
 }
 
 function decode(bytes: Uint8Array | undefined): string | undefined {

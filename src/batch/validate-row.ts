@@ -1,28 +1,26 @@
 /**
  * Validates one roster record as a whole interview.yaml would be, filling in
- * the office's defaults first, and describes each problem by field.
+ * the office's defaults first: the loader's own validation, so a mistake in a
+ * row gets the same words as in a file.
  *
  * @example
- * const { interview, problems } = validateRecord(record, { minutes: 30 });
+ * const { interview, errors } = validateRecord(record, { minutes: 30 }, origin, 4);
  */
-import { describeIssue, type IssueDescription } from '../config/describe-issue.js';
-import { keysAt } from '../config/schema-fields.js';
+import { validateData } from '../load/load-yaml.js';
 import { interviewSchema, type Interview } from '../load/schema.js';
-import type { RowDefaults } from './roster-types.js';
+import { rowError, type RowDefaults, type RowError, type RowOrigin } from './roster-types.js';
 
 /** The outcome of validating one record. */
 export interface RecordResult {
   readonly interview?: Interview;
-  readonly problems: readonly IssueDescription[];
+  readonly errors: RowError[];
 }
 
-/** Applies `defaults` to a plain record (without mutating it) and validates it. */
-export function validateRecord(record: Record<string, unknown>, defaults: RowDefaults = {}): RecordResult {
-  const input = withDefaults(record, defaults);
-  const parsed = interviewSchema.safeParse(input);
-  if (parsed.success) return { interview: parsed.data, problems: [] };
-  const problems = parsed.error.issues.flatMap((issue) => describeIssue(issue, input, (p) => keysAt(interviewSchema, p)));
-  return { problems };
+/** Applies `defaults` to a plain record (without mutating it) and validates it; `origin` places the errors of row `row`. */
+export function validateRecord(record: Record<string, unknown>, defaults: RowDefaults, origin: RowOrigin, row: number): RecordResult {
+  const result = validateData(withDefaults(record, defaults), interviewSchema, origin);
+  const errors = result.diagnostics.map((d) => rowError(row, d, d.field ? origin.columnOf?.(d.field) : undefined));
+  return { ...(result.value ? { interview: result.value } : {}), errors };
 }
 
 function withDefaults(record: Record<string, unknown>, defaults: RowDefaults): Record<string, unknown> {

@@ -7,13 +7,13 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SingleBar } from 'cli-progress';
 import { canonicalJson, sha256Hex } from '../hash.js';
-import { WorkerPool } from '../batch/pool.js';
+import { WorkerPool } from '../node/worker-pool.js';
 import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../batch/roster.js';
 import { runBatch, type BatchProgress } from '../batch/run-batch.js';
 import type { WorkerSetup } from '../batch/worker-protocol.js';
-import type { KitConfig } from '../config/index.js';
+import type { KitConfig } from '../load/kit-schema.js';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { safeFileName } from '../names/index.js';
+import { safeFileName } from '../kits/safe-file-name.js';
 import { KIT_FORMATS } from '../pipeline.js';
 import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, sourceDateEpoch } from './assets.js';
 import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './commands/batch.js';
@@ -149,7 +149,7 @@ function workerScript(): { url: URL; loader?: URL } {
   const here = fileURLToPath(import.meta.url);
   const bundled = join(packageRoot, 'dist', 'batch-worker.js');
   if (!here.endsWith('.ts') && existsSync(bundled)) return { url: pathToFileURL(bundled) };
-  return { url: pathToFileURL(join(packageRoot, 'src', 'batch', 'worker.ts')), loader: tsxEsmApi() };
+  return { url: pathToFileURL(join(packageRoot, 'src', 'node', 'batch-worker.ts')), loader: tsxEsmApi() };
 }
 
 /** The ESM entry of tsx's `tsx/esm/api` (a development dependency), read from its package exports. */

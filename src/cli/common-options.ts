@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { isFinding } from '../write/pdf/preflight.js';
 import { EXIT } from './report.js';
-import { parseProgressMonths, ProgressMonthsError } from '../kits/thank-you-schedule.js';
+import { parseProgressMonths, ProgressMonthsError } from '../schedule/follow-up-plan.js';
 import { PAGE_SIZES, resolveTheme, type PageSizeName, type Theme } from '../theme.js';
 
 /** What the shared options parse to. */

@@ -1,7 +1,7 @@
 /** Reading a career office's kit.yaml, for every command that takes --config. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { KitConfig } from '../config/index.js';
+import type { KitConfig } from '../load/kit-schema.js';
 import { InputError } from '../diagnostics.js';
 import type { Theme } from '../theme.js';
 import { displayPath } from './assets.js';
@@ -9,7 +9,7 @@ import { readInputFile } from './io/index.js';
 
 /** Reads kit.yaml and its logo into a config and theme; bad input throws InputError. (Its schema loads only then.) */
 export async function readKitConfig(path: string): Promise<{ config: KitConfig; theme: Theme }> {
-  const { loadKitTheme } = await import('../config/index.js');
+  const { loadKitTheme } = await import('../load/load-kit-config.js');
   const shown = displayPath(resolve(path));
   const text = readInputFile(path, { what: 'a kit.yaml' });
   const dir = dirname(resolve(path));

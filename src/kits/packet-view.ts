@@ -11,7 +11,7 @@ import { escapeView, trustView, trusted, escapeMarkdown, type Markdown } from '.
 import { typesetValue } from '../render/typeset-value.js';
 import type { DocumentMeta } from '../tree/types.js';
 import { withMeetingLength } from './guide-minutes.js';
-import { meetingTimes } from './meeting-time.js';
+import { meetingTimes } from '../schedule/meeting-times.js';
 import { checkPractice, questionMinutes } from './practice-checks.js';
 import { researchTasks } from './research.js';
 import { allQuestions, selectQuestions, type SelectedGroup } from './select-questions.js';

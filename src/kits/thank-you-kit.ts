@@ -27,14 +27,14 @@ import { writePdf } from '../write/pdf/index.js';
 import { stringsOf } from '../write/pdf/preflight.js';
 import { writeText } from '../write/text/index.js';
 import { buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouFormat, type ThankYouMode, type ThankYouTone } from './thank-you.js';
-import { buildFollowUpCalendar } from './thank-you-calendar.js';
-import { interviewFingerprint } from './thank-you-ids.js';
-import { planFollowUp } from './thank-you-schedule.js';
+import { buildFollowUpCalendar } from '../schedule/follow-up-calendar.js';
+import { interviewFingerprint } from '../schedule/ids.js';
+import { planFollowUp } from '../schedule/follow-up-plan.js';
 
 export { THANK_YOU_FORMATS, DEFAULT_THANK_YOU_FORMATS, type ThankYouFormat } from './thank-you.js';
 
 export interface ThankYouRequest {
-  /** A validated interview; merge notes read from a filled PDF in first (see notes/merge-notes). */
+  /** A validated interview; merge notes read from a filled PDF in first (see load/merge-notes). */
   readonly interview: Interview;
   readonly renderer: Renderer;
   readonly theme: Theme;

@@ -16,8 +16,8 @@ import type { Interview } from '../load/schema.js';
 import { escapeMarkdown, escapeView, trusted, type Markdown } from '../render/escape-markdown.js';
 import type { DocumentMeta } from '../tree/types.js';
 import { chooseSalutation } from './salutation.js';
-import { planFollowUp, type FollowUpPlan } from './thank-you-schedule.js';
-import { addDays, formatDate, formatDateTime, formatLongDate, formatMonthDay } from './thank-you-time.js';
+import { planFollowUp, type FollowUpPlan } from '../schedule/follow-up-plan.js';
+import { addDays, formatDate, formatDateTime, formatLongDate, formatMonthDay } from '../schedule/time.js';
 
 /** Formats the thank-you command can write. */
 export const THANK_YOU_FORMATS = ['docx', 'pdf', 'txt', 'eml', 'md', 'ics'] as const;

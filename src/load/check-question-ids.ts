@@ -11,19 +11,19 @@ import type { Guide } from './content-schema.js';
 import type { Interview } from './schema.js';
 import { sourceOf } from './source-registry.js';
 import { suggestClosest } from './suggest.js';
-import { parseYamlSource } from './yaml-source.js';
-
-const normaliseNewlines = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+import { originOf, type Origin } from './yaml-source.js';
 
 /**
- * Errors for ids the guide doesn't have. They are positioned when `interview`
- * came from loadInterview, or when the file's `text` and name are given.
+ * Errors for ids the guide doesn't have (interview files and roster rows
+ * alike). `origin` places them; by default the document `interview` was
+ * loaded from by loadInterview, if any.
  */
-export function checkQuestionIds(interview: Interview, guide: Guide, text?: string, file?: string): Diagnostic[] {
+export function checkQuestionIds(interview: Interview, guide: Guide, origin?: Origin): Diagnostic[] {
   const groupIds = guide.question_groups.map((g) => g.id);
   const questionIds = guide.question_groups.flatMap((g) => g.questions.map((q) => q.id));
   const known = new Set([...groupIds, ...questionIds]);
-  const source = sourceOf(interview) ?? (text !== undefined ? parseYamlSource(normaliseNewlines(text), file ?? '') : undefined);
+  const source = sourceOf(interview);
+  const from = origin ?? (source ? originOf(source) : undefined);
   const diagnostics: Diagnostic[] = [];
   for (const list of ['include', 'exclude'] as const) {
     const ids = interview.questions?.[list] ?? [];
@@ -36,9 +36,9 @@ export function checkQuestionIds(interview: Interview, guide: Guide, text?: stri
       diagnostics.push({
         severity: 'error',
         message: `unknown question or group "${id}" in questions.${list}`,
-        file: source?.file,
+        ...(from ? { file: from.file } : {}),
         field: `questions.${list}`,
-        ...(source ? source.locate(['questions', list, i]) : {}),
+        ...from?.locate(['questions', list, i]),
         hints,
       });
     });

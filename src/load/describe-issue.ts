@@ -14,8 +14,8 @@ import { describeExpected, describeFound, describePath, fieldName, quoteValue, y
 import { explainDate } from './explain-date.js';
 import type { FieldKind } from './field-kind.js';
 import { allowedKeys, childSchema, fieldKind, fieldSchema, unwrapSchema } from './schema-walk.js';
-import { suggestClosest } from './suggest.js';
-import type { YamlSource } from './yaml-source.js';
+import { suggestClosest, suggestTimeZone } from './suggest.js';
+import type { Origin } from './yaml-source.js';
 
 /** What {@link describeIssue} needs besides the issue. */
 export interface IssueContext {
@@ -23,7 +23,8 @@ export interface IssueContext {
   readonly data: unknown;
   /** The schema it was validated against. */
   readonly schema: z.ZodType;
-  readonly source: YamlSource;
+  /** Where the data was written. */
+  readonly origin: Origin;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -46,12 +47,12 @@ function ownMessage(issue: Issue): string | undefined {
 
 /** Translates one issue; unknown keys give one diagnostic each. */
 export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[] {
-  const { data, schema, source } = context;
+  const { data, schema, origin } = context;
   const path = issue.path as PropertyKey[];
   const value = valueAt(data, path);
   const field = fieldName(path);
   const name = describePath(path);
-  const here = { severity: 'error' as const, file: source.file, field: field || undefined, ...source.locate(path) };
+  const here = { severity: 'error' as const, file: origin.file, field: field || undefined, ...origin.locate(path) };
   const s = fieldSchema(schema, path);
   const kind = fieldKind(s);
 
@@ -136,10 +137,20 @@ export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[]
       if (kind === 'date' && typeof value === 'string') {
         return [{ ...here, message: `${name} is not a date${quoteValue(value)}`, hints: kindHints('date', value) }];
       }
-      return [{ ...here, message: `${name} ${ownMessage(issue) ?? 'is not valid'}${quoteValue(value)}`, hints: kindHints(kind, value) }];
+      const words = ownMessage(issue) ?? 'is not valid';
+      // A message that already quotes the value ("is not a length ("wide")") is not quoted twice.
+      return [{ ...here, message: `${name} ${words}${words.includes('(') ? '' : quoteValue(value)}`, hints: kindHints(kind, value) }];
     }
 
-    case 'invalid_union':
+    case 'invalid_union': {
+      // Report the alternative that got furthest: one not rejected outright for its type
+      // (margins: {top: 9in} is a mapping with a bad side, not a bad length).
+      const branch = furthestBranch(issue.errors);
+      if (branch) {
+        return branch.flatMap((inner) => describeIssue({ ...inner, path: [...path, ...inner.path] } as Issue, context));
+      }
+      const own = ownMessage(issue);
+      if (own) return [{ ...here, message: `${name} ${own}${quoteValue(value)}`, hints: kindHints(kind, value) }];
       return [
         {
           ...here,
@@ -147,15 +158,24 @@ export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[]
           hints: kindHints(kind, value),
         },
       ];
+    }
 
     default:
       return [{ ...here, message: `${name}: ${ownMessage(issue) ?? issue.message.toLowerCase()}${quoteValue(value)}`, hints: kindHints(kind, value) }];
   }
 }
 
+/** The issues of the union alternative that got furthest, unless every one was rejected for its type. */
+function furthestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
+  const typeOnly = (issues: readonly Issue[]) =>
+    issues.every((i) => (i.code === 'invalid_type' || i.code === 'invalid_union') && i.path.length === 0);
+  const depth = (issues: readonly Issue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+  return [...branches].filter((issues) => !typeOnly(issues)).sort((a, b) => depth(b) - depth(a))[0];
+}
+
 /** "student.name is missing", at the parent's key. */
 function missing(path: readonly PropertyKey[], context: IssueContext): Diagnostic {
-  const { source, schema } = context;
+  const { origin, schema } = context;
   const parent = path.slice(0, -1);
   const key = String(path[path.length - 1]);
   const required = requiredKeys(fieldSchema(schema, path));
@@ -172,16 +192,16 @@ function missing(path: readonly PropertyKey[], context: IssueContext): Diagnosti
   if (parentValue && typeof parentValue === 'object' && !Array.isArray(parentValue)) {
     const misspelt = Object.keys(parentValue).find((k) => !allowed.includes(k) && suggestClosest(k, allowed) === key);
     if (misspelt !== undefined) {
-      const line = source.locate([...parent, misspelt], 'key').line;
-      hint = `"${misspelt}" on line ${line} may be meant as "${key}"`;
+      const line = origin.locate([...parent, misspelt], 'key')?.line;
+      hint = `"${misspelt}"${line ? ` on line ${line}` : ''} may be meant as "${key}"`;
     }
   }
   return {
     severity: 'error',
     message: `${describePath(path)} is missing`,
-    file: source.file,
+    file: origin.file,
     field: fieldName(path),
-    ...source.locate(parent, 'key'),
+    ...origin.locate(parent, 'key'),
     hints: [hint],
   };
 }
@@ -269,7 +289,7 @@ function kindHints(kind: FieldKind | undefined, value: unknown): string[] {
       return ['write it as HH:MM on the 24-hour clock, e.g. "14:30"'];
     }
     case 'timezone': {
-      const guess = suggestClosest(text, knownTimeZones());
+      const guess = suggestTimeZone(text);
       const example = 'write an IANA zone name such as America/New_York or Europe/Paris';
       return guess ? [`did you mean "${guess}"?`, example] : [example];
     }
@@ -280,16 +300,6 @@ function kindHints(kind: FieldKind | undefined, value: unknown): string[] {
     default:
       return [];
   }
-}
-
-let zones: string[] | undefined;
-/** The time zone names the runtime knows (empty where Intl cannot list them). */
-function knownTimeZones(): string[] {
-  if (!zones) {
-    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-    zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
-  }
-  return zones;
 }
 
 /** A URL that failed the http/https/mailto rule. */
@@ -312,7 +322,7 @@ function badUrl(value: string, name: string, here: Omit<Diagnostic, 'message'>):
 
 /** `unknown field "mentr"` at the key, with a did-you-mean. */
 function unknownKey(key: string, parent: readonly PropertyKey[], context: IssueContext): Diagnostic {
-  const { source, schema } = context;
+  const { origin, schema } = context;
   const allowed = allowedKeys(fieldSchema(schema, parent));
   const where = parent.length > 0 ? ` in ${describePath(parent)}` : '';
   const hints: string[] = [];
@@ -329,9 +339,9 @@ function unknownKey(key: string, parent: readonly PropertyKey[], context: IssueC
   return {
     severity: 'error',
     message: `unknown field "${key}"${where}`,
-    file: source.file,
+    file: origin.file,
     field: fieldName([...parent, key]),
-    ...source.locate([...parent, key], 'key'),
+    ...origin.locate([...parent, key], 'key'),
     hints,
   };
 }

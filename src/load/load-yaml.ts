@@ -16,7 +16,7 @@ import { describeIssue } from './describe-issue.js';
 import { prepareData } from './prepare-data.js';
 import { toPlainData } from './to-plain-data.js';
 import { yamlDiagnostics } from './yaml-diagnostics.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { originOf, parseYamlSource, type Origin, type YamlSource } from './yaml-source.js';
 
 /** The outcome of loading one file: a value only when there are no errors. */
 export interface LoadResult<T> {
@@ -28,7 +28,7 @@ export interface LoadResult<T> {
   readonly data?: unknown;
 }
 
-/** Options of {@link loadYaml}. */
+/** Options of {@link readYaml} and {@link loadYaml}. */
 export interface LoadYamlOptions {
   /** What the file is, for messages: "an interview file". */
   readonly what: string;
@@ -38,6 +38,19 @@ export interface LoadYamlOptions {
   readonly maxBytes?: number;
   /** Most values the data may hold, aliases expanded (10,000 by default; a roster of many rows needs more). */
   readonly maxValues?: number;
+  /** The hint for a file that is a list where a mapping belongs. */
+  readonly listHint?: string;
+  /** An empty file (or one of comments only) is this value instead of an error. */
+  readonly emptyValue?: unknown;
+}
+
+/** The outcome of {@link readYaml}: plain data, before any schema. */
+export interface ReadResult {
+  /** The plain data; absent when the text could not be read. */
+  readonly data?: unknown;
+  readonly diagnostics: Diagnostic[];
+  /** The parsed document; absent when the text could not be parsed. */
+  readonly source?: YamlSource;
 }
 
 /** Sorts diagnostics by line and column (unpositioned first), keeping the order of equals. */
@@ -48,8 +61,8 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     .map(({ d }) => d);
 }
 
-/** Loads `text` (the content of `file`) and validates it against `schema`. Pure: no file system. */
-export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, options: LoadYamlOptions): LoadResult<z.output<S>> {
+/** Reads `text` (the content of `file`) into safe plain data with positions: no schema yet. Pure: no file system. */
+export function readYaml(text: string, file: string, options: LoadYamlOptions): ReadResult {
   const checked = checkText(text, file, { maxBytes: options.maxBytes, what: options.what });
   if (checked.fatal) return { diagnostics: checked.diagnostics };
   const tooDeep = checkNesting(checked.text, file);
@@ -58,11 +71,11 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
   const source = parseYamlSource(checked.text, file);
   const syntax = yamlDiagnostics(source);
   const diagnostics = [...checked.diagnostics, ...syntax.diagnostics];
-  const done = () => ({ diagnostics: sortDiagnostics(diagnostics), source });
-  if (syntax.broken) return done();
+  if (syntax.broken) return { diagnostics: sortDiagnostics(diagnostics), source };
 
   const contents = source.doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
+    if (options.emptyValue !== undefined) return { data: options.emptyValue, diagnostics, source };
     diagnostics.push({
       severity: 'error',
       message: 'the file is empty',
@@ -71,42 +84,72 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
       column: 1,
       hints: options.example ? [`${options.what} needs at least: ${options.example}`] : [],
     });
-    return done();
+    return { diagnostics: sortDiagnostics(diagnostics), source };
   }
-
   const plain = toPlainData(source, options.maxValues);
   diagnostics.push(...plain.diagnostics);
-  if (plain.value === undefined) return done();
-  if (plain.value === null || typeof plain.value !== 'object' || Array.isArray(plain.value)) {
-    const found = Array.isArray(plain.value) ? 'a list' : 'a single value';
+  return { ...(plain.value === undefined ? {} : { data: plain.value }), diagnostics: sortDiagnostics(diagnostics), source };
+}
+
+/** The outcome of {@link validateData}. */
+export interface ValidateResult<T> {
+  readonly value?: T;
+  /** The data as validated (free text coerced, blank optional fields removed). */
+  readonly data: unknown;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Validates plain data against `schema`, one diagnostic per field, placed by
+ * `origin`. Every input goes through here: interview files, kit.yaml, and
+ * each row of a roster, so the same mistake gets the same words everywhere.
+ */
+export function validateData<S extends z.ZodType>(plain: unknown, schema: S, origin: Origin): ValidateResult<z.output<S>> {
+  const data = prepareData(plain, schema, origin);
+  // One record is parsed once: zod's compiled fast path (made with `new Function`
+  // on first use, ~3 ms) would cost more than it saves.
+  const result = schema.safeParse(data, { jitless: true });
+  if (result.success) return { value: result.data, data, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    // One diagnostic per field: the first problem found is the one to fix first.
+    const id = issue.code === 'unrecognized_keys' ? `keys:${issue.path.join('\u0000')}:${issue.keys.join(',')}` : issue.path.join('\u0000');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    diagnostics.push(...describeIssue(issue, { data, schema, origin }));
+  }
+  return { data, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Loads `text` (the content of `file`) and validates it against `schema`: a mapping of fields. Pure: no file system. */
+export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, options: LoadYamlOptions): LoadResult<z.output<S>> {
+  const read = readYaml(text, file, options);
+  const { source } = read;
+  const diagnostics = [...read.diagnostics];
+  if (!source || read.data === undefined) {
+    return { diagnostics, ...(source ? { source } : {}) };
+  }
+  const plain = read.data;
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+    const found = Array.isArray(plain) ? 'a list' : 'a single value';
+    const contents = source.doc.contents;
     const start = contents && 'range' in contents && contents.range ? source.positionAt(contents.range[0]) : { line: 1, column: 1 };
     diagnostics.push({
       severity: 'error',
       message: `the file is ${found}, but ${options.what} is a mapping of fields`,
       file,
       ...start,
-      hints: Array.isArray(plain.value)
-        ? ['remove the "- " in front of the top-level fields; several interviews go in a roster (interview-kit batch)']
+      hints: Array.isArray(plain)
+        ? [options.listHint ?? 'remove the "- " in front of the top-level fields; several interviews go in a roster (interview-kit batch)']
         : [options.example ? `write "field: value" lines, starting with: ${options.example}` : 'write "field: value" lines'],
     });
-    return done();
+    return { diagnostics: sortDiagnostics(diagnostics), source };
   }
-
-  const data = prepareData(plain.value, schema, source);
-  // One file is parsed once: zod's compiled fast path (made with `new Function`
-  // on first use, ~3 ms) would cost more than it saves.
-  const result = schema.safeParse(data, { jitless: true });
-  if (!result.success) {
-    const seen = new Set<string>();
-    for (const issue of result.error.issues) {
-      // One diagnostic per field: the first problem found is the one to fix first.
-      const id = issue.code === 'unrecognized_keys' ? `keys:${issue.path.join('\u0000')}:${issue.keys.join(',')}` : issue.path.join('\u0000');
-      if (seen.has(id)) continue;
-      seen.add(id);
-      diagnostics.push(...describeIssue(issue, { data, schema, source }));
-    }
+  const checked = validateData(plain, schema, originOf(source));
+  const sorted = sortDiagnostics([...diagnostics, ...checked.diagnostics]);
+  if (checked.value !== undefined && !sorted.some((d) => d.severity === 'error')) {
+    return { value: checked.value, diagnostics: sorted, source, data: checked.data };
   }
-  const sorted = sortDiagnostics(diagnostics);
-  if (result.success && !sorted.some((d) => d.severity === 'error')) return { value: result.data, diagnostics: sorted, source, data };
-  return { diagnostics: sorted, source, data };
+  return { diagnostics: sorted, source, data: checked.data };
 }

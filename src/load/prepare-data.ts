@@ -6,21 +6,20 @@
  * Structured fields (dates, times, minutes, addresses) are never coerced.
  *
  * @example
- * prepareData({ student: { name: 'Maya', phone: 5551234 } }, interviewSchema, source);
+ * prepareData({ student: { name: 'Maya', phone: 5551234 } }, interviewSchema, originOf(source));
  * // { student: { name: 'Maya', phone: '5551234' } }
  */
-import { isScalar, type Scalar } from 'yaml';
 import type { z } from 'zod';
 import { childSchema, fieldKind, isOptional, unwrapSchema } from './schema-walk.js';
-import type { YamlSource } from './yaml-source.js';
+import type { Origin } from './yaml-source.js';
 
 /** Returns `data` with free-text values coerced and blank optional fields removed (in place). */
-export function prepareData(data: unknown, schema: z.ZodType, source: YamlSource): unknown {
+export function prepareData(data: unknown, schema: z.ZodType, origin: Origin): unknown {
   const visit = (value: unknown, s: z.ZodType | undefined, path: PropertyKey[]): unknown => {
     if (!s) return value;
     const kind = fieldKind(s);
     if ((kind === 'text' || kind === 'text-list') && (typeof value === 'number' || typeof value === 'boolean')) {
-      return writtenText(value, path, source);
+      return origin.written?.(path) ?? String(value);
     }
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const record = value as Record<string, unknown>;
@@ -43,14 +42,4 @@ export function prepareData(data: unknown, schema: z.ZodType, source: YamlSource
     return value;
   };
   return visit(data, schema, []);
-}
-
-/** The text of a number or boolean exactly as the user typed it (for plain scalars), else its string form. */
-function writtenText(value: number | boolean, path: readonly PropertyKey[], source: YamlSource): string {
-  const node = source.find(path).node;
-  if (isScalar(node) && (node as Scalar).type === 'PLAIN' && node.range) {
-    const raw = source.text.slice(node.range[0], node.range[1]).trim();
-    if (raw.length > 0) return raw;
-  }
-  return String(value);
 }

@@ -99,3 +99,31 @@ export function enumValues(schema: Schema | undefined): string[] {
   const s = unwrapSchema(schema);
   return s instanceof z.ZodEnum ? (s.options as string[]).map(String) : [];
 }
+
+/** How a leaf value is written in a flat table cell (a roster column). */
+export type CellKind = 'text' | 'number' | 'boolean' | 'list';
+
+/** One leaf field of an object schema. */
+export interface SchemaField {
+  /** Dotted path, e.g. "meeting.date". */
+  readonly field: string;
+  readonly path: readonly string[];
+  readonly kind: CellKind;
+}
+
+/** Every leaf field of an object schema, in declaration order (roster columns such as `meeting.minutes`). */
+export function listSchemaFields(schema: Schema): SchemaField[] {
+  const fields: SchemaField[] = [];
+  const walk = (node: Schema, path: string[]) => {
+    const inner = unwrapSchema(node);
+    if (inner instanceof z.ZodObject) {
+      for (const [key, child] of Object.entries(inner.shape as Record<string, Schema>)) walk(child, [...path, key]);
+      return;
+    }
+    const kind: CellKind =
+      inner instanceof z.ZodNumber ? 'number' : inner instanceof z.ZodBoolean ? 'boolean' : inner instanceof z.ZodArray ? 'list' : 'text';
+    fields.push({ field: path.join('.'), path, kind });
+  };
+  walk(schema, []);
+  return fields;
+}

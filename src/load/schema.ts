@@ -95,16 +95,26 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-const timeZone = () =>
-  withKind(
-    z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .refine(isTimeZone, { message: 'is not a time zone' })
-      .meta({ description: 'IANA time zone name', examples: ['America/New_York', 'Europe/Paris'] }),
-    'timezone',
-  );
+/** An IANA time zone name (interview.yaml and kit.yaml). */
+export const timeZoneSchema = withKind(
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .refine(isTimeZone, { message: 'is not a time zone' })
+    .meta({ description: 'IANA time zone name', examples: ['America/New_York', 'Europe/Paris'] }),
+  'timezone',
+);
+
+/** The length of a meeting in minutes (interview.yaml and kit.yaml). */
+export const minutesSchema = withKind(
+  z
+    .number({ message: 'must be a number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(5, 'must be at least 5 minutes')
+    .max(240, 'must be at most 240 minutes'),
+  'minutes',
+);
 
 export const MEETING_FORMATS = ['in-person', 'phone', 'video'] as const;
 
@@ -146,15 +156,8 @@ export const meetingSchema = z.strictObject({
   date: date().optional(),
   time: time().optional(),
   /** IANA time zone, e.g. America/New_York; the system's when absent. */
-  timezone: timeZone().optional(),
-  minutes: withKind(
-    z
-      .number({ message: 'must be a number of minutes' })
-      .int('must be a whole number of minutes')
-      .min(5, 'must be at least 5 minutes')
-      .max(240, 'must be at most 240 minutes'),
-    'minutes',
-  ).default(20),
+  timezone: timeZoneSchema.optional(),
+  minutes: minutesSchema.default(20),
   format: z.enum(MEETING_FORMATS, { message: `must be one of: ${MEETING_FORMATS.join(', ')}` }).default('in-person'),
   location: shortText().optional(),
   link: url().optional(),

@@ -29,3 +29,20 @@ export function suggestClosest(word: string, candidates: readonly string[]): str
   const limit = Math.max(1, Math.ceil(Math.min(w.length, simplify(best).length) * 0.4));
   return bestScore <= limit ? best : undefined;
 }
+
+let zones: readonly string[] | undefined;
+
+/** The time zone names the runtime knows (empty where Intl cannot list them). */
+export function knownTimeZones(): readonly string[] {
+  if (!zones) {
+    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+    zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+  }
+  return zones;
+}
+
+/** The known time zone a misspelt name most likely means ("europe/paris" → "Europe/Paris"). */
+export function suggestTimeZone(zone: string): string | undefined {
+  const lower = zone.trim().toLowerCase().replace(/\s+/g, '_');
+  return knownTimeZones().find((z) => z.toLowerCase() === lower) ?? suggestClosest(zone.trim(), knownTimeZones());
+}

@@ -15,6 +15,19 @@ export interface Position {
   readonly column: number;
 }
 
+/**
+ * Where validated data came from, for placing diagnostics: a YAML document
+ * (or one record of a YAML roster), or a source without positions (a CSV row).
+ */
+export interface Origin {
+  /** The file as the user named it. */
+  readonly file: string;
+  /** Where the value (or with `part: 'key'`, its key) at `path` was written; undefined without positions. */
+  locate(path: readonly PropertyKey[], part?: 'key' | 'value'): Position | undefined;
+  /** The text of the plain scalar at `path` exactly as written (`01234` for a number), when there is one. */
+  written?(path: readonly PropertyKey[]): string | undefined;
+}
+
 /** What a path leads to in the document. */
 export interface FoundNode {
   /** The value node at the path, when the whole path exists. */
@@ -154,4 +167,20 @@ export function parseYamlSource(text: string, file: string, parseOptions: YamlPa
   };
 
   return { file, text, doc, lineCounter, positionAt, find, locate };
+}
+
+/** The {@link Origin} of the data at `base` in `source` (the whole document by default). */
+export function originOf(source: YamlSource, base: readonly PropertyKey[] = []): Origin {
+  return {
+    file: source.file,
+    locate: (path, part) => source.locate([...base, ...path], part),
+    written(path) {
+      const node = source.find([...base, ...path]).node;
+      if (isScalar(node) && node.type === 'PLAIN' && node.range) {
+        const raw = source.text.slice(node.range[0], node.range[1]).trim();
+        if (raw.length > 0) return raw;
+      }
+      return undefined;
+    },
+  };
 }

@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { numericFormatter } from '../kits/numeric-formatter.js';
+import { numericFormatter } from '../schedule/numeric-formatter.js';
 import type { DocumentMeta, Root } from '../tree/types.js';
 import { parseMarkdown } from './parse-markdown.js';
 

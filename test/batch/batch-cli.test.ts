@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/batch/manifest.js';
-import type { BatchReport } from '../../src/batch/report.js';
+import type { BatchReportJson } from '../../src/batch/report.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test/fixtures/batch');
@@ -67,11 +67,11 @@ describe('interview-kit batch', () => {
 
   it('builds every good row, reports the three bad ones with row, column and field, and exits 1', () => {
     expect(first.status).toBe(1);
-    expect(first.stderr).toContain('night.csv: error: row 5, column D (mentor.name): mentor.name is required');
+    expect(first.stderr).toContain('night.csv: error: row 5, column D (mentor.name): mentor.name is missing\n  hint: fill in cell D5');
     expect(first.stderr).toContain('night.csv: error: row 7, column H (meeting.date): meeting.date is not a date ("2027-02-31")');
-    expect(first.stderr).toContain('night.csv: error: row 9, column K (meeting.format): meeting.format must be one of');
+    expect(first.stderr).toContain('night.csv: error: row 9, column K (meeting.format): meeting.format is not one of the allowed values ("zoom")');
     expect(first.stdout).toMatch(/8 rows: 5 built, 0 unchanged, 3 failed/);
-    const report = readJson<BatchReport>(join(folder, 'report.json'));
+    const report = readJson<BatchReportJson>(join(folder, 'report.json'));
     expect(report).toMatchObject({ rows: 8, built: 5, unchanged: 0, failed: 3 });
     expect(report.failures.map((f) => [f.row, f.student, f.errors[0]!.column, f.errors[0]!.field])).toEqual([
       [5, 'Chidi Okafor', 'D', 'mentor.name'],
@@ -189,7 +189,7 @@ describe('interview-kit batch', () => {
     expect(existsSync(join(folder, dmitrii.folder))).toBe(false);
     const after = readJson<Manifest>(join(folder, 'manifest.json'));
     expect(after.rows.map((r) => r.student)).not.toContain('Дмитрий Иванов');
-    expect(readJson<BatchReport>(join(folder, 'report.json')).removed).toEqual(['Дмитрий Иванов']);
+    expect(readJson<BatchReportJson>(join(folder, 'report.json')).removed).toEqual(['Дмитрий Иванов']);
     for (const file of after.files) expect(existsSync(join(folder, file.path))).toBe(true);
     checkPrintFile(after, true);
   });

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/batch/pool.js';
+import { WorkerPool } from '../../src/node/worker-pool.js';
 import type { WorkerSetup } from '../../src/batch/worker-protocol.js';
 import { readFontSet, readGuide, readTemplates } from '../../src/cli/assets.js';
 import { resolveTheme } from '../../src/theme.js';
@@ -22,7 +22,7 @@ async function onePagePdf(): Promise<Uint8Array> {
 
 describe('WorkerPool', () => {
   it('replaces a worker whose heap grew past the limit and keeps answering tasks', async () => {
-    const pool = new WorkerPool(new URL('../../src/batch/worker.ts', import.meta.url), 1, setup, {
+    const pool = new WorkerPool(new URL('../../src/node/batch-worker.ts', import.meta.url), 1, setup, {
       loader: new URL(import.meta.resolve('tsx/esm/api')),
       recycleHeapMb: 1,
     });
@@ -41,7 +41,7 @@ describe('WorkerPool', () => {
   });
 
   it('replaces a worker after its task count, even with a small heap', async () => {
-    const pool = new WorkerPool(new URL('../../src/batch/worker.ts', import.meta.url), 1, setup, {
+    const pool = new WorkerPool(new URL('../../src/node/batch-worker.ts', import.meta.url), 1, setup, {
       loader: new URL(import.meta.resolve('tsx/esm/api')),
       recycleTasks: 2,
     });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { columnLetter, parseRoster, rowErrorDiagnostic } from '../../src/batch/roster.js';
-import { formatDiagnostic } from '../../src/diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics.js';
+import { loadInterview } from '../../src/load/load-interview.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/batch/roster.csv', import.meta.url));
 
@@ -43,9 +44,10 @@ describe('parseRoster (CSV)', () => {
     const bad = roster.rows.filter((r) => r.errors.length > 0);
     expect(bad.map((r) => r.row)).toEqual([5, 7, 9]);
     const lines = bad.flatMap((r) => r.errors.map((e) => formatDiagnostic(rowErrorDiagnostic('roster.csv', e))));
-    expect(lines[0]).toMatch(/^roster\.csv: error: row 5, column D \(mentor\.name\): mentor\.name is required/);
+    expect(lines[0]).toBe('roster.csv: error: row 5, column D (mentor.name): mentor.name is missing\n  hint: fill in cell D5');
     expect(lines[1]).toMatch(/^roster\.csv: error: row 7, column H \(meeting\.date\): meeting\.date is not a date \("2027-02-31"\)/);
-    expect(lines[2]).toMatch(/^roster\.csv: error: row 9, column K \(meeting\.format\): meeting\.format must be one of: in-person, phone, video \("zoom"\)/);
+    // The same words as for the same mistake in interview.yaml.
+    expect(lines[2]).toBe('roster.csv: error: row 9, column K (meeting.format): meeting.format is not one of the allowed values ("zoom")\n  hint: use one of: in-person, phone, video');
     expect(bad.map((r) => r.errors[0]!.field)).toEqual(['mentor.name', 'meeting.date', 'meeting.format']);
   });
 
@@ -87,7 +89,7 @@ describe('parseRoster (CSV)', () => {
   it('counts a blank line as the empty row a spreadsheet shows, without reporting it', () => {
     const result = parseRoster('student.name,mentor.name,organization.name\nA,B,C\n\n,,\nD,,F\n', 'r.csv');
     expect(result.rows.map((r) => r.row)).toEqual([2, 5]);
-    expect(result.rows[1]!.errors[0]).toMatchObject({ row: 5, column: 'B', field: 'mentor.name' });
+    expect(result.rows[1]!.errors[0]).toMatchObject({ row: 5, sheetColumn: { letter: 'B', header: 'mentor.name' }, field: 'mentor.name' });
   });
 
   it('names spreadsheet columns past Z', () => {
@@ -113,7 +115,7 @@ describe('parseRoster (YAML)', () => {
     expect(roster.rows[0]!.interview?.mentor.name).toBe('José Núñez');
     const lines = roster.rows[1]!.errors.map((e) => formatDiagnostic(rowErrorDiagnostic('night.yaml', e)));
     expect(lines).toEqual([
-      'night.yaml:8:11: error: record 2: meeting.date is not a date ("2027-02-31")\n  hint: write it as YYYY-MM-DD, e.g. 2026-12-03',
+      'night.yaml:8:11: error: record 2: meeting.date is not a date ("2027-02-31")\n  hint: February 2027 has 28 days',
       'night.yaml:9:5: error: record 2: unknown field "formt" in meeting\n  hint: did you mean "format"?',
     ]);
   });
@@ -131,5 +133,21 @@ describe('example rosters', () => {
     expect(roster.diagnostics).toEqual([]);
     expect(roster.rows.length).toBeGreaterThan(1);
     for (const row of roster.rows) expect(row.errors).toEqual([]);
+  });
+});
+
+describe('the same mistake, the same words', () => {
+  it('describes a bad meeting.format, minutes and date alike in interview.yaml, a CSV row and a YAML record', () => {
+    const file = loadInterview(
+      'student: {name: Maya}\nmentor: {name: José}\norganization: {name: Acme}\nmeeting: {format: zoom, minutes: abc, date: next tuesday}\n',
+      'maya.yaml',
+    );
+    const csv = parseRoster('student.name,mentor.name,organization.name,meeting.format,meeting.minutes,meeting.date\nMaya,José,Acme,zoom,abc,next tuesday\n', 'r.csv');
+    const yaml = parseRoster('- student: {name: Maya}\n  mentor: {name: José}\n  organization: {name: Acme}\n  meeting: {format: zoom, minutes: abc, date: next tuesday}\n', 'r.yaml');
+    const words = (ds: readonly Diagnostic[]) => ds.map((d) => [d.field, d.message, d.hints]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(words(file.diagnostics)).toHaveLength(3);
+    expect(words(csv.rows[0]!.errors)).toEqual(words(file.diagnostics));
+    expect(words(yaml.rows[0]!.errors)).toEqual(words(file.diagnostics));
+    expect(file.diagnostics.find((d) => d.field === 'meeting.format')?.message).toBe('meeting.format is not one of the allowed values ("zoom")');
   });
 });

@@ -120,7 +120,7 @@ describe('runBatch', () => {
     expect(summary.exitCode).toBe(1);
     expect(builder.builds).toEqual(['Maya Patel', 'Maya Patel', 'Ελένη Ράλλη']);
     expect(summary.report.failures.map((f) => [f.row, f.errors[0]!.field ?? null, f.errors[0]!.message])).toEqual([
-      [3, 'questions.include', 'questions.include names an unknown question or group ("carrer-field")'],
+      [3, 'questions.include', 'unknown question or group "carrer-field" in questions.include'],
       [5, null, 'the documents could not be built: the layout ran out of glyphs'],
     ]);
     expect(summary.report.failures[0]!.errors[0]!.hints).toEqual(['did you mean "career-field"?']);

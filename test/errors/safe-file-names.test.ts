@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isReservedName, safeFileName, uniqueNames } from '../../src/names/index.js';
+import { isReservedName, safeFileName } from '../../src/kits/safe-file-name.js';
+import { uniqueNames } from '../../src/kits/unique-names.js';
 
 describe('safeFileName', () => {
   it.each([

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { loadGuide } from '../../src/load/load-guide.js';
 import { checkQuestionIds, loadInterview } from '../../src/load/load-interview.js';
+import { originOf, parseYamlSource } from '../../src/load/yaml-source.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const guideText = readFileSync(join(root, 'content', 'guide.yaml'), 'utf8');
@@ -192,7 +193,7 @@ describe('checkQuestionIds', () => {
   it('positions the ids from the text when the interview was not loaded by loadInterview', () => {
     const { value } = loadInterview(text, 'x.yaml');
     const copy = structuredClone(value!);
-    const found = checkQuestionIds(copy, guide, text, 'y.yaml');
+    const found = checkQuestionIds(copy, guide, originOf(parseYamlSource(text, 'y.yaml')));
     expect(found.map((d) => [d.file, d.line, d.column])).toEqual([
       ['y.yaml', 8, 27],
       ['y.yaml', 9, 12],

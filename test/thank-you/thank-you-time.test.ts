@@ -7,7 +7,7 @@ import {
   suggestTimeZone,
   utcToZoned,
   zonedToUtc,
-} from '../../src/kits/thank-you-time.js';
+} from '../../src/schedule/time.js';
 
 describe('zonedToUtc', () => {
   it('converts New York winter time (UTC-5) to UTC', () => {

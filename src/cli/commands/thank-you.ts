@@ -11,8 +11,8 @@ import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { DEFAULT_THANK_YOU_FORMATS, THANK_YOU_FORMATS, THANK_YOU_TONES, type ThankYouTone } from '../../kits/thank-you.js';
 import { loadInterview } from '../../load/load-interview.js';
 import type { Interview } from '../../load/schema.js';
-import { safeFileName } from '../../names/index.js';
-import { mergeNotes, type NoteSource } from '../../notes/merge-notes.js';
+import { safeFileName } from '../../kits/safe-file-name.js';
+import { mergeNotes, type NoteSource } from '../../load/merge-notes.js';
 import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, addStrictOption, applyStrict, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
@@ -117,7 +117,7 @@ async function readNotesPdf(path: string) {
     ]);
   }
   // pdf-lib's reader loads only for --from-notes.
-  const { NotesPdfError, readNotesFromPdf } = await import('../../notes/read-filled-pdf.js');
+  const { NotesPdfError, readNotesFromPdf } = await import('../../load/read-filled-pdf.js');
   try {
     return await readNotesFromPdf(bytes);
   } catch (error) {

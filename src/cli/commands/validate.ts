@@ -43,7 +43,7 @@ export function registerValidate(program: Command): void {
             const text = readInputFile(file, { what: kind === 'interview' ? 'an interview file' : `a ${kind} file`, maxBytes: kind === 'guide' ? 4 * 1024 * 1024 : undefined });
             let diagnostics: Diagnostic[];
             // The kit and guide schemas load only for the files that need them.
-            if (kind === 'kit') diagnostics = [...(await import('../../config/index.js')).loadKitConfig(text, display).diagnostics];
+            if (kind === 'kit') diagnostics = [...(await import('../../load/load-kit-config.js')).loadKitConfig(text, display).diagnostics];
             else if (kind === 'guide') diagnostics = (await import('../../load/load-guide.js')).loadGuide(text, display).diagnostics;
             else diagnostics = loadInterview(text, display, { guide: await readGuide(opts.content) }).diagnostics;
             printDiagnostics(diagnostics);

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { FONT_FAMILIES } from '../theme.js';
-import { isTimeZone } from '../load/schema.js';
+import { minutesSchema, timeZoneSchema } from './schema.js';
 
 /** Points per unit for the lengths kit.yaml accepts. */
 export const POINTS_PER_UNIT = { in: 72, pt: 1, mm: 72 / 25.4, cm: 72 / 2.54 } as const;
@@ -47,8 +47,6 @@ const length = () =>
     });
 
 const text = (max = 300) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
-export { isTimeZone };
 
 /** Output formats a batch can produce per student. */
 export const BATCH_FORMATS = ['pdf', 'docx'] as const;
@@ -88,23 +86,14 @@ export const kitConfigSchema = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/, { message: 'is not a colour; write it as #rrggbb, e.g. "#1f4e79"' })
     .transform((v) => v.toLowerCase())
     .optional(),
-  page_size: z.enum(['letter', 'a4'], { message: 'must be one of: letter, a4' }).optional(),
+  page_size: z.enum(['letter', 'a4']).optional(),
   margins: marginsSchema.optional(),
-  font: z.enum(FONT_FAMILIES, { message: `must be one of: ${FONT_FAMILIES.join(', ')}` }).optional(),
-  /** Defaults for every interview that does not set them. */
+  font: z.enum(FONT_FAMILIES).optional(),
+  /** Defaults for every interview that does not set them (the same fields as interview.yaml's meeting). */
   meeting: z
     .strictObject({
-      minutes: z
-        .number({ message: 'must be a number of minutes' })
-        .int('must be a whole number of minutes')
-        .min(5, 'must be at least 5 minutes')
-        .max(240, 'must be at most 240 minutes (4 hours)')
-        .optional(),
-      timezone: z
-        .string()
-        .trim()
-        .refine(isTimeZone, { message: 'is not a time zone; use an IANA name such as America/New_York' })
-        .optional(),
+      minutes: minutesSchema.optional(),
+      timezone: timeZoneSchema.optional(),
     })
     .optional(),
   /** Defaults for `interview-kit batch`; command-line options win. */
@@ -115,7 +104,7 @@ export const kitConfigSchema = z.strictObject({
       formats: z
         .preprocess(
           (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : v),
-          z.array(z.enum(BATCH_FORMATS, { message: `must be one of: ${BATCH_FORMATS.join(', ')}` })).min(1, 'must name at least one format'),
+          z.array(z.enum(BATCH_FORMATS)).min(1, 'must name at least one format'),
         )
         .optional(),
     })

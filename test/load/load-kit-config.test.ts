@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkLogo, createKitTheme, loadKitConfig, loadKitTheme } from '../../src/config/index.js';
+import { checkLogo } from '../../src/load/check-logo.js';
+import { createKitTheme } from '../../src/load/kit-theme.js';
+import { loadKitConfig, loadKitTheme } from '../../src/load/load-kit-config.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/config/${name}`, import.meta.url));
@@ -72,7 +74,7 @@ describe('loadKitConfig', () => {
 
   it('refuses a list where the settings mapping belongs', () => {
     const result = loadKitConfig('- office\n', 'kit.yaml');
-    expect(result.diagnostics[0]?.message).toMatch(/must be a mapping/);
+    expect(result.diagnostics[0]?.message).toBe('the file is a list, but kit.yaml is a mapping of fields');
   });
 
   it('gives the position of office.logo for problems found after loading', () => {
@@ -82,20 +84,27 @@ describe('loadKitConfig', () => {
 });
 
 describe('checkLogo', () => {
-  it('recognises PNG and JPEG by their signature and refuses other bytes', () => {
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]);
-    expect(checkLogo(png, 'kit.yaml', 'a.png').logo?.type).toBe('png');
-    expect(checkLogo(jpeg, 'kit.yaml', 'a.jpg').logo?.type).toBe('jpeg');
+  it('recognises PNG and JPEG by their header, whatever the name, and refuses other bytes', () => {
+    const png = new Uint8Array(readFileSync(fixture('logo.png')));
+    const jpeg = new Uint8Array(readFileSync(fixture('logo.jpg')));
+    expect(checkLogo(png, 'kit.yaml', 'a.jpg').logo?.type).toBe('png');
+    expect(checkLogo(jpeg, 'kit.yaml', 'a.png').logo?.type).toBe('jpeg');
     const gif = new TextEncoder().encode('GIF89a....');
     const bad = checkLogo(gif, 'kit.yaml', 'a.gif', { line: 4, column: 9 });
     expect(bad.logo).toBeUndefined();
     expect(formatDiagnostic(bad.diagnostics[0]!)).toMatch(/^kit\.yaml:4:9: error: office\.logo "a\.gif" is not a PNG or JPEG image/);
   });
+
+  it('refuses a PNG cut short before its size, at load rather than when writing', () => {
+    const cut = new Uint8Array(readFileSync(fixture('logo.png'))).slice(0, 12);
+    const bad = checkLogo(cut, 'kit.yaml', 'a.png', { line: 4, column: 9 });
+    expect(bad.logo).toBeUndefined();
+    expect(bad.diagnostics[0]?.message).toBe('office.logo "a.png" is not a PNG or JPEG image');
+  });
 });
 
 describe('loadKitTheme', () => {
-  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const png = new Uint8Array(readFileSync(fixture('logo.png')));
   const text = 'office:\n  name: Career Center\n  logo: img/seal.png\nfont: noto-serif\n';
 
   it('reads the logo through the given reader and puts it in the theme', () => {

@@ -9,7 +9,7 @@
  * await pool.close();
  */
 import { Worker } from 'node:worker_threads';
-import type { WorkerReply, WorkerSetup, WorkerTask } from './worker-protocol.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from '../batch/worker-protocol.js';
 
 interface Pending {
   readonly task: WorkerTask;

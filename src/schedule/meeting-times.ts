@@ -7,8 +7,8 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
-import { planFollowUp } from './thank-you-schedule.js';
-import { addDays, formatClockTime, formatDate, formatDateTime, formatLongDate, formatMonthDay, parseCalendarDay, parseClockTime } from './thank-you-time.js';
+import { planFollowUp } from './follow-up-plan.js';
+import { addDays, formatClockTime, formatDate, formatDateTime, formatLongDate, formatMonthDay, parseCalendarDay, parseClockTime } from './time.js';
 
 /** How the packet states the meeting's time. */
 export interface MeetingTimes {

@@ -11,16 +11,19 @@ import { nativeDeflate } from '../cli/native-deflate.js';
 import { loadFallbackFace } from '../cli/assets.js';
 import { buildKit } from '../pipeline.js';
 import { createRenderer } from '../render/render.js';
-import { preparePrintFragment, type PrintFragment } from './print-fragment.js';
-import { replyTransferList, type BuiltFile, type WorkerReply, type WorkerSetup, type WorkerTask } from './worker-protocol.js';
+import { preparePrintFragment, type PrintFragment } from '../batch/print-fragment.js';
+import { replyTransferList, type BuiltFile, type WorkerReply, type WorkerSetup, type WorkerTask } from '../batch/worker-protocol.js';
 
 const setup = workerData as WorkerSetup;
 const renderer = createRenderer(setup.templates);
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** Print fragments key shared fonts and images by the native SHA-256: some 100 KB a row. */
+const fragmentOptions = { shareKey: sha256Hex };
 
 async function handle(task: WorkerTask): Promise<WorkerReply> {
   if (task.kind === 'fragment') {
     const fragments: PrintFragment[] = [];
-    for (const pdf of task.pdfs) fragments.push(await preparePrintFragment(pdf));
+    for (const pdf of task.pdfs) fragments.push(await preparePrintFragment(pdf, fragmentOptions));
     return { id: task.id, ok: true, files: [], diagnostics: [], fragments };
   }
   const result = await buildKit({
@@ -37,11 +40,11 @@ async function handle(task: WorkerTask): Promise<WorkerReply> {
     name: f.name,
     bytes: f.bytes,
     ...(f.pages !== undefined ? { pages: f.pages } : {}),
-    sha256: createHash('sha256').update(f.bytes).digest('hex'),
+    sha256: sha256Hex(f.bytes),
   }));
   const fragments: PrintFragment[] = [];
   if (setup.print) {
-    for (const f of files) if (f.name.endsWith('.pdf')) fragments.push(await preparePrintFragment(f.bytes));
+    for (const f of files) if (f.name.endsWith('.pdf')) fragments.push(await preparePrintFragment(f.bytes, fragmentOptions));
   }
   return { id: task.id, ok: true, files, diagnostics: result.diagnostics, fragments };
 }

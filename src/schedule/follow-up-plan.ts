@@ -23,7 +23,7 @@ import {
   zonedToUtc,
   type CalendarDay,
   type WallTime,
-} from './thank-you-time.js';
+} from './time.js';
 
 /** Progress updates, in months after the meeting, when the caller names none. */
 export const DEFAULT_PROGRESS_MONTHS: readonly number[] = [1, 3];

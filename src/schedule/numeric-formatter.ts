@@ -1,7 +1,7 @@
 /**
- * The date formatter the kits read wall-clock parts with (24-hour, numeric).
- * Its own module so that the parse thread can make one early, which loads
- * ICU's locale and time zone data for the whole process.
+ * A numeric 24-hour date formatter. The parse thread makes one early, which
+ * loads ICU's locale and time zone data for the whole process; the schedule
+ * itself reads and writes times with luxon (time.ts).
  */
 export function numericFormatter(timeZone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat('en-US', {

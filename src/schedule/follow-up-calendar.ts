@@ -14,10 +14,10 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
 import { writeIcs, type IcsEvent } from '../write/ics/index.js';
 import { resolveTheme } from '../theme.js';
-import { chooseSalutation } from './salutation.js';
-import { calendarUid } from './thank-you-ids.js';
-import { planFollowUp, type FollowUpPlanOptions } from './thank-you-schedule.js';
-import { addDays, formatDateTime, formatLongDate, formatMonthDay } from './thank-you-time.js';
+import { chooseSalutation } from '../kits/salutation.js';
+import { calendarUid } from './ids.js';
+import { planFollowUp, type FollowUpPlanOptions } from './follow-up-plan.js';
+import { addDays, formatDateTime, formatLongDate, formatMonthDay } from './time.js';
 
 export interface FollowUpCalendarOptions extends FollowUpPlanOptions {
   /** Seconds since the epoch for DTSTAMP (SOURCE_DATE_EPOCH); a fixed date when absent. */

@@ -1,25 +1,17 @@
 /**
- * Checks the bytes of an office logo: a PNG or JPEG file, recognised by its
- * signature (not its name), and not absurdly large.
+ * Checks the bytes of an office logo: a PNG or JPEG file with a readable
+ * pixel size, recognised by its header (not its name), and not absurdly large.
  *
  * @example
  * const { logo, diagnostics } = checkLogo(bytes, 'kit.yaml', 'seal.png');
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { readImageInfo } from '../image-size.js';
 import type { Logo } from '../theme.js';
 import type { Position } from './yaml-source.js';
 
 /** A logo larger than this is refused (4 MiB); a print logo needs far less. */
 export const MAX_LOGO_BYTES = 4 * 1024 * 1024;
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** 'png' or 'jpeg' from the file's first bytes, or undefined for anything else. */
-export function detectImageType(bytes: Uint8Array): Logo['type'] | undefined {
-  if (bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return 'png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  return undefined;
-}
 
 /**
  * Validates logo bytes read from `logoPath` (as written in kit.yaml, for messages).
@@ -44,8 +36,8 @@ export function checkLogo(
       ],
     };
   }
-  const type = detectImageType(bytes);
-  if (!type) {
+  const image = readImageInfo(bytes);
+  if (!image) {
     return {
       diagnostics: [
         {
@@ -57,7 +49,7 @@ export function checkLogo(
       ],
     };
   }
-  return { logo: { bytes, type }, diagnostics: [] };
+  return { logo: { bytes, type: image.type }, diagnostics: [] };
 }
 
 /** The diagnostic for a logo file that cannot be read (missing, a folder, no permission). */

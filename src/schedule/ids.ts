@@ -5,21 +5,12 @@
  * re-imported calendar updates its events instead of duplicating them.
  * (Notes are left out on purpose: adding notes later keeps the same ids.)
  */
+import { sha256Hex } from '../hash.js';
 import type { Interview } from '../load/schema.js';
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK = 0xffffffffffffffffn;
-const encoder = new TextEncoder();
-
-/** FNV-1a, 64 bits, as 16 hex digits. Not for secrets: a stable short fingerprint. */
+/** The first 64 bits of the text's SHA-256, as 16 hex digits: a stable short fingerprint. */
 export function fingerprint(text: string): string {
-  let hash = FNV_OFFSET;
-  for (const byte of encoder.encode(text)) {
-    hash ^= BigInt(byte);
-    hash = (hash * FNV_PRIME) & MASK;
-  }
-  return hash.toString(16).padStart(16, '0');
+  return sha256Hex(text).slice(0, 16);
 }
 
 /** The fingerprint of one meeting: student, mentor, organization, date and time. */

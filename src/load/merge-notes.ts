@@ -9,7 +9,7 @@
  * const { interview: withNotes, sources } = mergeNotes(interview, fromPdf);
  * sources.advice; // "pdf"
  */
-import type { Interview } from '../load/schema.js';
+import type { Interview } from './schema.js';
 import type { Notes } from '../kits/thank-you.js';
 import type { NotesFromPdf } from './read-filled-pdf.js';
 

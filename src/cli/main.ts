@@ -16,12 +16,6 @@ import { registerQuestions } from './commands/questions.js';
 import { registerSchema } from './commands/schema.js';
 import { registerThankYou } from './commands/thank-you.js';
 import { registerValidate } from './commands/validate.js';
-import { usePreparedPackages } from '../write/docx/package.js';
-import { usePreparedSubsets } from '../write/pdf/prepared-subsets.js';
-import { readPreparedDocxPackages, readPreparedFontSubsets, useCompiledLoader } from './assets.js';
-import { nativeDeflate } from './native-deflate.js';
-import { useParseThread } from './parse-client.js';
-import type { Worker } from 'node:worker_threads';
 import { EXIT, takeExitCode } from './report.js';
 
 /** Builds the commander program with every command registered. */
@@ -42,20 +36,8 @@ export function createProgram(): Command {
   return program;
 }
 
-/** What bin/interview-kit.js started before it loaded the program. */
-export interface LauncherContext {
-  /** The parse thread (src/parse/parse-worker.ts), for commands that parse Markdown. */
-  readonly parseThread?: Worker;
-  /** The launcher's loader: compiles a CommonJS file of dist/ with its V8 code cache. */
-  readonly load?: (file: string) => unknown;
-}
-
 /** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
-export async function main(argv: readonly string[], launcher: LauncherContext = {}): Promise<number> {
-  if (launcher.parseThread) useParseThread(launcher.parseThread);
-  if (launcher.load) useCompiledLoader(launcher.load);
-  usePreparedPackages(readPreparedDocxPackages);
-  usePreparedSubsets(readPreparedFontSubsets, nativeDeflate);
+export async function main(argv: readonly string[]): Promise<number> {
   const program = createProgram();
   try {
     await program.parseAsync([...argv]);

@@ -12,7 +12,6 @@ import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { nativeDeflate } from '../native-deflate.js';
-import { markdownParser } from '../parse-client.js';
 
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 
@@ -50,7 +49,6 @@ export function registerBuild(program: Command): void {
         deflate: nativeDeflate,
         timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),
         progressMonths: readProgressMonths(opts.progressMonths),
-        parse: markdownParser(),
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       await writeOutputs(dir, result.files, [...diagnostics, ...result.diagnostics]);

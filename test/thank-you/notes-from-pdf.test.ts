@@ -167,7 +167,7 @@ describe('mergeNotes', () => {
     const fromPdf = await readNotesFromPdf(await fillWithPdfLib(sheet, FILLED));
     const { interview } = mergeNotes(exampleInterview('maya.yaml'), fromPdf);
     const { markdown, tree } = renderThankYou(interview, renderer, { mode: 'letter' });
-    expectGolden(join(fixtures, 'maya-from-pdf.formal.md'), markdown);
+    await expectGolden(join(fixtures, 'maya-from-pdf.formal.md'), markdown);
     const text = writeText(tree);
     expect(text).toContain('- Planning programs with managers; Measuring what changed after training');
     expect(text).toContain('I will also take your advice to heart: Build a portfolio of two or three programs you designed, with the results you measured.');

@@ -46,6 +46,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   plugins: [zodEnglishOnly],
+  // Packages' ES module builds where they ship one (pdf-lib does): bundled as modules, not CommonJS wrappers.
+  mainFields: ['module', 'main'],
   // CommonJS dependencies (handlebars, pdf-lib's) call require(); an ES module gets one.
   banner: { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" },
 });

@@ -26,7 +26,7 @@ import { nativeDeflate as deflate } from '../src/cli/native-deflate.js';
 import { renderKitMarkdown } from '../src/kits/build-documents.js';
 import { parseMarkdown } from '../src/parse/parse-markdown.js';
 import { loadInterview } from '../src/load/load-interview.js';
-import { buildKit } from '../src/pipeline.js';
+import { buildDocuments } from '../src/pipeline.js';
 import { createRenderer } from '../src/render/render.js';
 import { resolveTheme } from '../src/theme.js';
 import type { Block, Inline, Root } from '../src/tree/types.js';
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   const floorPdf = await time(() => helveticaFloor(layout));
   const ourPdf = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: false, deflate }));
   const ourPdfForms = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: true, deflate }));
-  const pipelinePdf = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['pdf'], documents: ['packet'], deflate }));
+  const pipelinePdf = await time(() => buildDocuments([{ kind: 'kit', interview, formats: ['pdf'], documents: ['packet'] }], { guide, renderer, theme, fonts: fontSet, deflate }));
   console.log(`\npacket: ${layout.pages.length} pages, ${layout.pages.reduce((n, p) => n + p.boxes.filter((b) => b.kind === 'text').length, 0)} text runs`);
   console.log(row('PDF writePdf (Noto, subset)', ourPdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, 'target ≤ 2.5× and ≤ 25 ms'));
   console.log(row('PDF writePdf + fillable fields', ourPdfForms, 'pdf-lib + Helvetica, prewrapped', floorPdf, '(fillable answer fields and check boxes)'));
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     forgetBuiltPackages();
     return writeDocx(tree, { theme, deflate });
   });
-  const pipelineDocx = await time(() => buildKit({ interview, guide, renderer, theme, fonts: fontSet, formats: ['docx'], documents: ['packet'], deflate }));
+  const pipelineDocx = await time(() => buildDocuments([{ kind: 'kit', interview, formats: ['docx'], documents: ['packet'] }], { guide, renderer, theme, fonts: fontSet, deflate }));
   console.log(row('DOCX writeDocx', ourDocx, 'docx, same paragraphs', floorDocx, 'target ≤ 1.5×'));
   console.log(row('DOCX writeDocx, package built anew', ourDocxFresh, 'docx, same paragraphs', floorDocx, '(first document of a theme and shape)'));
   console.log(row('DOCX whole pipeline (view→DOCX)', pipelineDocx, 'docx, same paragraphs', floorDocx, ''));

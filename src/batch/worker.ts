@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nativeDeflate } from '../cli/native-deflate.js';
-import { buildKit } from '../pipeline.js';
+import { buildDocuments } from '../pipeline.js';
 import { createRenderer } from '../render/render.js';
 import { preparePrintFragment, type PrintFragment } from './print-fragment.js';
 import { replyTransferList, type BuiltFile, type WorkerReply, type WorkerSetup, type WorkerTask } from './worker-protocol.js';
@@ -22,13 +22,11 @@ async function handle(task: WorkerTask): Promise<WorkerReply> {
     for (const pdf of task.pdfs) fragments.push(await preparePrintFragment(pdf));
     return { id: task.id, ok: true, files: [], diagnostics: [], fragments };
   }
-  const result = await buildKit({
-    interview: task.interview,
+  const result = await buildDocuments([{ kind: 'kit', interview: task.interview, formats: setup.formats }], {
     guide: setup.guide,
     renderer,
     theme: setup.theme,
     fonts: setup.fonts,
-    formats: setup.formats,
     timestamp: setup.timestamp,
     deflate: nativeDeflate,
   });

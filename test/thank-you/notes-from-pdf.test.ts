@@ -13,7 +13,7 @@ import { readFontSet } from '../../src/cli/assets.js';
 import { renderThankYou } from '../../src/kits/thank-you-kit.js';
 import { mergeNotes } from '../../src/notes/merge-notes.js';
 import { fieldLines, fieldText, NotesPdfError, readNotesFromPdf } from '../../src/notes/read-filled-pdf.js';
-import { buildKit } from '../../src/pipeline.js';
+import { buildDocuments } from '../../src/pipeline.js';
 import { createRenderer } from '../../src/render/render.js';
 import { resolveTheme } from '../../src/theme.js';
 import { writeText } from '../../src/write/text/index.js';
@@ -25,14 +25,11 @@ const renderer = createRenderer(bundledTemplates());
 let sheet: Uint8Array;
 
 beforeAll(async () => {
-  const { files } = await buildKit({
-    interview: exampleInterview('maya.yaml'),
+  const { files } = await buildDocuments([{ kind: 'kit', interview: exampleInterview('maya.yaml'), formats: ['pdf'], documents: ['questions'] }], {
     guide: bundledGuide(),
     renderer,
     theme: resolveTheme(),
     fonts: readFontSet('noto-sans'),
-    formats: ['pdf'],
-    documents: ['questions'],
   });
   sheet = files.find((f) => f.name === 'questions.pdf')!.bytes;
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { loadInterview } from '../../load/load-interview.js';
 import { safeFileName } from '../../names/index.js';
-import { buildKit, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
+import { buildDocuments, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
 import { addCommonOptions, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from '../kit-config.js';
@@ -38,13 +38,11 @@ export function registerBuild(program: Command): void {
 
       const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
-      const result = await buildKit({
-        interview,
+      const result = await buildDocuments([{ kind: 'kit', interview, formats }], {
         guide,
-        renderer: await createTemplateRenderer(opts.templates),
+        renderer: createTemplateRenderer(opts.templates),
         theme,
         fonts: readFontSet(theme.fontFamily),
-        formats,
         timestamp: sourceDateEpoch(),
         deflate: nativeDeflate,
         timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),

@@ -323,6 +323,8 @@ describe('interview-kit init and questions', () => {
     const dir = tempDir();
     const run = await runCliAsync(['init', dir]);
     expect(run.status).toBe(0);
+    // Run from a clone of the repository, as here: its next step goes through npx.
+    expect(run.stdout).toContain(`next: edit interview.yaml, then run: npx interview-kit build ${join(dir, 'interview.yaml')}\n`);
     const text = readFileSync(join(dir, 'interview.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./interview.schema.json');
     expect(JSON.parse(readFileSync(join(dir, 'interview.schema.json'), 'utf8')).properties.student).toBeDefined();

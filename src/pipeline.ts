@@ -14,7 +14,8 @@
  *               documents) and write/docx, plus the Markdown itself for `md`.
  *  5. calendar — follow-up.ics (meeting, thank-you deadline, progress
  *               updates) when asked for `ics` and the meeting has a date.
- * The thank-you letter's email forms (.txt, .eml) come from kits/thank-you-kit.
+ * The thank-you letter goes the same steps in kits/thank-you-kit, which adds
+ * its email forms (.txt, .eml).
  *
  * @example
  * const { files, diagnostics } = await buildDocuments([{ kind: 'kit', interview, formats: ['pdf', 'docx'] }], { guide, renderer, theme, fonts });
@@ -97,17 +98,15 @@ interface Rendered {
 
 const encoder = new TextEncoder();
 
-/** Builds every spec, in order; the files of all of them, and every diagnostic once. */
+/** Builds every spec, in order: the files of all of them, and each diagnostic once. */
 export async function buildDocuments(specs: readonly DocumentSpec[], options: BuildOptions): Promise<DocumentResult> {
   const files: DocumentFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const report = (more: readonly Diagnostic[]) => {
-    for (const d of more) if (!diagnostics.some((seen) => seen.message === d.message)) diagnostics.push(d);
-  };
   for (const spec of specs) {
     const built = spec.kind === 'thank-you' ? await buildThankYouSpec(spec, options) : await buildPrintable(spec, options);
     files.push(...built.files);
-    report(built.diagnostics);
+    // The packet and the question sheet warn of the same things: say each once.
+    for (const d of built.diagnostics) if (!diagnostics.some((seen) => seen.message === d.message)) diagnostics.push(d);
   }
   return { files, diagnostics };
 }
@@ -119,8 +118,8 @@ async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>
   let rendered: Rendered[];
   if (spec.kind === 'kit') {
     const kit = renderKitMarkdown(spec.interview, options.guide, options.renderer, spec.documents ?? KIT_DOCUMENTS, { timezone: options.timezone });
+    if (hasErrors(kit.warnings)) throw new InputError(kit.warnings);
     diagnostics.push(...kit.warnings);
-    if (hasErrors(diagnostics)) throw new InputError(diagnostics);
     rendered = kit.documents.map((doc) => ({ ...doc, forms: true }));
   } else {
     const view = buildHandoutView(options.guide, options.theme.office, spec.minutes ? { minutes: spec.minutes } : {});
@@ -140,10 +139,10 @@ async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>
   for (const doc of rendered) {
     const written = await writeDocument(doc, formats, options, spec.kind);
     files.push(...written.files);
-    for (const w of written.diagnostics) if (!diagnostics.some((d) => d.message === w.message)) diagnostics.push(w);
+    diagnostics.push(...written.diagnostics);
   }
   if (calendar) {
-    for (const d of calendar.diagnostics) if (!diagnostics.some((x) => x.message === d.message)) diagnostics.push(d);
+    diagnostics.push(...calendar.diagnostics);
     if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes });
   }
   return { files, diagnostics };

@@ -3,11 +3,15 @@
 // (dist/batch-worker.js), as ES modules sharing chunks in dist/chunks/. Code
 // a command imports dynamically goes into its own chunk and loads when that
 // command runs. Runs on `npm install` (prepare), on `npm pack` and before the
-// tests, so a fresh clone works and the tests run what ships.
+// tests, so a fresh clone works and the tests run what ships. Run it with tsx
+// (`npm run build`): it reads the templates with the program's own code.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { readTemplates } from '../src/cli/assets.ts';
+import { COMPILE_OPTIONS } from '../src/render/render.ts';
 
 /**
  * zod exports every one of its ~50 message languages as `z.locales`, which
@@ -51,6 +55,21 @@ await build({
   // CommonJS dependencies (handlebars, pdf-lib's) call require(); an ES module gets one.
   banner: { js: "import { createRequire as __ikCreateRequire } from 'node:module'; const require = __ikCreateRequire(import.meta.url);" },
 });
+
+// The bundled templates compiled ahead of time, as Handlebars' own
+// `precompile` does for web pages: compiling them is the largest part of a
+// cold `build` after starting Node. The renderer uses an entry only while the
+// template's source is still the one it was compiled from (see
+// src/render/render.ts), so an edited or overriding template is compiled as usual.
+const { templates, partials } = readTemplates();
+const entries = (group) =>
+  Object.entries(group)
+    .map(([name, t]) => `  ${JSON.stringify(name)}: { source: ${JSON.stringify(t.source)}, spec: ${Handlebars.precompile(t.source, COMPILE_OPTIONS)} },`)
+    .join('\n');
+writeFileSync(
+  join(fresh, 'templates.js'),
+  `// Made by scripts/build.mjs from templates/ with Handlebars.precompile.\nexport const templates = {\n${entries(templates)}\n};\nexport const partials = {\n${entries(partials)}\n};\n`,
+);
 
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(fresh, dist);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
  */
 export default function setup(): void {
   try {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.mjs'], { stdio: 'pipe' });
   } catch (error) {
     const e = error as { stderr?: Buffer };
     process.stderr.write(`\nthe CLI bundle did not build:\n${e.stderr?.toString() ?? String(error)}\n`);

@@ -6,11 +6,11 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
 import { loadGuide } from '../load/load-guide.js';
-import { createRenderer, type Renderer } from '../render/render.js';
+import { createRenderer, type PrecompiledTemplates, type Renderer } from '../render/render.js';
 import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
 import type { FontFamilyName } from '../theme.js';
 import type { FontSet } from '../write/pdf/index.js';
@@ -47,9 +47,15 @@ export async function readGuide(contentDir?: string): Promise<Guide> {
   return value;
 }
 
-/** A renderer for the bundled templates with `templatesDir`'s laid over them. */
-export function createTemplateRenderer(templatesDir?: string): Renderer {
-  return createRenderer(readTemplates(templatesDir));
+/**
+ * A renderer for the bundled templates with `templatesDir`'s laid over them,
+ * using those the build compiled ahead of time (dist/templates.js) while
+ * their sources are unchanged.
+ */
+export async function createTemplateRenderer(templatesDir?: string): Promise<Renderer> {
+  const compiled = join(packageRoot, 'dist', 'templates.js');
+  const precompiled = existsSync(compiled) ? ((await import(pathToFileURL(compiled).href)) as PrecompiledTemplates) : undefined;
+  return createRenderer(readTemplates(templatesDir), { precompiled });
 }
 
 /** The bundled templates, with `templatesDir`'s files (if given) replacing those of the same name. */

@@ -296,6 +296,18 @@ describe('interview-kit build options and other inputs', () => {
     expect(text).toContain('[click](https://evil.example) {{student.name}} _x_');
   });
 
+  // The bundled templates ship compiled; one laid over them must be used as written.
+  const custom = tempDir();
+  writeFileSync(join(custom, 'questions.md.hbs'), '# Questions for {{mentor.name}}, written by the office\n\nBring this sheet.\n');
+  const customBuild = cli('build', 'content/examples/minimal.yaml', '--templates', custom, '--out', join(custom, 'out'), '--format', 'md');
+
+  it('uses a template from --templates in place of the bundled one of the same name', () => {
+    expect(done(customBuild).status).toBe(0);
+    const folder = studentFolder(join(custom, 'out'));
+    expect(readFileSync(join(folder, 'questions.md'), 'utf8')).toMatch(/^# Questions for .+, written by the office\n\nBring this sheet\.\n$/);
+    expect(readFileSync(join(folder, 'packet.md'), 'utf8')).toMatch(/^# Informational interview with /);
+  });
+
   const invalid = tempDir();
   writeFileSync(join(invalid, 'interview.yaml'), 'student:\n  name: Maya\nmentor:\n  name: Ana\norganization:\n  name: Kite\nmeeting:\n  date: next tuesday\n');
   const invalidBuild = cli('build', join(invalid, 'interview.yaml'), '--out', join(invalid, 'out'));

@@ -40,7 +40,7 @@ export function registerBuild(program: Command): void {
       const theme = themeFromOptions(opts, kit?.theme);
       const result = await buildDocuments([{ kind: 'kit', interview, formats }], {
         guide,
-        renderer: createTemplateRenderer(opts.templates),
+        renderer: await createTemplateRenderer(opts.templates),
         theme,
         fonts: readFontSet(theme.fontFamily),
         timestamp: sourceDateEpoch(),

@@ -64,7 +64,7 @@ async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   const guide = await readGuide(opts.content);
   const result = await buildDocuments([{ kind: 'handout', formats, minutes: kit?.config.meeting?.minutes }], {
     guide,
-    renderer: createTemplateRenderer(opts.templates),
+    renderer: await createTemplateRenderer(opts.templates),
     theme,
     fonts: readFontSet(theme.fontFamily),
     timestamp: sourceDateEpoch(),

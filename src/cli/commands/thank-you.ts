@@ -72,7 +72,7 @@ export function registerThankYou(program: Command): void {
       const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
       const result = await buildDocuments([{ kind: 'thank-you', interview, formats, tone: opts.tone }], {
-        renderer: createTemplateRenderer(opts.templates),
+        renderer: await createTemplateRenderer(opts.templates),
         theme,
         fonts: formats.includes('pdf') ? readFontSet(theme.fontFamily) : undefined,
         timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),

@@ -1,7 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that run the command line as users do: the bundle in dist/, through bin/interview-kit.js. */
-const endToEnd = ['test/e2e/**/*.test.ts', 'test/**/cli.test.ts', 'test/**/*-cli.test.ts', 'test/errors/cli-errors.test.ts'];
+const endToEnd = [
+  'test/e2e/**/*.test.ts',
+  'test/**/cli.test.ts',
+  'test/**/*-cli.test.ts',
+  'test/errors/cli-errors.test.ts',
+  'test/pdf/preflight.test.ts',
+  'test/pdf/scripts.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -7,6 +7,7 @@
  *  - per packet PDF over 50 packets: our writePdf (layout + embedded Noto font)
  *    and the whole pipeline (view, render, parse, write), next to pdf-lib drawing
  *    the same pre-wrapped lines with StandardFonts.Helvetica and no layout logic;
+ *    and writePdf of the same packet for a student with a Chinese, an Arabic name;
  *  - per packet DOCX over 50 packets: our writeDocx and the whole pipeline
  *    next to the `docx` package building the same paragraphs with no
  *    template work;
@@ -163,6 +164,14 @@ async function main(): Promise<void> {
   console.log(row('PDF writePdf (Noto, subset)', ourPdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, 1.0));
   console.log(row('PDF writePdf + fillable fields', ourPdfForms, 'pdf-lib + Helvetica, prewrapped', floorPdf, undefined, '(fillable answer fields and check boxes)'));
   console.log(row('PDF whole pipeline (view→PDF)', pipelinePdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, 1.5));
+  // The same packet for students whose names need a fallback face (and, for Arabic, shaping and bidi).
+  for (const [label, name] of [['CJK', '陈美玲'], ['Arabic', 'محمد أحمد']] as const) {
+    const other = loadInterview(text.replace('name: Maya Patel', `name: ${name}`), example).value!;
+    const [doc] = renderKitMarkdown(other, guide, renderer, ['packet']).documents;
+    const otherTree = parseMarkdown(doc!.markdown, doc!.meta);
+    const ms = await time(() => writePdf(otherTree, { theme, fonts: fontSet, forms: false, deflate }));
+    console.log(row(`PDF writePdf, ${label} name`, ms, 'pdf-lib + Helvetica, prewrapped', floorPdf, 3));
+  }
 
   const floorDocx = await time(() => docxFloor(tree));
   const ourDocx = await time(() => writeDocx(tree, { theme, deflate }));

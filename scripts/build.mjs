@@ -50,6 +50,8 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   plugins: [zodEnglishOnly],
+  // harfbuzzjs stays a package of its own: it loads its WebAssembly from beside its module.
+  external: ['harfbuzzjs'],
   // Packages' ES module builds where they ship one (pdf-lib does): bundled as modules, not CommonJS wrappers.
   mainFields: ['module', 'main'],
   // CommonJS dependencies (handlebars, pdf-lib's) call require(); an ES module gets one.

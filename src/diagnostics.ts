@@ -20,6 +20,8 @@ export interface Diagnostic {
   readonly field?: string;
   /** How to fix it. */
   readonly hints?: readonly string[];
+  /** A stable name for the kind of problem, e.g. "stranded-heading" (the PDF layout's preflight). */
+  readonly code?: string;
 }
 
 /** Renders a diagnostic the way compilers do: `file:line:col: severity: message` plus hint lines. */

@@ -32,6 +32,7 @@ import type { Renderer } from './render/render.js';
 import type { Theme } from './theme.js';
 import type { DocumentMeta } from './tree/types.js';
 import type { FontSet } from './write/pdf/index.js';
+import { stringsOf } from './write/pdf/preflight.js';
 
 /** Output formats of the packet and question sheet. */
 export const KIT_FORMATS = ['pdf', 'docx', 'ics', 'md'] as const;
@@ -94,6 +95,8 @@ interface Rendered {
   readonly meta: DocumentMeta;
   /** Fillable fields in its PDF. */
   readonly forms: boolean;
+  /** The student's own text, so the PDF's preflight can tell markup they wrote from a template's. */
+  readonly values?: readonly string[];
 }
 
 const encoder = new TextEncoder();
@@ -120,7 +123,8 @@ async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>
     const kit = renderKitMarkdown(spec.interview, options.guide, options.renderer, spec.documents ?? KIT_DOCUMENTS, { timezone: options.timezone });
     if (hasErrors(kit.warnings)) throw new InputError(kit.warnings);
     diagnostics.push(...kit.warnings);
-    rendered = kit.documents.map((doc) => ({ ...doc, forms: true }));
+    const values = stringsOf(spec.interview);
+    rendered = kit.documents.map((doc) => ({ ...doc, forms: true, values }));
   } else {
     const view = buildHandoutView(options.guide, options.theme.office, spec.minutes ? { minutes: spec.minutes } : {});
     rendered = [{ name: 'handout', markdown: options.renderer.render('handout', view), meta: handoutMeta(options.guide, options.theme.office), forms: false }];
@@ -160,7 +164,7 @@ async function writeDocument(doc: Rendered, formats: readonly string[], options:
       case 'pdf': {
         if (!options.fonts) throw new MissingBuildOptionError('fonts', kind);
         const { writePdf } = await import('./write/pdf/index.js');
-        const pdf = await writePdf(tree!, { ...common, fonts: options.fonts, forms: doc.forms });
+        const pdf = await writePdf(tree!, { ...common, fonts: options.fonts, forms: doc.forms, ...(doc.values ? { values: doc.values } : {}) });
         files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
         diagnostics.push(...pdf.warnings);
         break;

@@ -135,10 +135,7 @@ describe('content/guide.yaml', () => {
     const keys = Object.keys(guide.preparation.research_prompts);
     expect(keys).toEqual(
       expect.arrayContaining([
-        'mentor.title',
-        'mentor.department',
-        'mentor.program',
-        'mentor.linkedin',
+        'mentor.email',
         'organization.website',
         'organization.industry',
         'organization.location',
@@ -164,8 +161,62 @@ describe('content/guide.yaml', () => {
     }
   });
 
+  it('asks each preparation task once: no research prompt for a field the steps already ask about', () => {
+    const steps = [...guide.preparation.know_yourself.steps, ...guide.preparation.know_mentor.steps].join(' ');
+    for (const field of ['student.goals', 'student.strengths', 'student.background', 'mentor.title', 'mentor.department', 'mentor.program', 'mentor.linkedin']) {
+      expect(guide.preparation.research_prompts[field], field).toBeUndefined();
+    }
+    for (const topic of [/goals/, /strengths/, /30-second introduction/, /current role/, /academic program and department/, /LinkedIn/]) expect(steps).toMatch(topic);
+  });
+
+  it('speaks of the meeting’s length only through {minutes}, so the advice follows meeting.minutes', () => {
+    expect(guideText).toContain('{minutes}');
+    expect(guideText.replace(/^\s*#.*$/gm, '').replace(/opening_minutes: \d+|closing_minutes: \d+|minutes: [\d.]+/g, '')).not.toMatch(/\b\d+ minutes?\b/);
+  });
+
+  it('uses typographic quotes and apostrophes, never straight ones, in its text', () => {
+    const text = guideText.replace(/^\s*#.*$/gm, '');
+    expect(text).not.toMatch(/['"]/);
+  });
+
+  it('covers every point of the seed handout', () => {
+    // Each point of the handout the guide grew from, and the words that carry it here.
+    const points: Record<string, RegExp> = {
+      'the student asks the questions': /\*\*you\*\* ask the questions/,
+      'by phone or in person, best at the workplace': /by phone[\s\S]*face to face[\s\S]*meet in person at your mentor’s workplace/,
+      'six reasons': /Explore careers[\s\S]*Hear about openings[\s\S]*Grow your professional network[\s\S]*Build confidence[\s\S]*Get current information[\s\S]*strengths and weaknesses/,
+      'information, not a job': /not to look for a job/,
+      'know yourself: what you need from a mentor': /what you want from a mentor/,
+      'know the mentor: program, department, position': /academic program and department[\s\S]*current role/,
+      'know the organization: five sources': /Company website[\s\S]*Annual reports[\s\S]*Directories[\s\S]*Newspapers[\s\S]*Other professionals/,
+      'let them talk, do not dominate, positive without flattery': /most of the talking[\s\S]*never turns into a speech[\s\S]*without flattery and without pushing/,
+      'a time limit unless they offer more': /Keep to \*\*\{minutes\}\*\*[\s\S]*only if\s+your mentor offers/,
+      'close: objective met, sum up, thank, value, contact again, business card':
+        /Has it been met\?[\s\S]*Sum up[\s\S]*positive note[\s\S]*Thank them[\s\S]*most valuable[\s\S]*contact them again[\s\S]*business card/,
+      'thank-you note within 24 hours, stay in touch, report progress, show appreciation':
+        /Within 24 hours[\s\S]*thank-you note[\s\S]*occasional contact[\s\S]*progress[\s\S]*stay in touch[\s\S]*value their help/,
+    };
+    const flat = guideText.replace(/\s+/g, ' ');
+    for (const [point, pattern] of Object.entries(points)) expect(flat, point).toMatch(pattern);
+  });
+
   it('is written in its own words: no run of eight words from the seed handout', () => {
     expect(findCopiedRuns(guideText)).toEqual([]);
+  });
+});
+
+describe('templates/', () => {
+  const templatesDir = path.join(repoRoot, 'templates');
+  const files = [
+    ...readdirSync(templatesDir).filter((f) => f.endsWith('.hbs')),
+    ...readdirSync(path.join(templatesDir, 'partials')).map((f) => path.join('partials', f)),
+  ];
+
+  it.each(files)('%s uses typographic quotes and apostrophes in its own words', (file) => {
+    const source = readFileSync(path.join(templatesDir, file), 'utf8');
+    // Handlebars tags (and the quoted arguments inside them) are syntax, not words.
+    const words = source.replace(/\{\{!--[\s\S]*?--\}\}/g, '').replace(/\{\{[\s\S]*?\}\}/g, '');
+    expect(words).not.toMatch(/['"]/);
   });
 });
 
@@ -215,9 +266,7 @@ describe('content/examples', () => {
     expect(maya.questions!.custom).toHaveLength(1);
     expect(maya.notes).toBeUndefined();
     expect(maya.organization.mission).toBeUndefined();
-    expect(maya.mentor.linkedin).toBeUndefined();
     expect(guide.preparation.research_prompts['organization.mission']).toBeDefined();
-    expect(guide.preparation.research_prompts['mentor.linkedin']).toBeDefined();
   });
 
   it('maya-after.yaml is maya.yaml plus the notes written after the meeting', () => {

@@ -99,12 +99,15 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const loader = this.options.loader;
+    // Functions do not cross to a thread: the fonts go without their fallback loader (the worker has its own).
+    const { regular, bold, italic, boldItalic } = this.setup.fonts;
+    const workerData: WorkerSetup = { ...this.setup, fonts: { regular, bold, italic, boldItalic } };
     const worker = loader
       ? new Worker(
           `import(${JSON.stringify(loader.href)}).then((m) => { m.register(); return import(${JSON.stringify(this.script.href)}); });`,
-          { eval: true, workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } },
+          { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } },
         )
-      : new Worker(this.script, { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
+      : new Worker(this.script, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
     const slot: Slot = { worker, done: 0 };
     worker.on('message', (reply: WorkerReply) => {
       const pending = slot.current;

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nativeDeflate } from '../cli/native-deflate.js';
+import { loadFallbackFace } from '../cli/assets.js';
 import { buildDocuments } from '../pipeline.js';
 import { createRenderer } from '../render/render.js';
 import { preparePrintFragment, type PrintFragment } from './print-fragment.js';
@@ -26,7 +27,7 @@ async function handle(task: WorkerTask): Promise<WorkerReply> {
     guide: setup.guide,
     renderer,
     theme: setup.theme,
-    fonts: setup.fonts,
+    fonts: { ...setup.fonts, loadFallback: loadFallbackFace },
     timestamp: setup.timestamp,
     deflate: nativeDeflate,
   });

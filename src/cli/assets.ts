@@ -4,6 +4,7 @@
  * they live on disk.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,7 +14,7 @@ import { loadGuide } from '../load/load-guide.js';
 import { createRenderer, type PrecompiledTemplates, type Renderer } from '../render/render.js';
 import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
 import type { FontFamilyName } from '../theme.js';
-import type { FontSet } from '../write/pdf/index.js';
+import type { FallbackId, FontSet } from '../write/pdf/index.js';
 
 /** The package's root folder (the one with its package.json). */
 export const packageRoot: string = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -88,25 +89,64 @@ const FONT_PACKAGES: Record<FontFamilyName, { pkg: string; prefix: string }> = {
   'noto-serif': { pkg: '@expo-google-fonts/noto-serif', prefix: 'NotoSerif' },
 };
 
-const fontCache = new Map<FontFamilyName, FontSet>();
+/** The package and file prefix of each fallback face (Regular only: bold is drawn with an outline). */
+const FALLBACK_PACKAGES: Record<FallbackId, { pkg: string; prefix: string }> = {
+  arabic: { pkg: '@expo-google-fonts/noto-sans-arabic', prefix: 'NotoSansArabic' },
+  hebrew: { pkg: '@expo-google-fonts/noto-sans-hebrew', prefix: 'NotoSansHebrew' },
+  devanagari: { pkg: '@expo-google-fonts/noto-sans-devanagari', prefix: 'NotoSansDevanagari' },
+  thai: { pkg: '@expo-google-fonts/noto-sans-thai', prefix: 'NotoSansThai' },
+  chinese: { pkg: '@expo-google-fonts/noto-sans-sc', prefix: 'NotoSansSC' },
+  korean: { pkg: '@expo-google-fonts/noto-sans-kr', prefix: 'NotoSansKR' },
+};
 
-/** The four TrueType faces of a bundled family, read once per process. */
+const fontCache = new Map<FontFamilyName, FontSet>();
+const fallbackCache = new Map<FallbackId, Promise<Uint8Array | undefined>>();
+
+/** The .ttf file of a weight in one of the @expo-google-fonts packages. */
+function fontFile(pkg: string, prefix: string, weight: string): string {
+  const require = createRequire(join(packageRoot, 'package.json'));
+  return join(dirname(require.resolve(`${pkg}/package.json`)), weight, `${prefix}_${weight}.ttf`);
+}
+
+/** A view of a file's own buffer (Node does not pool large reads): no copy of megabytes of fonts. */
+function asBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * A fallback face, read from its package when a document first needs it
+ * (once per process); undefined when the package is not installed.
+ */
+export function loadFallbackFace(id: FallbackId): Promise<Uint8Array | undefined> {
+  let bytes = fallbackCache.get(id);
+  if (!bytes) {
+    const { pkg, prefix } = FALLBACK_PACKAGES[id];
+    bytes = (async () => {
+      let file: string;
+      try {
+        file = fontFile(pkg, prefix, '400Regular');
+      } catch {
+        return undefined;
+      }
+      return asBytes(await readFile(file));
+    })();
+    fallbackCache.set(id, bytes);
+  }
+  return bytes;
+}
+
+/** The four TrueType faces of a bundled family, read once per process, and the fallback faces' loader. */
 export function readFontSet(family: FontFamilyName): FontSet {
   const cached = fontCache.get(family);
   if (cached) return cached;
   const { pkg, prefix } = FONT_PACKAGES[family];
-  const require = createRequire(join(packageRoot, 'package.json'));
-  const base = dirname(require.resolve(`${pkg}/package.json`));
-  const face = (weight: string) => {
-    // A view of the file's own buffer (Node does not pool large reads): no copy of 2.5 MB of fonts.
-    const bytes = readFileSync(join(base, weight, `${prefix}_${weight}.ttf`));
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  };
+  const face = (weight: string) => asBytes(readFileSync(fontFile(pkg, prefix, weight)));
   const set: FontSet = {
     regular: face('400Regular'),
     bold: face('700Bold'),
     italic: face('400Regular_Italic'),
     boldItalic: face('700Bold_Italic'),
+    loadFallback: loadFallbackFace,
   };
   fontCache.set(family, set);
   return set;

@@ -3,7 +3,9 @@
  * the pipeline needs (guide, templates, theme, fonts, formats).
  */
 import { Option, type Command } from 'commander';
-import { InputError } from '../diagnostics.js';
+import { InputError, type Diagnostic } from '../diagnostics.js';
+import { isFinding } from '../write/pdf/preflight.js';
+import { EXIT } from './report.js';
 import { parseProgressMonths, ProgressMonthsError } from '../kits/thank-you-schedule.js';
 import { PAGE_SIZES, resolveTheme, type PageSizeName, type Theme } from '../theme.js';
 
@@ -16,6 +18,7 @@ export interface CommonOptions {
   readonly templates?: string;
   readonly pageSize?: PageSizeName;
   readonly debug?: boolean;
+  readonly strict?: boolean;
 }
 
 /** Adds --out, --format, --config, --content, --templates, --page-size and --debug to a command. */
@@ -28,6 +31,20 @@ export function addCommonOptions(command: Command, formats: readonly string[], d
     .option('--templates <dir>', 'folder with your own templates; files replace the bundled ones of the same name')
     .addOption(new Option('--page-size <size>', 'paper size (overrides kit.yaml)').choices(Object.keys(PAGE_SIZES)))
     .option('--debug', 'show stack traces for internal errors');
+}
+
+/** Adds --strict: the PDF layout's preflight findings become errors. */
+export function addStrictOption(command: Command): Command {
+  return command.option('--strict', 'treat page-layout findings (stranded headings, split questions, …) as errors: exit 1, files still written');
+}
+
+/**
+ * With --strict, the preflight's findings become errors and the exit code 1;
+ * the files are written all the same.
+ */
+export function applyStrict(diagnostics: readonly Diagnostic[], strict: boolean | undefined): { diagnostics: Diagnostic[]; exitCode: number } {
+  if (!strict || !diagnostics.some(isFinding)) return { diagnostics: [...diagnostics], exitCode: EXIT.ok };
+  return { diagnostics: diagnostics.map((d) => (isFinding(d) ? { ...d, severity: 'error' } : d)), exitCode: EXIT.failed };
 }
 
 /** Parses --format against the formats a command supports. */

@@ -12,6 +12,7 @@ import type { Guide } from '../load/content-schema.js';
 import { escapeView, trustView } from '../render/escape-markdown.js';
 import type { DocumentMeta } from '../tree/types.js';
 import type { Office } from '../theme.js';
+import { withMeetingLength } from './guide-minutes.js';
 
 /** Output formats of the handout. */
 export const HANDOUT_FORMATS = ['pdf', 'docx', 'md'] as const;
@@ -53,7 +54,7 @@ export function buildHandoutView(guide: Guide, office?: Office, options: Handout
       return { range, minutes: m, what };
     });
   return {
-    guide: trustView({ ...guide, question_groups: groups }),
+    guide: trustView({ ...withMeetingLength(guide, minutes), question_groups: groups }),
     timePlan: trustView(timePlan),
     office: office ? escapeView({ name: office.name, contact: [...office.contact] }) : undefined,
     minutes,

@@ -8,7 +8,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
 import { escapeView, trustView, trusted, escapeMarkdown, type Markdown } from '../render/escape-markdown.js';
+import { typesetValue } from '../render/typeset-value.js';
 import type { DocumentMeta } from '../tree/types.js';
+import { withMeetingLength } from './guide-minutes.js';
 import { meetingTimes } from './meeting-time.js';
 import { checkPractice, questionMinutes } from './practice-checks.js';
 import { researchTasks } from './research.js';
@@ -55,7 +57,7 @@ export function buildPacketView(interview: Interview, guide: Guide, options: Pac
 
   const view = {
     ...escapeView({ student: interview.student, mentor: interview.mentor, organization: interview.organization, meetingInput: meeting, computed }),
-    guide: trustView(guide),
+    guide: trustView(withMeetingLength(guide, meeting.minutes)),
     links: {
       website: interview.organization.website ? markdownLink(interview.organization.website) : undefined,
       mentorLinkedin: interview.mentor.linkedin ? markdownLink(interview.mentor.linkedin) : undefined,
@@ -82,7 +84,7 @@ export function kitMeta(interview: Interview, title: string): DocumentMeta {
     author: interview.student.name,
     subject: `Informational interview with ${interview.mentor.name} at ${interview.organization.name}`,
     language: 'en-US',
-    footer: `${interview.student.name} · ${interview.mentor.name}, ${interview.organization.name}${when}`,
+    footer: `${typesetValue(interview.student.name)} · ${typesetValue(interview.mentor.name)}, ${typesetValue(interview.organization.name)}${when}`,
   };
 }
 

@@ -4,8 +4,9 @@
  * follow-up.ics. Bytes in, bytes out: no files, clock or console.
  *
  * Steps: view (kits/thank-you) → render (`thank-you-<tone>` template) → parse
- * → writers. The printable letter (PDF, DOCX, md) carries the date and a note
- * on when to send it; the email body (.txt, .eml) leaves both out.
+ * → writers. The letter (PDF, DOCX, md) has the sender's block, date and
+ * recipient and room to sign; the drafts the student edits (DOCX, md, .txt,
+ * .eml) open with a note on when to send it, which the print PDF leaves out.
  *
  * @example
  * const { files, diagnostics } = await buildThankYou({
@@ -23,6 +24,7 @@ import { writeDocx } from '../write/docx/index.js';
 import { FIXED_TIMESTAMP } from '../write/options.js';
 import type { FontSet } from '../write/pdf/index.js';
 import { writePdf } from '../write/pdf/index.js';
+import { stringsOf } from '../write/pdf/preflight.js';
 import { writeText } from '../write/text/index.js';
 import { buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouFormat, type ThankYouMode, type ThankYouTone } from './thank-you.js';
 import { buildFollowUpCalendar } from './thank-you-calendar.js';
@@ -101,6 +103,7 @@ export async function buildThankYou(request: ThankYouRequest): Promise<ThankYouR
 
   const wantsEmail = formats.includes('txt') || formats.includes('eml');
   const email = wantsEmail ? renderThankYou(interview, renderer, { tone, mode: 'email', timezone }) : undefined;
+  const print = formats.includes('pdf') ? renderThankYou(interview, renderer, { tone, mode: 'print', timezone }) : undefined;
   const options = { theme: request.theme, timestamp: request.timestamp, deflate: request.deflate };
   const files: ThankYouFile[] = [];
 
@@ -111,7 +114,7 @@ export async function buildThankYou(request: ThankYouRequest): Promise<ThankYouR
         break;
       case 'pdf': {
         if (!request.fonts) throw new MissingFontsError();
-        const pdf = await writePdf(letter.tree, { ...options, fonts: request.fonts, forms: false });
+        const pdf = await writePdf(print!.tree, { ...options, fonts: request.fonts, forms: false, values: stringsOf(interview) });
         files.push({ name: 'thank-you.pdf', bytes: pdf.bytes, pages: pdf.pages });
         diagnostics.push(...pdf.warnings);
         break;

@@ -30,10 +30,13 @@ export const THANK_YOU_TONES = ['formal', 'warm'] as const;
 export type ThankYouTone = (typeof THANK_YOU_TONES)[number];
 
 /**
- * `letter`: the printable draft (PDF, DOCX) with its date and a note on when to send it.
- * `email`: the body of an email (.txt, .eml): no date line, no note.
+ * `letter`: the editable draft (DOCX, md): a letter with sender, date and
+ * recipient, headed by a note on when to send it and what to check.
+ * `print`: the same letter without the note, ready to sign (PDF).
+ * `email`: the body of an email (.txt, .eml): the note, then the message
+ * signed with the student's contact lines; no sender block, date or recipient.
  */
-export type ThankYouMode = 'letter' | 'email';
+export type ThankYouMode = 'letter' | 'print' | 'email';
 
 /** The notes of an interview, as in interview.yaml. */
 export type Notes = NonNullable<Interview['notes']>;
@@ -100,19 +103,30 @@ function checkNotesVoice(interview: Interview): Diagnostic[] {
     }));
 }
 
-/** The student's contact lines for the signature, as trusted Markdown (links built from checked values). */
-function signatureLines(interview: Interview): Markdown[] {
+/** Lines as one Markdown paragraph, each ended by a hard line break. */
+function linesBlock(lines: readonly string[]): Markdown {
+  return trusted(lines.join('\\\n'));
+}
+
+/** The student's name and contact lines (sender block, email signature), built from checked values. */
+function senderLines(interview: Interview): string[] {
   const s = interview.student;
-  const lines: Markdown[] = [trusted(escapeMarkdown(s.name))];
+  const lines = [escapeMarkdown(s.name)];
   const program = [s.program, s.school].filter(Boolean).join(', ');
-  if (program) lines.push(trusted(escapeMarkdown(program)));
-  if (s.email) lines.push(trusted(`[${escapeMarkdown(s.email)}](<mailto:${s.email}>)`));
-  if (s.phone) lines.push(trusted(escapeMarkdown(s.phone)));
+  if (program) lines.push(escapeMarkdown(program));
+  if (s.email) lines.push(`[${escapeMarkdown(s.email)}](<mailto:${s.email}>)`);
+  if (s.phone) lines.push(escapeMarkdown(s.phone));
   if (s.linkedin) {
     const display = s.linkedin.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
-    lines.push(trusted(`[${escapeMarkdown(display)}](<${s.linkedin.replace(/[<>\s]/g, encodeURIComponent)}>)`));
+    lines.push(`[${escapeMarkdown(display)}](<${s.linkedin.replace(/[<>\s]/g, encodeURIComponent)}>)`);
   }
   return lines;
+}
+
+/** The mentor's name, position and organization, for the recipient block. */
+function recipientLines(interview: Interview): string[] {
+  const { mentor, organization } = interview;
+  return [mentor.name, mentor.title, mentor.department, organization.name].filter((v): v is string => Boolean(v)).map(escapeMarkdown);
 }
 
 /** The subject line of the email: "Thank you — informational interview on December 3". */
@@ -177,16 +191,19 @@ export function buildThankYouView(interview: Interview, options: ThankYouViewOpt
   const view = {
     ...escapeView(data),
     tone: options.tone ?? 'formal',
-    letter: mode === 'letter',
+    letter: mode !== 'email',
+    draftNote: mode !== 'print',
     referralsPlural: referrals.length > 1,
-    signature: signatureLines(interview),
+    sender: linesBlock(senderLines(interview)),
+    recipient: linesBlock(recipientLines(interview)),
   };
   return { view, warnings };
 }
 
-/** Title, author and subject of the thank-you documents. */
+/** Title, author and subject of the thank-you documents: a letter, with no running header, footer or page number. */
 export function thankYouMeta(interview: Interview): DocumentMeta {
   return {
+    kind: 'letter',
     title: `Thank-you note to ${interview.mentor.name}`,
     author: interview.student.name,
     subject: `Thank-you note after an informational interview with ${interview.mentor.name} at ${interview.organization.name}`,

@@ -3,16 +3,19 @@
  *
  * Uses the `marked` lexer (one package, ~1 ms for a packet) with two block
  * extensions of our own: `:::lines N [#name]` (writing space) and
- * `:::pagebreak`. A task-list item becomes a `checkbox`; a trailing `{#name}`
- * names its fillable field. Links with a scheme other than http, https or
- * mailto are kept as plain text.
+ * `:::pagebreak`, each allowed the CommonMark indent of up to three spaces.
+ * A `:::lines` right after a numbered item belongs to that item, however deep
+ * the item's text is indented. A task-list item becomes a `checkbox`, also
+ * inside a list of other items; a trailing `{#name}` names its fillable field.
+ * Links with a scheme other than http, https or mailto are kept as plain text.
  *
  * @example
  * parseMarkdown('# Hi\n\n- [ ] Bring a pen', { title: 'T', author: 'A', language: 'en-US' });
  */
 import { Lexer, type Token, type Tokens, type TokenizerExtension, type MarkedOptions } from 'marked';
 import { isSafeUrl } from './safe-url.js';
-import type { Block, DocumentMeta, Inline, ListItem, Root, TableCell } from '../tree/types.js';
+import { decodeHTMLStrict } from 'entities';
+import type { Block, Checkbox, DocumentMeta, Inline, ListItem, Root, TableCell } from '../tree/types.js';
 import { slugify } from './slugify.js';
 
 interface LinesToken {
@@ -26,11 +29,20 @@ interface PageBreakToken {
   raw: string;
 }
 
-/** Index of the first line of `src` that starts with `prefix` (marked calls this often: keep it cheap). */
+/**
+ * Index of the first line of `src` that starts with `prefix` after up to three
+ * spaces, as CommonMark allows before any block (marked calls this often: keep it cheap).
+ */
 function lineStart(src: string, prefix: string): number | undefined {
-  if (src.startsWith(prefix)) return 0;
-  const at = src.indexOf(`\n${prefix}`);
-  return at < 0 ? undefined : at + 1;
+  let from = 0;
+  for (;;) {
+    const at = src.indexOf(prefix, from);
+    if (at < 0) return undefined;
+    let line = at;
+    while (line > 0 && at - line < 3 && src[line - 1] === ' ') line--;
+    if (line === 0 || src[line - 1] === '\n') return line;
+    from = at + prefix.length;
+  }
 }
 
 const answerLinesExtension: TokenizerExtension = {
@@ -38,7 +50,7 @@ const answerLinesExtension: TokenizerExtension = {
   level: 'block',
   start: (src) => lineStart(src, ':::lines'),
   tokenizer(src) {
-    const m = /^:::lines[ \t]+(\d{1,2})(?:[ \t]+#([A-Za-z0-9_.-]+))?[ \t]*(?:\n+|$)/.exec(src);
+    const m = /^ {0,3}:::lines[ \t]+(\d{1,2})(?:[ \t]+#([A-Za-z0-9_.-]+))?[ \t]*(?:\n+|$)/.exec(src);
     if (!m) return undefined;
     const token: LinesToken = { type: 'answerLines', raw: m[0], count: Math.max(1, Number(m[1])), name: m[2] };
     return token as unknown as Tokens.Generic;
@@ -50,7 +62,7 @@ const pageBreakExtension: TokenizerExtension = {
   level: 'block',
   start: (src) => lineStart(src, ':::pagebreak'),
   tokenizer(src) {
-    const m = /^:::pagebreak[ \t]*(?:\n+|$)/.exec(src);
+    const m = /^ {0,3}:::pagebreak[ \t]*(?:\n+|$)/.exec(src);
     if (!m) return undefined;
     return { type: 'pageBreak', raw: m[0] } satisfies PageBreakToken as unknown as Tokens.Generic;
   },
@@ -135,23 +147,62 @@ function toBlocks(tokens: readonly Token[], slugs: Map<string, number>): Block[]
         break;
     }
   }
+  return attachAnswerLines(blocks);
+}
+
+/**
+ * Task items become checkbox lines and the other items stay a list, each run
+ * on its own: a bulleted list written right before a checklist is still a
+ * list followed by check boxes, though Markdown reads the two as one list.
+ */
+function toList(list: Tokens.List, slugs: Map<string, number>): Block[] {
+  const blocks: Block[] = [];
+  let number = list.ordered && typeof list.start === 'number' ? list.start : 1;
+  for (let i = 0; i < list.items.length; ) {
+    const task = Boolean(list.items[i]!.task);
+    let end = i;
+    while (end < list.items.length && Boolean(list.items[end]!.task) === task) end++;
+    const run = list.items.slice(i, end);
+    if (task) blocks.push(...run.map(toCheckbox));
+    else blocks.push({ type: 'list', ordered: list.ordered, start: number, children: run.map((item) => ({ type: 'listItem', children: toBlocks(item.tokens, slugs) })) });
+    number += run.length;
+    i = end;
+  }
   return blocks;
 }
 
-/** A task list becomes checkbox lines; any other list stays a list. */
-function toList(list: Tokens.List, slugs: Map<string, number>): Block[] {
-  if (list.items.length > 0 && list.items.every((item) => item.task)) {
-    return list.items.map((item) => {
-      const inlines = toInlines(item.tokens.filter((t) => t.type !== 'checkbox').flatMap(inlineTokensOf));
-      const { children, name } = takeFieldName(inlines);
-      return name
-        ? { type: 'checkbox', checked: Boolean(item.checked), name, children }
-        : { type: 'checkbox', checked: Boolean(item.checked), children };
-    });
+function toCheckbox(item: Tokens.ListItem): Checkbox {
+  const inlines = toInlines(item.tokens.filter((t) => t.type !== 'checkbox').flatMap(inlineTokensOf));
+  const { children, name } = takeFieldName(inlines);
+  return name ? { type: 'checkbox', checked: Boolean(item.checked), name, children } : { type: 'checkbox', checked: Boolean(item.checked), children };
+}
+
+/**
+ * Gives a numbered item the writing space that follows it. A continuation
+ * line must be indented as deep as the item's text, which grows with the
+ * number ("9. " needs three spaces, "10. " four): a `:::lines` directive
+ * indented for a shorter number closes the list instead. It belongs to the
+ * item above it all the same, and the list goes on after it.
+ */
+function attachAnswerLines(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out[out.length - 1];
+    if (block.type === 'answerLines' && prev?.type === 'list' && prev.ordered) {
+      const last = prev.children[prev.children.length - 1]!;
+      if (!last.children.some((c) => c.type === 'answerLines')) {
+        const item: ListItem = { type: 'listItem', children: [...last.children, block] };
+        out[out.length - 1] = { ...prev, children: [...prev.children.slice(0, -1), item] };
+        continue;
+      }
+    }
+    if (block.type === 'list' && block.ordered && prev?.type === 'list' && prev.ordered && block.start === prev.start + prev.children.length) {
+      out[out.length - 1] = { ...prev, children: [...prev.children, ...block.children] };
+      continue;
+    }
+    out.push(block);
   }
-  const start = list.ordered && typeof list.start === 'number' ? list.start : 1;
-  const children: ListItem[] = list.items.map((item) => ({ type: 'listItem', children: toBlocks(item.tokens, slugs) }));
-  return [{ type: 'list', ordered: list.ordered, start, children }];
+  return out;
 }
 
 /** The inline tokens of a block token inside a task item. */
@@ -229,17 +280,9 @@ function toInlines(tokens: readonly Token[] | undefined): Inline[] {
   return out;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '—', ndash: '–', hellip: '…' };
-
-/** Decodes the HTML entities CommonMark recognises in trusted template text. */
+/** Decodes the HTML entities CommonMark recognises (`&amp;`, `&#8217;`, …) in template text. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+  return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
 /** The plain text of inline content. */

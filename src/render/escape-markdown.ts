@@ -4,18 +4,22 @@
  * gets those characters printed literally.
  */
 
+import { typesetValue } from './typeset-value.js';
+
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /**
  * Backslash-escapes every ASCII punctuation character (CommonMark allows an
  * escape before any of them), folds line breaks and runs of white space into
- * single spaces, and NFC-normalises.
+ * single spaces, and NFC-normalises; then typesets the value (a no-break space
+ * after an honorific, a bidi isolate around right-to-left text: see
+ * typeset-value.ts).
  *
  * @example
  * escapeMarkdown('**x** [a](b)') // '\\*\\*x\\*\\* \\[a\\]\\(b\\)'
  */
 export function escapeMarkdown(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, ' ').trim().replace(ASCII_PUNCTUATION, '\\$&');
+  return typesetValue(value.normalize('NFC').replace(/\s+/g, ' ').trim()).replace(ASCII_PUNCTUATION, '\\$&');
 }
 
 /**

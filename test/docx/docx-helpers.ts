@@ -1,17 +1,10 @@
-/** Shared helpers for the DOCX writer tests: the sample tree, themes, and reading parts of a package. */
-import { readFileSync } from 'node:fs';
+/** Shared helpers for the DOCX writer tests: themes, and reading the parts of a package. */
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { resolveTheme, type Theme } from '../../src/theme.js';
-import type { Root } from '../../src/tree/types.js';
 
 /** Directory of the DOCX fixtures. */
 export const FIXTURES = fileURLToPath(new URL('../fixtures/docx/', import.meta.url));
-
-/** The sample tree that uses every node type. */
-export function loadSampleTree(): Root {
-  return JSON.parse(readFileSync(`${FIXTURES}sample-tree.json`, 'utf8')) as Root;
-}
 
 /** The default theme with the given overrides. */
 export function theme(partial: Partial<Theme> = {}): Theme {
@@ -56,10 +49,31 @@ export function styleXml(stylesXml: string, id: string): string {
   return match[0];
 }
 
-/** The text of every `<w:p>` that contains the given text. */
+/** Every `<w:p>` of a part, in order. */
+export function paragraphs(xml: string): string[] {
+  return xml.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? [];
+}
+
+/** The text a paragraph shows (its `<w:t>` contents, unescaped). */
+export function textOf(xml: string): string {
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1]!)
+    .join('')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The first `<w:p>` whose text contains the given text. */
 export function paragraphWith(documentXml: string, text: string): string {
-  const paragraphs = documentXml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? [];
-  const found = paragraphs.find((p) => p.includes(text));
+  const found = paragraphs(documentXml).find((p) => textOf(p).includes(text));
   if (!found) throw new Error(`no paragraph contains "${text}"`);
   return found;
+}
+
+/** Every `<w:tbl>` of the document, in order. */
+export function tables(documentXml: string): string[] {
+  return documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
 }

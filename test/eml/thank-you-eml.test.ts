@@ -37,20 +37,19 @@ describe('thank-you.eml', () => {
     for (const line of headers.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
   });
 
-  it('carries the letter’s specifics in the plain-text and HTML bodies, without the printable letter’s note', async () => {
+  it('carries the letter’s specifics in the plain-text and HTML bodies, after the drafting note', async () => {
     const mail = await simpleParser(Buffer.from(await eml(exampleInterview('maya-after.yaml'))));
     expect(mail.subject).toBe('Thank you — informational interview on December 3');
     expect(first(mail.to)).toEqual({ name: 'Dr. José Núñez', address: 'jnunez@example.com' });
     const text = mail.text ?? '';
-    expect(text).toMatch(/^Dear Dr\. Núñez,\n/);
+    expect(text).toMatch(/^> Send by Friday, December 4, 2026, 2:30 PM\. [^\n]* then delete this note\.\n\nDear Dr\.\u00a0Núñez,\n/);
     expect(text).toContain("Acme's new clinics will each need an onboarding lead next year");
     expect(text).toContain('Build a portfolio of two or three programs you designed');
     expect(text).toContain('I will aim my spring internship search at hospital learning teams');
     expect(text).toContain('Priya Shah, onboarding lead at the Brooklyn clinic');
     expect(text).toContain('Sincerely,\n\nMaya Patel\nM.A. Organizational Psychology\nmaya.patel@example.edu');
-    expect(text).not.toContain('Send by');
     expect(mail.html).toContain('<a href="mailto:maya.patel@example.edu">');
-    expect(mail.html).toContain('Dr. Núñez');
+    expect(mail.html).toContain('Dr.\u00a0Núñez');
   });
 
   it('is dated at the end of the meeting, or at the timestamp when one is given', async () => {

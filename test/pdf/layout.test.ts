@@ -2,14 +2,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutDocument, type Box, type LayoutResult } from '../../src/write/pdf/index.js';
 import { wrapRuns } from '../../src/write/pdf/wrap-line.js';
+import { breakOpportunities, breaksOnlyAfterSpaces, uaxBreakOpportunities } from '../../src/write/pdf/line-breaks.js';
+
 import { resolveTheme } from '../../src/theme.js';
+import { createTypography } from '../../src/write/pdf/typography.js';
 import type { Block, List, Table } from '../../src/tree/types.js';
 import { build, fixturePath, fonts, loadSampleTree, notoMetrics, words } from './pdf-test-kit.js';
 
 const metrics = notoMetrics();
 const theme = resolveTheme();
-const LEFT = theme.margins.left;
-const RIGHT = 612 - theme.margins.right;
+const typography = createTypography(theme);
+const LEFT = typography.left;
+const RIGHT = typography.right;
 const TOP = theme.margins.top;
 const BOTTOM = 792 - theme.margins.bottom;
 const EPS = 0.011;
@@ -29,6 +33,7 @@ function formatLayout(layout: LayoutResult): string {
     `{"pageWidth":${layout.pageWidth},"pageHeight":${layout.pageHeight},\n` +
     `"bookmarks":${JSON.stringify(layout.bookmarks)},\n` +
     `"missingCharacters":${JSON.stringify(layout.missingCharacters)},\n` +
+    `"findings":${JSON.stringify(layout.findings)},\n` +
     `"pages":[\n${pages.join(',\n')}\n]}\n`
   );
 }
@@ -91,14 +96,16 @@ describe('layoutDocument on the sample tree', () => {
       [2, 'Closing the meeting'],
       [1, 'After the meeting'],
     ]);
-    for (const b of layout.bookmarks) expect(pageOfText(layout, b.title.slice(0, 12))).toBe(b.page);
+    const headingPage = (title: string): number =>
+      layout.pages.findIndex((_, i) => texts(layout, i).some((t) => t.size > typography.body.size && t.text.includes(title)));
+    for (const b of layout.bookmarks) expect(headingPage(b.title.slice(0, 12))).toBe(b.page);
   });
 
   it('draws a link area over every line of a wrapped link, all with the URL', () => {
     const url =
       'https://careers.example-university.edu/informational-interviews/resources/2026/preparing-for-your-first-conversation?utm_source=packet&utm_medium=print&ref=maya-patel';
     const areas = layout.pages.flatMap((p) => p.boxes).filter((b) => b.kind === 'link' && b.url === url);
-    const lines = layout.pages.flatMap((_, i) => texts(layout, i)).filter((t) => t.color === '#1f4e79' && url.includes(t.text) && t.text.length > 5);
+    const lines = layout.pages.flatMap((_, i) => texts(layout, i)).filter((t) => t.color === '#1f4e79' && url.includes(t.text) && t.text.length > 12);
     expect(areas.length).toBe(lines.length);
     expect(areas.length).toBeGreaterThanOrEqual(2);
   });
@@ -181,6 +188,73 @@ describe('wrapping', () => {
     );
     expect(lines.map((l) => l.fragments.map((f) => f.text).join(''))).toEqual(['first', 'second']);
   });
+
+  const lineTexts = (lines: ReturnType<typeof wrapRuns>): string[] => lines.map((l) => l.fragments.map((f) => f.text).join(''));
+  /** The width of `text` plus a little: room for exactly that much on a line. */
+  const room = (text: string): number => metrics.widthOf(text, 'regular', size) + 0.5;
+
+  it('hyphenates a long lowercase word that would leave the line short', () => {
+    const text = 'We will talk about the organizational structure';
+    const lines = wrapRuns([{ text, font: 'regular' }], room('We will talk about the organiza-'), size, metrics, { hyphenate: true });
+    expect(lineTexts(lines)).toEqual(['We will talk about the organiza-', 'tional structure']);
+    const plain = wrapRuns([{ text, font: 'regular' }], room('We will talk about the organiza-'), size, metrics);
+    expect(lineTexts(plain)[0]).toBe('We will talk about the');
+  });
+
+  it('never hyphenates names, e-mail addresses or URLs', () => {
+    for (const word of ['Wolfeschlegelsteinhausen', 'Organizational', 'careers@example-university.edu', 'https://example.edu/informational']) {
+      const text = `Please write to ${word} today`;
+      // The word fits a line of its own, but not after "Please write to".
+      const lines = wrapRuns([{ text, font: 'regular' }], room(`${word} x`), size, metrics, { hyphenate: true });
+      expect(lineTexts(lines)[0], word).toBe('Please write to');
+      expect(lineTexts(lines).join(' '), word).toBe(text);
+    }
+  });
+
+  it('does not hyphenate two lines in a row more than twice', () => {
+    const text = Array.from({ length: 12 }, () => 'responsibilities').join(' ');
+    const lines = lineTexts(wrapRuns([{ text, font: 'regular' }], room('responsibilities respon-'), size, metrics, { hyphenate: true }));
+    let run = 0;
+    for (const line of lines) {
+      run = line.endsWith('-') ? run + 1 : 0;
+      expect(run).toBeLessThanOrEqual(2);
+    }
+    expect(lines.some((line) => line.endsWith('-'))).toBe(true);
+  });
+
+  it('never breaks at a no-break space', () => {
+    const text = 'Please thank Dr.\u00a0Núñez for the time';
+    const lines = lineTexts(wrapRuns([{ text, font: 'regular' }], room('Please thank Dr.\u00a0'), size, metrics));
+    expect(lines[0]).toBe('Please thank');
+    expect(lines[1]!.startsWith('Dr.\u00a0Núñez')).toBe(true);
+  });
+
+  it('wraps Chinese and Japanese text between characters, keeping closing punctuation with its character', () => {
+    const text = '我们的公司在北京。東京の会社です';
+    const width = metrics.widthOf('我们的公司', 'regular', size) + 0.5;
+    const lines = lineTexts(wrapRuns([{ text, font: 'regular' }], width, size, metrics));
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join('')).toBe(text);
+    for (const line of lines) expect(line.startsWith('。')).toBe(false);
+  });
+
+  it('breaks after a hyphen in running text but not inside an address', () => {
+    const text = 'a well-known firm at careers@acme-health.example';
+    const lines = lineTexts(wrapRuns([{ text, font: 'regular' }], room('careers@acme-health.example'), size, metrics));
+    expect(lines).toEqual(['a well-known firm at', 'careers@acme-health.example']);
+    const wide = lineTexts(wrapRuns([{ text, font: 'regular' }], room('a well-known firm at careers@acme-'), size, metrics));
+    expect(wide).toEqual(['a well-known firm at', 'careers@acme-health.example']);
+    const narrow = lineTexts(wrapRuns([{ text, font: 'regular' }], room('a well-'), size, metrics));
+    expect(narrow[0]).toBe('a well-');
+  });
+
+  it('finds the same break opportunities as UAX #14 when it takes the shortcut', () => {
+    const text = readFileSync(new URL('../../content/guide.yaml', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(breaksOnlyAfterSpaces);
+    expect(text.length).toBeGreaterThan(50);
+    for (const line of text) expect(breakOpportunities(line), line).toEqual(uaxBreakOpportunities(line));
+  });
 });
 
 /** Short paragraphs that push what follows down the page by about a line each. */
@@ -234,7 +308,7 @@ describe('pagination', () => {
         expect(fields, `variant ${n}, question ${i + 1}`).toHaveLength(1);
         const { b: field, pi } = fields[0]!;
         expect(pi, `variant ${n}, question ${i + 1}`).toBe(page);
-        expect(field.kind === 'field' && field.height).toBe(4 * 22);
+        expect(field.kind === 'field' && field.height).toBe(4 * typography.answerLines.pitch);
       });
     });
     expect(movedWhole).toBeGreaterThan(20);
@@ -386,11 +460,28 @@ describe('page furniture and themes', () => {
     });
   });
 
+  it('drops whole contact fields from the office header rather than cut one', () => {
+    const contact = ['careers@example-university.edu', '+1 (212) 555-0100', 'Hall of Careers, Room 101', 'https://careers.example-university.edu'];
+    const office = resolveTheme({ office: { name: 'Career Services Center', contact } });
+    const layout = layoutDocument(build.root([build.paragraph('Body.')]), office, metrics);
+    const header = texts(layout, 0).filter((t) => t.y < TOP && t.font === 'regular');
+    expect(header).toHaveLength(1);
+    const shown = header[0]!.text.split(' \u00b7 ');
+    expect(shown.length).toBeLessThan(contact.length);
+    expect(shown).toEqual(contact.slice(0, shown.length));
+    expect(texts(layout, 0).some((t) => t.text === 'Career Services Center')).toBe(true);
+    expect(layout.findings).toEqual([]);
+  });
+
   it('lays out A4 pages with the A4 size and margins', () => {
     const a4 = resolveTheme({ pageSize: 'a4' });
     const layout = layoutDocument(build.root([build.paragraph(words(450))]), a4, metrics);
     expect([layout.pageWidth, layout.pageHeight]).toEqual([595.28, 841.89]);
     for (const t of texts(layout, 0)) expect(t.x + t.width).toBeLessThanOrEqual(595.28 - 54 + EPS);
+    // The same 5-inch measure as on Letter, centred.
+    const a4Column = createTypography(a4);
+    expect(a4Column.right - a4Column.left).toBe(RIGHT - LEFT);
+    expect(a4Column.left).toBeCloseTo(595.28 - a4Column.right, 5);
   });
 
   it('lists each character the font cannot draw once, in order', () => {

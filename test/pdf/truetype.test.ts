@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fontkit from '@pdf-lib/fontkit';
-import { parseTrueType, readDirectory, TrueTypeFormatError } from '../../src/write/pdf/truetype.js';
-import { subsetTrueType } from '../../src/write/pdf/ttf-subset.js';
+import { parseTrueType, readDirectory, TrueTypeFormatError } from '../../src/fonts/truetype.js';
+import { subsetTrueType } from '../../src/fonts/ttf-subset.js';
 import { loadNotoFonts } from './pdf-test-kit.js';
 
 const families = { 'noto-sans': loadNotoFonts('noto-sans'), 'noto-serif': loadNotoFonts('noto-serif') };

@@ -98,10 +98,54 @@ describe('the bundled templates', () => {
     const md = documents[0]!.markdown;
     expect(md).toMatch(/- \[ \] .*mission/i);
     expect(md).toMatch(/- \[ \] .*LinkedIn/);
+    expect(md).toContain('- Keep to **20 minutes**, the length you agreed on.');
     // Maya gave the website, so there is no task to find it.
     const websiteTask = guide.preparation.research_prompts['organization.website']!.replace('{organization}', 'Acme Health').replace('{mentor}', 'Dr\\. José Núñez');
     expect(websiteTask.length).toBeGreaterThan(10);
     expect(md).not.toContain(websiteTask.slice(0, 30));
+  });
+
+  it('asks no preparation task twice in any example’s packet', () => {
+    for (const example of ['maya.yaml', 'minimal.yaml', 'sofia.yaml']) {
+      const tree = renderKit(exampleInterview(example), guide, renderer, ['packet']).documents[0]!.tree;
+      const boxes = tree.children.filter((b) => b.type === 'checkbox').map((b) => plainText(b.children));
+      expect(new Set(boxes).size, example).toBe(boxes.length);
+      for (const topic of [/30-second introduction/i, /LinkedIn/, /academic program/]) {
+        expect(boxes.filter((t) => topic.test(t)), `${example}: ${topic}`).toHaveLength(1);
+      }
+    }
+  });
+
+  it('keeps the advice on time to the meeting’s own length', () => {
+    const sofia = exampleInterview('sofia.yaml');
+    expect(sofia.meeting.minutes).toBe(30);
+    const md = renderKit(sofia, guide, renderer, ['packet']).documents[0]!.markdown;
+    expect(md).toContain('Keep to **30 minutes**');
+    expect(md).toContain('## Your Time Plan: 30 minutes');
+    expect(md).not.toMatch(/\b20 minutes\b/);
+  });
+
+  it('speaks to the student, never of the interview file’s fields, when no date or time is set', () => {
+    const { documents } = renderKit(exampleInterview('minimal.yaml'), guide, renderer);
+    for (const doc of documents) {
+      expect(doc.markdown, doc.name).not.toMatch(/\b(meeting|student|mentor|organization)\.[a-z]+\b|\.yaml\b/);
+      expect(doc.markdown, doc.name).not.toMatch(/\| \*\*(When|Time)\*\* \| \d+ minutes \|/);
+    }
+    expect(documents.find((d) => d.name === 'questions')!.markdown).toContain('| **When** | *date not agreed yet* (20 minutes) |');
+  });
+
+  // interview.yaml allows 50 questions of one's own; the parser's tests go past 100.
+  it.each([1, 9, 10, 24, 50])('keeps the writing space of each of %i questions with it through the real templates', (count) => {
+    const interview = interviewSchema.parse({
+      student: { name: 'A' }, mentor: { name: 'B' }, organization: { name: 'C' },
+      questions: { include: [], custom: Array.from({ length: count }, (_, i) => `Question ${i + 1}?`) },
+    });
+    for (const doc of renderKit(interview, guide, renderer).documents) {
+      expect(JSON.stringify(doc.tree), doc.name).not.toContain(':::');
+      const items = doc.tree.children.flatMap((b) => (b.type === 'list' && b.ordered ? b.children : []));
+      expect(items, doc.name).toHaveLength(count);
+      items.forEach((item, i) => expect(item.children.at(-1), `${doc.name} ${i + 1}`).toMatchObject({ type: 'answerLines', name: `answer-custom-${i + 1}` }));
+    }
   });
 
   it('gives every question its own named writing space', () => {

@@ -36,13 +36,21 @@ describe('interview-kit thank-you content/examples/maya-after.yaml', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('puts the salutation and the send-by line in the PDF and the DOCX', () => {
-    for (const text of [squash(pdfText(join(dir, 'thank-you.pdf'))), docxText(join(dir, 'thank-you.docx'))]) {
-      expect(text).toContain('Send by Friday, December 4, 2026, 2:30 PM.');
-      expect(text).toContain('December 3, 2026 Dear Dr. Núñez,');
+  it('lays out the PDF and the DOCX as a letter: sender, date, recipient, salutation, body, closing, name', () => {
+    const pdf = squash(pdfText(join(dir, 'thank-you.pdf')));
+    const docx = docxText(join(dir, 'thank-you.docx'));
+    for (const text of [pdf, docx]) {
+      expect(text).toContain(
+        'Maya Patel M.A. Organizational Psychology maya.patel@example.edu December 3, 2026 Dr. José Núñez Director of Learning & Development People & Culture Acme Health Dear Dr. Núñez,',
+      );
       expect(text).toContain('Build a portfolio of two or three programs you designed');
-      expect(text).toContain('Sincerely, Maya Patel M.A. Organizational Psychology maya.patel@example.edu');
+      expect(text).toContain('Sincerely, Maya Patel');
     }
+  });
+
+  it('keeps the drafting note in the editable DOCX and out of the print PDF', () => {
+    expect(docxText(join(dir, 'thank-you.docx'))).toMatch(/^Send by Friday, December 4, 2026, 2:30 PM\. .* then delete this note\. Maya Patel/);
+    expect(squash(pdfText(join(dir, 'thank-you.pdf')))).not.toMatch(/Send by|delete this note|\[/);
   });
 
   it('writes the email body as the golden plain text', () => {

@@ -49,7 +49,7 @@ describe('writeText', () => {
       { type: 'pageBreak' },
       para(text('End')),
     );
-    expect(writeText(tree)).toBe(`After the meeting\n\n[x] I received a business card\n\n${'_'.repeat(60)}\n${'_'.repeat(60)}\n\nSend by Friday.\n\nEnd\n`);
+    expect(writeText(tree)).toBe(`After the meeting\n\n[x] I received a business card\n\n${'_'.repeat(60)}\n${'_'.repeat(60)}\n\n> Send by Friday.\n\nEnd\n`);
   });
 
   it('writes tables one row a line with the header underlined', () => {

@@ -6,7 +6,7 @@ import { loadInterview } from '../../load/load-interview.js';
 import { safeFileName } from '../../names/index.js';
 import { buildDocuments, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
-import { addCommonOptions, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, addStrictOption, applyStrict, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from '../kit-config.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
@@ -16,14 +16,14 @@ import { nativeDeflate } from '../native-deflate.js';
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 
 export function registerBuild(program: Command): void {
-  addCommonOptions(
+  addStrictOption(addCommonOptions(
     program
       .command('build')
       .description('build the prep packet and question sheet for one interview')
       .argument('<interview.yaml>', 'the interview file (see `interview-kit init`)'),
     KIT_FORMATS,
     DEFAULT_FORMATS,
-  )
+  ))
     .option('--timezone <zone>', "the meeting's IANA time zone when interview.yaml has no meeting.timezone (default: this computer's)")
     .option('--progress-months <list>', 'months after the meeting for progress-update reminders in follow-up.ics (default: 1,3)')
     .action(async (file: string, opts: CommonOptions & { timezone?: string; progressMonths?: string }) => {
@@ -49,7 +49,9 @@ export function registerBuild(program: Command): void {
         progressMonths: readProgressMonths(opts.progressMonths),
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
-      await writeOutputs(dir, result.files, [...diagnostics, ...result.diagnostics]);
+      const checked = applyStrict([...diagnostics, ...result.diagnostics], opts.strict);
+      await writeOutputs(dir, result.files, checked.diagnostics);
+      return checked.exitCode;
     }, opts.debug);
   });
 }

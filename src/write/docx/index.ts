@@ -1,23 +1,27 @@
 /**
  * The DOCX writer: document tree → Word document bytes.
  *
- * Steps: page setup from the theme → blocks to body XML (one handler per
- * node type; see xml.ts) → the package around the body: styles, numbering,
- * relationships, header, footer and properties, built by docx (package.ts)
- * → normalise and zip the package so the bytes are reproducible.
+ * Steps: one handler per node type turns the blocks into docx objects
+ * (`Paragraph`, `TextRun`, `ExternalHyperlink`, `Table`, `CheckBox`; see
+ * blocks.ts) → a `Document` with the theme's styles, the lists' numbering,
+ * the page, header and footer → docx's `Packer` → one pass that makes the
+ * bytes reproducible (reproducible.ts).
  *
  * @example
  * const bytes = await writeDocx(tree, { theme: resolveTheme({ pageSize: 'a4' }), timestamp: 1767225600 });
  */
+import { Document, Packer } from 'docx';
+import { PAGE_SIZES, type Theme } from '../../theme.js';
 import type { Root } from '../../tree/types.js';
-import { deflateOrDefault } from '../deflate.js';
 import { documentDate, type WriteOptions } from '../options.js';
 import { convertBlocks } from './blocks.js';
-import { packageDocx } from './normalize-zip.js';
+import { createOfficeHeader, createPageFooter } from './header-footer.js';
+import { cleanText } from './inline.js';
 import { createListNumbering } from './numbering.js';
-import { packageParts, pageGeometry } from './package.js';
 import { finishPieces, type BlockContext } from './pieces.js';
-import { getThemeStyles } from './styles.js';
+import { reproducibleDocx } from './reproducible.js';
+import { documentStyles, themeColors } from './styles.js';
+import { MAX_MEASURE, pointsToTwips } from './units.js';
 
 /** Thrown when the office logo is not a readable PNG or JPEG. */
 export { DocxLogoError } from './errors.js';
@@ -26,18 +30,65 @@ export { DocxLogoError } from './errors.js';
 export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint8Array> {
   const { theme } = options;
   const { meta } = tree;
-  const styles = getThemeStyles(theme);
-  const targets = { links: [] as string[] };
+  const page = pageGeometry(theme);
+  const colors = themeColors(theme);
   const ctx: BlockContext = {
-    styles,
+    colors,
     lists: createListNumbering(),
-    targets,
+    language: meta.language,
     indent: 0,
     rightIndent: 0,
     listLevel: 0,
-    contentWidth: pageGeometry(theme).contentWidth,
+    contentWidth: page.contentWidth,
   };
-  const body = finishPieces(convertBlocks(tree.children, ctx));
-  const parts = await packageParts(body, targets.links, meta, theme, styles);
-  return packageDocx(parts, { date: documentDate(options), language: meta.language, deflate: await deflateOrDefault(options.deflate) });
+  const children = finishPieces(convertBlocks(tree.children, ctx));
+  const letter = meta.kind === 'letter';
+  const subject = meta.subject ? cleanText(meta.subject) : undefined;
+  const doc = new Document({
+    title: cleanText(meta.title),
+    creator: cleanText(meta.author),
+    lastModifiedBy: cleanText(meta.author),
+    ...(subject ? { subject, description: subject } : {}),
+    revision: 1,
+    styles: documentStyles(theme, meta.language),
+    numbering: ctx.lists.options(colors.accent),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { ...page.margins, header: Math.round(page.margins.top / 2), footer: Math.round(page.margins.bottom / 2), gutter: 0 },
+          },
+        },
+        // A letter is a sheet to sign: no running header or footer, no page number.
+        ...(theme.office && !letter ? { headers: { default: createOfficeHeader(theme.office, meta.language, page.contentWidth) } } : {}),
+        ...(letter ? {} : { footers: { default: createPageFooter(meta, page.contentWidth) } }),
+        children,
+      },
+    ],
+  });
+  const packed = new Uint8Array(await Packer.toArrayBuffer(doc));
+  return reproducibleDocx(packed, { date: documentDate(options), language: meta.language });
+}
+
+/**
+ * The page geometry of a theme, in twips: the theme's margins are minimums,
+ * and a text column wider than the measure (docs/typesetting.md) is narrowed
+ * to it and centred on the page.
+ */
+function pageGeometry(theme: Theme) {
+  const page = PAGE_SIZES[theme.pageSize];
+  const width = pointsToTwips(page.width);
+  const left = pointsToTwips(theme.margins.left);
+  const right = pointsToTwips(theme.margins.right);
+  const room = width - left - right;
+  const contentWidth = Math.min(room, MAX_MEASURE);
+  const side = Math.floor((room - contentWidth) / 2);
+  const margins = {
+    top: pointsToTwips(theme.margins.top),
+    right: right + (room - contentWidth - side),
+    bottom: pointsToTwips(theme.margins.bottom),
+    left: left + side,
+  };
+  return { width, height: pointsToTwips(page.height), margins, contentWidth };
 }

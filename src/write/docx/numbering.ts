@@ -1,83 +1,101 @@
 /**
  * Numbering definitions for bulleted and numbered lists.
  *
- * There are two definitions, `bullet` and `ordered`. Every list of the tree
- * becomes its own numbering instance of one of them, so two separate
- * numbered lists each count from their own `start` instead of carrying on
- * from each other: the instance restarts its first level at the list's
- * start (w:startOverride), as Word does for "Restart numbering".
+ * Bullets have one definition; numbered lists have one per first number
+ * ("ordered-1", "ordered-3" …), since Word restarts a list instance at its
+ * definition's start. Every list of the tree is its own instance, so two
+ * separate lists each count from their own start. Numbers are set bold in
+ * the accent colour and hang from one indent wide enough for "99.", as the
+ * PDF sets question numbers; bullets are in the accent colour.
  */
 import type { ILevelsOptions, INumberingOptions } from 'docx';
-import { LIST_LEVEL_STEP, LIST_MARKER_HANGING } from './units.js';
+import { BULLET_INDENT, NUMBER_INDENT } from './units.js';
 
 /**
  * Deepest list level defined (0-based). Word allows 8; four levels cover every
- * packet, keep numbering.xml small, and deeper lists stay at the fourth level.
+ * packet, and deeper lists stay at the fourth level.
  */
 export const MAX_LIST_LEVEL = 3;
 
 const BULLET_REFERENCE = 'bullet';
-const ORDERED_REFERENCE = 'ordered';
-// Bullet, en dash, bullet: characters Noto Sans and Noto Serif both have (they lack ◦ and ▪).
+// Bullet, en dash, bullet: characters Noto Sans and Noto Serif both have.
 const BULLETS = ['\u2022', '\u2013', '\u2022'];
 
-/** Left indent of a list level's text when the list is not inside anything else. */
-export function listLevelIndent(level: number): number {
-  return (level + 1) * LIST_LEVEL_STEP;
+/** Left edge of a list level's text when the list is not inside anything else. */
+export function listTextIndent(level: number, ordered: boolean): number {
+  return level * BULLET_INDENT + (ordered ? NUMBER_INDENT : BULLET_INDENT);
 }
 
-function levelParagraph(level: number) {
-  return { indent: { left: listLevelIndent(level), hanging: LIST_MARKER_HANGING } };
+/** Room left of an item's text for its number or bullet. */
+export function markerHanging(ordered: boolean): number {
+  return ordered ? NUMBER_INDENT : BULLET_INDENT;
 }
-
-const bulletLevels: readonly ILevelsOptions[] = Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => ({
-  level,
-  format: 'bullet',
-  text: BULLETS[level % BULLETS.length]!,
-  alignment: 'left',
-  style: { paragraph: levelParagraph(level) },
-}));
-
-const orderedLevels: readonly ILevelsOptions[] = Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => ({
-  level,
-  format: 'decimal',
-  text: `%${level + 1}.`,
-  start: 1,
-  alignment: 'left',
-  style: { paragraph: levelParagraph(level) },
-}));
 
 /** Which numbering a list's paragraphs refer to. */
 export interface ListNumberingRef {
   readonly reference: string;
   readonly instance: number;
-  /** The number of the list's first item (1 for bullets). */
-  readonly start: number;
+  readonly ordered: boolean;
 }
 
-/** Hands out one numbering instance per list of a document. */
+/** Hands out one numbering instance per list of a document, and the definitions they use. */
 export interface ListNumbering {
   /** A fresh instance for a new list; each call starts a new count. */
   readonly startList: (ordered: boolean, start: number) => ListNumberingRef;
+  /** The `numbering` option of the document, for the lists started so far. */
+  readonly options: (accent: string) => INumberingOptions;
 }
 
 /** Creates the list numbering of one document. */
 export function createListNumbering(): ListNumbering {
   let instances = 0;
+  const starts = new Set<number>();
+  let bullets = false;
   return {
     startList(ordered, start) {
       instances += 1;
-      if (!ordered) return { reference: BULLET_REFERENCE, instance: instances, start: 1 };
-      return { reference: ORDERED_REFERENCE, instance: instances, start: Number.isInteger(start) && start >= 0 ? start : 1 };
+      if (!ordered) {
+        bullets = true;
+        return { reference: BULLET_REFERENCE, instance: instances, ordered };
+      }
+      const first = Number.isInteger(start) && start >= 0 ? start : 1;
+      starts.add(first);
+      return { reference: `ordered-${first}`, instance: instances, ordered };
+    },
+    options(accent) {
+      const config: { reference: string; levels: readonly ILevelsOptions[] }[] = [];
+      if (bullets) config.push({ reference: BULLET_REFERENCE, levels: bulletLevels(accent) });
+      for (const start of [...starts].sort((a, b) => a - b)) config.push({ reference: `ordered-${start}`, levels: orderedLevels(accent, start) });
+      return { config };
     },
   };
 }
 
-/** The `numbering` option of a document whose lists are of these kinds (references). */
-export function numberingOptions(references: Iterable<string>): INumberingOptions {
-  const used = new Set(references);
-  const config: { reference: string; levels: readonly ILevelsOptions[] }[] = [];
-  if (used.has(BULLET_REFERENCE)) config.push({ reference: BULLET_REFERENCE, levels: bulletLevels });
-  if (used.has(ORDERED_REFERENCE)) config.push({ reference: ORDERED_REFERENCE, levels: orderedLevels });
-  return { config };
+const levels = <T>(make: (level: number) => T): T[] => Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => make(level));
+
+function bulletLevels(accent: string): ILevelsOptions[] {
+  return levels((level) => ({
+    level,
+    format: 'bullet',
+    text: BULLETS[level % BULLETS.length]!,
+    alignment: 'left',
+    style: {
+      paragraph: { indent: { left: listTextIndent(level, false), hanging: BULLET_INDENT } },
+      run: { color: accent },
+    },
+  }));
+}
+
+function orderedLevels(accent: string, start: number): ILevelsOptions[] {
+  return levels((level) => ({
+    level,
+    format: 'decimal',
+    text: `%${level + 1}.`,
+    start: level === 0 ? start : 1,
+    alignment: 'left',
+    style: {
+      paragraph: { indent: { left: listTextIndent(level, true), hanging: NUMBER_INDENT } },
+      run: { color: accent, bold: true },
+    },
+  }));
 }

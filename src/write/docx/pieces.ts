@@ -1,30 +1,30 @@
 /**
- * What block handlers return: paragraphs still open to change (a later
- * block may ask the one before it to keep with the next, or to start on a
- * new page), tables, and page breaks. `finishPieces` writes them out as body
- * XML once the whole sequence is known.
+ * What block handlers return: paragraph options still open to change (a
+ * later block may ask the one before it to keep with the next, or to start
+ * on a new page), finished tables, and page breaks. `finishPieces` turns them
+ * into docx's `Paragraph`s and `Table`s once the whole sequence is known.
  */
-import type { LinkTargets } from './inline.js';
+import { Paragraph, PageBreak, type FileChild, type IParagraphOptions, type Table } from 'docx';
 import type { ListNumbering } from './numbering.js';
-import type { ThemeStyles } from './styles.js';
-import { numIdMarker, PAGE_BREAK_PARAGRAPH, paragraph, type ParagraphOptions } from './xml.js';
+import { STYLE, type ThemeColors } from './styles.js';
+import { TABLE_SPACE } from './units.js';
 
-/** A paragraph whose keep and break flags may still be set. */
+/** The options of a paragraph, open to change until the pieces are finished. */
+export type ParagraphSpec = { -readonly [K in keyof IParagraphOptions]: IParagraphOptions[K] };
+
+/** A paragraph still to be made. */
 export interface ParagraphPiece {
   readonly kind: 'paragraph';
-  options: ParagraphOptions;
-  keepNext: boolean;
-  keepLines: boolean;
-  pageBreakBefore: boolean;
+  options: ParagraphSpec;
 }
 
-/** A finished table, as XML (its list and link markers still to fill in). */
+/** A finished table. */
 export interface TablePiece {
   readonly kind: 'table';
-  readonly xml: string;
+  readonly table: Table;
 }
 
-/** A page break, merged into the next paragraph when there is one. */
+/** A page break, made the next paragraph's "page break before" when there is one. */
 export interface PageBreakPiece {
   readonly kind: 'pageBreak';
 }
@@ -32,11 +32,12 @@ export interface PageBreakPiece {
 /** One piece of block output. */
 export type Piece = ParagraphPiece | TablePiece | PageBreakPiece;
 
-/** Where a block sits: the theme's styles, the document's lists and links, and its indentation. */
+/** Where a block sits: the theme's colours, the document's lists, its language and indentation. */
 export interface BlockContext {
-  readonly styles: ThemeStyles;
+  readonly colors: ThemeColors;
   readonly lists: ListNumbering;
-  readonly targets: LinkTargets;
+  /** The document's language (BCP 47), for runs in other scripts. */
+  readonly language: string;
   /** Left edge of text in the current container, in twips from the margin. */
   readonly indent: number;
   /** Right indent of the current container, in twips. */
@@ -48,70 +49,56 @@ export interface BlockContext {
 }
 
 /** A paragraph piece with the container's indentation applied. */
-export function createParagraphPiece(options: ParagraphOptions, ctx: BlockContext): ParagraphPiece {
-  let indented = options;
+export function paragraphPiece(options: ParagraphSpec, ctx: BlockContext): ParagraphPiece {
   if (ctx.indent > 0 || ctx.rightIndent > 0) {
     const container = ctx.rightIndent > 0 ? { left: ctx.indent, right: ctx.rightIndent } : { left: ctx.indent };
-    indented = { ...options, indent: { ...container, ...options.indent } };
+    return { kind: 'paragraph', options: { ...options, indent: { ...container, ...options.indent } } };
   }
-  return { kind: 'paragraph', options: indented, keepNext: false, keepLines: false, pageBreakBefore: false };
+  return { kind: 'paragraph', options };
 }
 
-/** The last paragraph among the pieces, if any. */
+/** The paragraphs among the pieces. */
+export function paragraphsOf(pieces: readonly Piece[]): ParagraphPiece[] {
+  return pieces.filter((piece): piece is ParagraphPiece => piece.kind === 'paragraph');
+}
+
+/** The last piece if it is a paragraph. */
 export function lastParagraph(pieces: readonly Piece[]): ParagraphPiece | undefined {
-  for (let i = pieces.length - 1; i >= 0; i--) {
-    const piece = pieces[i]!;
-    if (piece.kind === 'paragraph') return piece;
-    if (piece.kind === 'table') return undefined;
-  }
-  return undefined;
+  const last = pieces[pieces.length - 1];
+  return last?.kind === 'paragraph' ? last : undefined;
 }
 
-/** A list of the body: its kind of numbering and the number of its first item. */
-export interface ListInstance {
-  readonly reference: string;
-  readonly start: number;
-}
+const isHeading = (options: ParagraphSpec): boolean => (STYLE.heading as readonly (string | undefined)[]).includes(options.style);
 
-/** The body's XML and the list instances it refers to, in order of first use. */
-export interface FinishedBody {
-  readonly xml: string;
-  /** Each list's kind (reference) and first number, in the order their markers are numbered. */
-  readonly lists: readonly ListInstance[];
-}
-
-/** Writes the pieces as body XML; a page break starts the next paragraph on a new page. */
-export function finishPieces(pieces: readonly Piece[]): FinishedBody {
-  const lists: ListInstance[] = [];
-  const listIndex = new Map<string, number>();
-  let xml = '';
+/**
+ * The document body: a page break starts the next paragraph on a new page,
+ * and the paragraph after a table gets the table's space after it.
+ */
+export function finishPieces(pieces: readonly Piece[]): FileChild[] {
+  const out: FileChild[] = [];
   let breakPending = false;
+  let afterTable = false;
   for (const piece of pieces) {
     if (piece.kind === 'pageBreak') {
-      if (breakPending) xml += PAGE_BREAK_PARAGRAPH;
+      if (breakPending) out.push(new Paragraph({ children: [new PageBreak()] }));
       breakPending = true;
       continue;
     }
     if (piece.kind === 'table') {
-      if (breakPending) xml += PAGE_BREAK_PARAGRAPH;
+      if (breakPending) out.push(new Paragraph({ children: [new PageBreak()] }));
+      out.push(piece.table);
       breakPending = false;
-      xml += piece.xml;
+      afterTable = true;
       continue;
     }
-    const { options } = piece;
-    let numId: string | undefined;
-    if (options.numbering) {
-      const key = `${options.numbering.reference}/${options.numbering.instance}`;
-      let index = listIndex.get(key);
-      if (index === undefined) {
-        index = lists.push({ reference: options.numbering.reference, start: options.numbering.start }) - 1;
-        listIndex.set(key, index);
-      }
-      numId = numIdMarker(index);
-    }
-    xml += paragraph(options, { keepNext: piece.keepNext, keepLines: piece.keepLines, pageBreakBefore: piece.pageBreakBefore || breakPending }, numId);
+    // Widow and orphan control: never one line of a paragraph alone at the foot or head of a page.
+    const options = { widowControl: true, ...piece.options };
+    if (breakPending) options.pageBreakBefore = true;
+    if (afterTable && !isHeading(options)) options.spacing = { ...options.spacing, before: TABLE_SPACE };
+    out.push(new Paragraph(options));
     breakPending = false;
+    afterTable = false;
   }
-  // A break at the very end has nothing to push onto a new page: leave it out.
-  return { xml, lists };
+  // A break at the very end has nothing to push onto a new page: it is left out.
+  return out;
 }

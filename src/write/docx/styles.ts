@@ -2,19 +2,19 @@
  * The Word styles of every document: Normal, Heading 1–3, Hyperlink, List
  * Paragraph and a few named styles of our own (Callout, Checklist, Answer
  * Line, Table Text, Header, Footer), so that a career office can restyle a
- * packet in Word by changing a style instead of every paragraph.
- *
- * The style definitions depend only on the theme's accent colour and font
- * family; they are built once per such pair and reused.
+ * packet in Word by changing a style instead of every paragraph. Sizes,
+ * colours and spacing follow the PDF (src/write/pdf/typography.ts); the
+ * vertical space between blocks lives in the styles, never in empty paragraphs.
  */
 import type { IStylesOptions } from 'docx';
 import type { FontFamilyName, Theme } from '../../theme.js';
-import { ANSWER_LINE_PITCH, CALLOUT_INDENT, CHECKBOX_HANGING, tintColor, toDocxColor } from './units.js';
+import { ANSWER_LINE_PITCH, CALLOUT_TEXT_INDENT, CALLOUT_INDENT, CHECKBOX_HANGING, PARAGRAPH_SPACE, tintColor, toDocxColor } from './units.js';
 
 /** Ids of the styles this writer defines and refers to. */
 export const STYLE = {
   heading: ['Heading1', 'Heading2', 'Heading3'],
   hyperlink: 'Hyperlink',
+  listParagraph: 'ListParagraph',
   callout: 'Callout',
   checklist: 'Checklist',
   answerLine: 'AnswerLine',
@@ -23,17 +23,24 @@ export const STYLE = {
   footer: 'Footer',
 } as const;
 
-/** Body text size in half-points (10.5 pt). */
-export const BODY_SIZE = 21;
+/** Body text size in half-points (11.5 pt), on a 16 pt line. */
+export const BODY_SIZE = 23;
+const BODY_LINE = 320;
 
-/** Colour of body text: a soft black that prints crisply. */
-export const TEXT_COLOR = '1F1F1F';
+/** Table text size in half-points (10 pt). */
+export const TABLE_SIZE = 20;
 
-/** Colour of running headers and footers. */
-export const MUTED_COLOR = '595959';
+/** Colour of body text. */
+export const TEXT_COLOR = '1F2328';
 
-/** Colour of rules: answer lines, table borders. */
-export const RULE_COLOR = 'BFBFBF';
+/** Colour of rules between table rows. */
+export const RULE_COLOR = 'D3D7DD';
+
+/** Colour of the writing lines. */
+const ANSWER_RULE_COLOR = 'C4C9D1';
+
+/** Fill of every other table row. */
+export const ZEBRA_FILL = 'F4F5F7';
 
 /** Font family names as Word knows them. Fonts are referenced by name, not embedded. */
 const FONT_NAMES: Readonly<Record<FontFamilyName, string>> = {
@@ -46,52 +53,70 @@ export function fontName(family: FontFamilyName): string {
   return FONT_NAMES[family];
 }
 
-/** What a callout looks like, shared by its style and by lists set inside one. */
-export interface CalloutLook {
-  readonly border: {
-    readonly left: { style: 'single'; size: number; color: string; space: number };
-    readonly top: { style: 'single'; size: number; color: string; space: number };
-    readonly bottom: { style: 'single'; size: number; color: string; space: number };
-  };
-  readonly shading: { readonly type: 'clear'; fill: string; color: string };
-}
-
-/** The styles of one theme, ready to hand to `new Document({ styles })`. */
-export interface ThemeStyles {
-  readonly font: string;
+/** The theme's colours as the writer uses them. */
+export interface ThemeColors {
   readonly accent: string;
-  readonly callout: CalloutLook;
-  /** The styles with the given document language as the default for every run. */
-  readonly forLanguage: (language: string) => IStylesOptions;
-}
-
-const cache = new Map<string, ThemeStyles>();
-
-/** The styles of a theme (built once per accent colour and font family). */
-export function getThemeStyles(theme: Theme): ThemeStyles {
-  const key = `${theme.accent}|${theme.fontFamily}`;
-  let styles = cache.get(key);
-  if (!styles) {
-    styles = buildThemeStyles(theme);
-    cache.set(key, styles);
-  }
-  return styles;
-}
-
-function buildThemeStyles(theme: Theme): ThemeStyles {
-  const font = fontName(theme.fontFamily);
-  const accent = toDocxColor(theme.accent);
-  const calloutFill = tintColor(theme.accent, 0.9);
-  // The top and bottom rules are drawn in the fill colour: they only pad the shaded box.
-  const padding = { style: 'single', size: 4, color: calloutFill, space: 4 } as const;
-  const callout: CalloutLook = {
-    border: { left: { style: 'single', size: 24, color: accent, space: 8 }, top: padding, bottom: padding },
-    shading: { type: 'clear', fill: calloutFill, color: 'auto' },
+  /** Fill of a table's header row. */
+  readonly tableHeaderFill: string;
+  /** What a callout looks like, shared by its style and by lists set inside one. */
+  readonly callout: {
+    readonly border: {
+      readonly left: { style: 'single'; size: number; color: string; space: number };
+      readonly top: { style: 'single'; size: number; color: string; space: number };
+      readonly bottom: { style: 'single'; size: number; color: string; space: number };
+    };
+    readonly shading: { readonly type: 'clear'; fill: string; color: string };
   };
-  const rule = { style: 'single', size: 4, color: RULE_COLOR, space: 1 } as const;
+}
 
+/** The colours of a theme. */
+export function themeColors(theme: Theme): ThemeColors {
+  const accent = toDocxColor(theme.accent);
+  const calloutFill = tintColor(theme.accent, 0.93);
+  // The top and bottom rules are drawn in the fill colour: they only pad the shaded box.
+  const padding = { style: 'single', size: 4, color: calloutFill, space: 6 } as const;
+  return {
+    accent,
+    tableHeaderFill: tintColor(theme.accent, 0.88),
+    callout: {
+      border: { left: { style: 'single', size: 24, color: accent, space: 10 }, top: padding, bottom: padding },
+      shading: { type: 'clear', fill: calloutFill, color: 'auto' },
+    },
+  };
+}
+
+/** The styles of a document in this theme and language, ready for `new Document({ styles })`. */
+export function documentStyles(theme: Theme, language: string): IStylesOptions {
+  const font = fontName(theme.fontFamily);
+  const { accent, callout } = themeColors(theme);
+  const rule = { style: 'single', size: 4, color: ANSWER_RULE_COLOR, space: 1 } as const;
   const headingRun = { font, color: accent, bold: true } as const;
-  const base: Omit<IStylesOptions, 'default'> = {
+  return {
+    default: {
+      document: {
+        run: { font, size: BODY_SIZE, color: TEXT_COLOR, language: { value: language } },
+        paragraph: { spacing: { after: PARAGRAPH_SPACE, line: BODY_LINE, lineRule: 'atLeast' } },
+      },
+      heading1: {
+        run: { ...headingRun, size: 36 },
+        paragraph: {
+          spacing: { before: 640, after: 240, line: 480, lineRule: 'atLeast' },
+          keepNext: true,
+          keepLines: true,
+          border: { bottom: { style: 'single', size: 6, color: accent, space: 4 } },
+        },
+      },
+      heading2: {
+        run: { ...headingRun, size: 27 },
+        paragraph: { spacing: { before: 400, after: 80, line: 400, lineRule: 'atLeast' }, keepNext: true, keepLines: true },
+      },
+      heading3: {
+        run: { ...headingRun, color: TEXT_COLOR, size: 24 },
+        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true },
+      },
+      hyperlink: { run: { color: accent, underline: { type: 'single' } } },
+      listParagraph: { paragraph: { spacing: { after: 80 } } },
+    },
     paragraphStyles: [
       {
         id: STYLE.callout,
@@ -100,8 +125,8 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
         next: 'Normal',
         quickFormat: true,
         paragraph: {
-          indent: { left: CALLOUT_INDENT + 144, right: CALLOUT_INDENT },
-          spacing: { before: 0, after: 80 },
+          indent: { left: CALLOUT_TEXT_INDENT, right: CALLOUT_INDENT },
+          spacing: { before: 0, after: 0 },
           border: callout.border,
           shading: callout.shading,
         },
@@ -111,11 +136,7 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
         name: 'Checklist',
         basedOn: 'Normal',
         quickFormat: true,
-        paragraph: {
-          indent: { left: CHECKBOX_HANGING, hanging: CHECKBOX_HANGING },
-          spacing: { after: 80 },
-          keepLines: true,
-        },
+        paragraph: { indent: { left: CHECKBOX_HANGING, hanging: CHECKBOX_HANGING }, spacing: { after: 80 }, keepLines: true },
       },
       {
         id: STYLE.answerLine,
@@ -124,7 +145,7 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
         next: 'Normal',
         paragraph: {
           // Contextual spacing drops the space between the lines themselves: it only follows the last one.
-          spacing: { before: 0, after: 200, line: ANSWER_LINE_PITCH, lineRule: 'exact' },
+          spacing: { before: 80, after: PARAGRAPH_SPACE, line: ANSWER_LINE_PITCH, lineRule: 'exact' },
           contextualSpacing: true,
           border: { bottom: rule, between: rule },
           keepLines: true,
@@ -134,7 +155,8 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
         id: STYLE.tableText,
         name: 'Table Text',
         basedOn: 'Normal',
-        paragraph: { spacing: { before: 0, after: 0 } },
+        paragraph: { spacing: { before: 0, after: 0, line: 280, lineRule: 'atLeast' } },
+        run: { size: TABLE_SIZE },
       },
       {
         id: STYLE.header,
@@ -144,53 +166,15 @@ function buildThemeStyles(theme: Theme): ThemeStyles {
           spacing: { before: 0, after: 0 },
           border: { bottom: { style: 'single', size: 4, color: tintColor(theme.accent, 0.5), space: 4 } },
         },
-        run: { size: 17, color: MUTED_COLOR },
+        run: { size: 17, color: '4A535E' },
       },
       {
         id: STYLE.footer,
         name: 'footer',
         basedOn: 'Normal',
-        paragraph: { spacing: { before: 0, after: 0 } },
-        run: { size: 16, color: MUTED_COLOR },
+        paragraph: { spacing: { before: 0, after: 0 }, border: { top: { style: 'single', size: 4, color: RULE_COLOR, space: 4 } } },
+        run: { size: 16, color: '6B7480' },
       },
     ],
-  };
-
-  const headings = {
-    heading1: {
-      run: { ...headingRun, size: 36 },
-      paragraph: {
-        spacing: { before: 240, after: 120 },
-        keepNext: true,
-        keepLines: true,
-        border: { bottom: { style: 'single', size: 6, color: accent, space: 4 } },
-      },
-    },
-    heading2: {
-      run: { ...headingRun, size: 28 },
-      paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true },
-    },
-    heading3: {
-      run: { ...headingRun, size: 23 },
-      paragraph: { spacing: { before: 200, after: 60 }, keepNext: true, keepLines: true },
-    },
-  } as const;
-
-  return {
-    font,
-    accent,
-    callout,
-    forLanguage: (language) => ({
-      ...base,
-      default: {
-        document: {
-          run: { font, size: BODY_SIZE, color: TEXT_COLOR, language: { value: language } },
-          paragraph: { spacing: { after: 120, line: 252, lineRule: 'auto' } },
-        },
-        ...headings,
-        hyperlink: { run: { color: '0563C1', underline: { type: 'single' } } },
-        listParagraph: { paragraph: { spacing: { after: 60 } } },
-      },
-    }),
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Measures of the DOCX writer. WordprocessingML counts lengths in twips
+ * Measures of the DOCX writer, matched to the PDF's design
+ * (src/write/pdf/typography.ts). WordprocessingML counts lengths in twips
  * (1/20 point), font sizes in half-points and border widths in eighths of a point.
  */
 
@@ -8,25 +9,37 @@ export function pointsToTwips(points: number): number {
   return Math.round(points * 20);
 }
 
-/** Height of one ruled writing line: 0.3 inch, comfortable for handwriting. */
-export const ANSWER_LINE_PITCH = 432;
+/** The widest text column: 5 inches, about 68 characters of body text (docs/typesetting.md). */
+export const MAX_MEASURE = 7200;
 
-/** How far each list level moves its text to the right. */
-export const LIST_LEVEL_STEP = 432;
+/** Space between blocks of running text, and after a list or a checklist (8 pt). */
+export const PARAGRAPH_SPACE = 160;
 
-/** Room left of a list item's text for its bullet or number. */
-export const LIST_MARKER_HANGING = 360;
+/** Space before and after a table or a callout (12 pt). */
+export const TABLE_SPACE = 240;
 
-/** Room left of a checklist line's text for its check box. */
+/** Height of one ruled writing line (24 pt), comfortable for handwriting. */
+export const ANSWER_LINE_PITCH = 480;
+
+/** How far each bullet level moves its text to the right (18 pt). */
+export const BULLET_INDENT = 360;
+
+/** Left edge of a numbered item's text: one hanging indent for numbers up to "99." and a 6 pt gap (28 pt). */
+export const NUMBER_INDENT = 560;
+
+/** Room left of a checklist line's text for its check box (18 pt). */
 export const CHECKBOX_HANGING = 360;
 
 /** How far a callout is set in from the text around it. */
 export const CALLOUT_INDENT = 216;
 
+/** Left edge of a callout's text, relative to the text around it. */
+export const CALLOUT_TEXT_INDENT = CALLOUT_INDENT + 144;
+
 /** "#1f4e79" → "1F4E79", the form WordprocessingML wants. */
 export function toDocxColor(hex: string): string {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex);
-  return m ? m[1]!.toUpperCase() : '000000';
+  return m ? m[1]!.toUpperCase() : '1F4E79';
 }
 
 /** Mixes a colour with white: `amount` 0 keeps the colour, 1 gives white. */

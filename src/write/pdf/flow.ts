@@ -25,6 +25,23 @@ export interface Strip {
   boxes: Box[];
   /** An outline entry pointing at this strip's top. */
   bookmark?: { readonly title: string; readonly level: 1 | 2 };
+  /** A heading's line or a lead-in paragraph's: must not end a page. */
+  leadIn?: 'heading' | 'intro';
+  /** Strips sharing a unit belong on one page: a question and its writing space. */
+  unit?: number;
+  /** The sequences this strip is part of: element `index` of lines, list items, checklist lines or table rows. */
+  seq?: SequenceMark[];
+  /** Set on a table's header strips: the table's sequence id. */
+  tableHeader?: number;
+  /** Strips drawn first when this strip starts a page (a table's header row, repeated). */
+  repeatOnNewPage?: readonly Strip[];
+}
+
+/** Where a strip sits in a sequence, for the widow and orphan rules and the preflight. */
+export interface SequenceMark {
+  readonly id: number;
+  readonly index: number;
+  readonly kind: 'line' | 'item' | 'row';
 }
 
 /** Where blocks are being laid out: the column and the shared services. */
@@ -35,6 +52,36 @@ export interface FlowContext {
   readonly metrics: Metrics;
   /** How deeply nested in lists we are (0 = not in a list). */
   readonly listDepth: number;
+  /** Hyphenate prose (the document's language has patterns). */
+  readonly hyphenate: boolean;
+  /** Width of the widest ordered-list number of the document ("24."), so every question hangs alike. */
+  readonly numberWidth: number;
+  /** Source of ids for units and sequences, shared by the whole document. */
+  readonly ids: { next: number };
+}
+
+/** A fresh id for a unit or sequence. */
+export function nextId(context: FlowContext): number {
+  return context.ids.next++;
+}
+
+/**
+ * Marks `elements` (the strips of each line, item or row) as a sequence and
+ * keeps the first two elements together and the last two together: no
+ * element alone at the foot or head of a page (widow and orphan control).
+ * Returns the sequence's id.
+ */
+export function markSequence(elements: readonly (readonly Strip[])[], kind: SequenceMark['kind'], context: FlowContext): number {
+  const id = nextId(context);
+  elements.forEach((strips, index) => {
+    const mark = { id, index, kind };
+    for (const strip of strips) (strip.seq ??= []).push(mark);
+  });
+  if (elements.length >= 2) {
+    elements[1]![0]!.keepWithPrevious = true;
+    elements[elements.length - 1]![0]!.keepWithPrevious = true;
+  }
+  return id;
 }
 
 /** Lays out a sequence of blocks in a context (passed around to avoid import cycles). */

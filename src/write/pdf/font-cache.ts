@@ -5,7 +5,7 @@
  */
 import type { FontSet } from './pdf-options.js';
 import type { FontKey } from './layout-types.js';
-import { parseTrueType, type TrueTypeFont } from './truetype.js';
+import { parseTrueType, type TrueTypeFont } from '../../fonts/truetype.js';
 
 /** The four parsed faces of a family. */
 export type ParsedFontSet = { readonly [K in FontKey]: TrueTypeFont };

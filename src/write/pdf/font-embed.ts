@@ -9,10 +9,10 @@ import { ownCopy } from './cache-key.js';
 
 /**
  * Registers the objects of a face in `context` and returns the Type0 font
- * dictionary's reference. `/W` lists only the glyphs of `codePoints` (those
- * the document draws), which keeps every document's dictionaries small.
+ * dictionary's reference. `/W` lists only `glyphs` (those the document
+ * draws), which keeps every document's dictionaries small.
  */
-export function embedFace(context: PDFContext, program: FaceProgram, codePoints: Iterable<number>): PDFRef {
+export function embedFace(context: PDFContext, program: FaceProgram, glyphs: Iterable<number>): PDFRef {
   const d = program.descriptor;
   const fontFile = context.register(
     context.stream(program.fontFile, { Filter: 'FlateDecode', Length1: program.fontFileLength }),
@@ -40,7 +40,7 @@ export function embedFace(context: PDFContext, program: FaceProgram, codePoints:
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
       CIDToGIDMap: 'Identity',
-      W: widthArray(program, codePoints),
+      W: widthArray(program, glyphs),
     }),
   );
   const toUnicode = context.register(context.stream(program.toUnicode, { Filter: 'FlateDecode' }));
@@ -68,11 +68,9 @@ function pdfNumber(value: number): PDFNumber {
   return number;
 }
 
-/** `[gid [w w …] gid [w …] …]` for the glyphs of the code points, in runs of consecutive ids. */
-function widthArray(program: FaceProgram, codePoints: Iterable<number>): (PDFNumber | PDFNumber[])[] {
-  const glyphs = new Set<number>([0]);
-  for (const cp of codePoints) glyphs.add(program.glyphIds.get(cp) ?? 0);
-  const sorted = [...glyphs].sort((a, b) => a - b);
+/** `[gid [w w …] gid [w …] …]` for the glyphs (and .notdef), in runs of consecutive ids. */
+function widthArray(program: FaceProgram, glyphs: Iterable<number>): (PDFNumber | PDFNumber[])[] {
+  const sorted = [...new Set([0, ...glyphs])].sort((a, b) => a - b);
   const out: (PDFNumber | PDFNumber[])[] = [];
   let run: PDFNumber[] = [];
   sorted.forEach((gid, i) => {

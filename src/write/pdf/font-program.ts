@@ -8,14 +8,11 @@
  * 128-code-point page the document draws from (e.g. all of Greek when a name
  * is Greek). The subset depends only on which pages a document uses, so
  * output stays reproducible while most documents share one cached program.
- * The subsets of the bundled documents are also prepared when the program is
- * built (prepared-subsets.ts).
  */
 import { sha256 } from '../../hash.js';
 import { deflateText, type Deflate } from '../deflate.js';
-import { noteSubset, preparedSubset } from './prepared-subsets.js';
-import { subsetTrueType } from './ttf-subset.js';
-import type { TrueTypeFont } from './truetype.js';
+import { subsetTrueType } from '../../fonts/ttf-subset.js';
+import type { TrueTypeFont } from '../../fonts/truetype.js';
 
 /** A face compiled for embedding as a CIDFontType2 with Identity-H encoding. */
 export interface FaceProgram {
@@ -72,8 +69,7 @@ export function prepareSubset(font: TrueTypeFont, pages: Iterable<number>, defla
   let program = byKey.get(key);
   if (!program) {
     if (byKey.size >= CACHE_LIMIT) byKey.delete(byKey.keys().next().value!);
-    program = preparedSubset(font, key, deflate) ?? buildSubset(font, all, deflate);
-    noteSubset(font, key, program);
+    program = buildSubset(font, all, deflate);
     byKey.set(key, program);
   }
   return program;
@@ -81,16 +77,55 @@ export function prepareSubset(font: TrueTypeFont, pages: Iterable<number>, defla
 
 function buildSubset(font: TrueTypeFont, pages: readonly number[], deflate: Deflate): FaceProgram {
   const glyphIds = new Map<number, number>();
-  const unicodeOf = new Map<number, number>();
   for (const page of pages) {
     for (let cp = page << PAGE_BITS, end = (page + 1) << PAGE_BITS; cp < end; cp++) {
       const gid = font.glyphId(cp);
-      if (gid === 0) continue;
-      glyphIds.set(cp, gid);
-      if (!unicodeOf.has(gid)) unicodeOf.set(gid, cp);
+      if (gid !== 0) glyphIds.set(cp, gid);
     }
   }
-  const { bytes: program, kept } = subsetTrueType(font, glyphIds.values());
+  const unicodeOf = new Map<number, string>();
+  for (const [cp, gid] of glyphIds) if (!unicodeOf.has(gid)) unicodeOf.set(gid, String.fromCodePoint(cp));
+  return buildProgram(font, unicodeOf, glyphIds.values(), glyphIds, deflate);
+}
+
+const glyphSubsetCache = new WeakMap<TrueTypeFont, Map<string, FaceProgram>>();
+
+/**
+ * The subset program of a fallback face holding the glyphs of `unicodeOf`
+ * (from the character map or from shaping: the subset keeps glyph ids), whose
+ * ToUnicode maps each glyph to the characters it stands for. Cached per
+ * mapping.
+ */
+export function prepareGlyphSubset(font: TrueTypeFont, unicodeOf: ReadonlyMap<number, string>, deflate: Deflate): FaceProgram {
+  const entries = [...unicodeOf].sort((a, b) => a[0] - b[0]);
+  const key = entries.map(([gid, text]) => `${gid}:${text}`).join('\u0000');
+  let byKey = glyphSubsetCache.get(font);
+  if (!byKey) {
+    byKey = new Map();
+    glyphSubsetCache.set(font, byKey);
+  }
+  let program = byKey.get(key);
+  if (!program) {
+    if (byKey.size >= CACHE_LIMIT) byKey.delete(byKey.keys().next().value!);
+    const glyphIds = new Map<number, number>();
+    for (const [gid, text] of entries) {
+      const cp = text.codePointAt(0);
+      if (cp !== undefined && text.length === String.fromCodePoint(cp).length && font.glyphId(cp) === gid) glyphIds.set(cp, gid);
+    }
+    program = buildProgram(font, new Map(entries), entries.map(([gid]) => gid), glyphIds, deflate);
+    byKey.set(key, program);
+  }
+  return program;
+}
+
+/** A program of `glyphs` whose ToUnicode is `unicodeOf` (glyph → characters) and character map `glyphIds`. */
+function buildProgram(
+  font: TrueTypeFont,
+  unicodeOf: ReadonlyMap<number, string>,
+  glyphs: Iterable<number>,
+  glyphIds: Map<number, number>,
+  deflate: Deflate,
+): FaceProgram {  const { bytes: program, kept } = subsetTrueType(font, glyphs);
   const scale = 1000 / font.unitsPerEm;
   return {
     baseFont: `${subsetTag(program)}+${font.postscriptName}`,
@@ -131,15 +166,15 @@ function describe(font: TrueTypeFont): FaceDescriptor {
   };
 }
 
-/** A ToUnicode CMap mapping glyph ids to code points (bfchar blocks of at most 100). */
-function toUnicodeCMap(unicodeOf: ReadonlyMap<number, number>): string {
-  const entries = [...unicodeOf].sort((a, b) => a[0] - b[0]);
+/** A ToUnicode CMap mapping glyph ids to characters (bfchar blocks of at most 100). */
+function toUnicodeCMap(unicodeOf: ReadonlyMap<number, string>): string {
+  const entries = [...unicodeOf].filter(([, text]) => text !== '').sort((a, b) => a[0] - b[0]);
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) {
     const chunk = entries.slice(i, i + 100);
     blocks.push(
       `${chunk.length} beginbfchar\n` +
-        chunk.map(([gid, cp]) => `<${hex4(gid)}> <${utf16Hex(cp)}>`).join('\n') +
+        chunk.map(([gid, text]) => `<${hex4(gid)}> <${utf16Hex(text)}>`).join('\n') +
         '\nendbfchar',
     );
   }
@@ -158,8 +193,9 @@ export function hex4(value: number): string {
   return value.toString(16).toUpperCase().padStart(4, '0');
 }
 
-function utf16Hex(codePoint: number): string {
-  if (codePoint < 0x10000) return hex4(codePoint);
-  const v = codePoint - 0x10000;
-  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff));
+/** UTF-16BE hex digits of a string. */
+export function utf16Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += hex4(text.charCodeAt(i));
+  return hex;
 }

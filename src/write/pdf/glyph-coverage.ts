@@ -97,7 +97,7 @@ export function missingCharactersWarning(chars: readonly string[], documentTitle
       `the bundled font cannot draw ${count} (${shown}, ${describeScripts(chars).join(', ')}) ` +
       `in "${documentTitle}"; they will print as empty boxes`,
     hints: [
-      'the bundled Noto fonts cover Latin, Greek and Cyrillic; spell such names in Latin letters for the PDF (e.g. "Zhang Wei" for "张伟")',
+      'the bundled Noto fonts cover Latin, Greek, Cyrillic, Arabic, Hebrew, Devanagari, Thai, Chinese, Japanese and Korean; spell such names in one of those scripts for the PDF',
       `code points: ${codes}${chars.length > 4 ? ', …' : ''}`,
     ],
   };

@@ -23,7 +23,7 @@ import { documentDate } from '../options.js';
 import { deflateOrDefault } from '../deflate.js';
 import { savePdf } from './save.js';
 import type { PdfOptions, PdfResult } from './pdf-options.js';
-import { FONT_KEYS, parseFontSet } from './font-cache.js';
+import { FONT_KEYS, parseFont, parseFontSet, type ParsedFontSet } from './font-cache.js';
 import { createFontMetrics } from './measure.js';
 import { layoutDocument } from './layout.js';
 import type { FontKey, LayoutResult } from './layout-types.js';
@@ -31,14 +31,22 @@ import { paintLayout, type PaintFace } from './paint.js';
 import { addOutline } from './outline.js';
 import { addFormFields } from './form-fields.js';
 import { missingCharactersWarning } from './glyph-coverage.js';
+import { findingsToDiagnostics } from './preflight.js';
 import { createTypography } from './typography.js';
-import { pageOf, prepareSubset } from './font-program.js';
+import { pageOf, prepareGlyphSubset, prepareSubset } from './font-program.js';
 import { embedFace } from './font-embed.js';
+import { needsRuns, setText, type FontStack } from './font-runs.js';
+import { FALLBACK_IDS, fallbacksNeededIn, SHAPED, type FallbackId } from '../../fonts/fallback.js';
+import { loadShaper } from '../../fonts/shaper.js';
+import type { TrueTypeFont } from '../../fonts/truetype.js';
 
 export type { FontSet, PdfOptions, PdfResult } from './pdf-options.js';
+export type { FallbackId } from '../../fonts/fallback.js';
+export { FALLBACK_IDS } from '../../fonts/fallback.js';
 export type { LayoutResult, Box, FontKey, Bookmark, LayoutPage } from './layout-types.js';
 export type { Metrics } from './measure.js';
-export { layoutDocument } from './layout.js';
+export { layoutDocument, type LayoutOptions } from './layout.js';
+export type { Finding, FindingCode } from './preflight.js';
 export { createFontMetrics } from './measure.js';
 export { parseFontSet, FontParseError } from './font-cache.js';
 export { LogoFormatError } from './image-size.js';
@@ -49,51 +57,108 @@ const PRODUCER = 'interview-kit';
 /** Typesets a document tree as a PDF. */
 export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResult> {
   const fonts = parseFontSet(options.fonts);
-  const layout = layoutDocument(tree, options.theme, createFontMetrics(fonts));
+  const stack = await loadFontStack(tree, fonts, options);
+  const layout = layoutDocument(tree, options.theme, createFontMetrics(fonts, stack), options);
   const forms = options.forms === true && hasFields(layout);
   const warnings: Diagnostic[] = [];
-  if (layout.missingCharacters.length > 0) {
-    warnings.push(missingCharactersWarning(layout.missingCharacters, tree.meta.title));
-  }
-  const used = usedCodePoints(layout);
+  const missing = layout.missingCharacters.length > 0;
+  if (missing) warnings.push({ ...missingCharactersWarning(layout.missingCharacters, tree.meta.title), code: 'missing-glyph' });
+  // That one warning stands for the preflight's per-page findings of the same characters.
+  warnings.push(...findingsToDiagnostics(layout.findings.filter((f) => !(missing && f.code === 'missing-glyph')), tree.meta.title));
+  const used = usedGlyphs(layout, stack);
 
   const deflate = await deflateOrDefault(options.deflate);
   const doc = await PDFDocument.create({ updateMetadata: false });
   setMetadata(doc, tree, options);
   const faces: Partial<Record<FontKey, PaintFace>> = {};
   for (const key of FONT_KEYS) {
-    const codePoints = used.get(key);
+    const codePoints = used.main.get(key);
     if (!codePoints) continue;
     const program = prepareSubset(fonts[key], [...codePoints].map(pageOf), deflate);
-    faces[key] = { ref: embedFace(doc.context, program, codePoints), program };
+    const glyphs = [...codePoints].map((cp) => program.glyphIds.get(cp) ?? 0);
+    faces[key] = { ref: embedFace(doc.context, program, glyphs), program };
+  }
+  const fallbacks: Partial<Record<FallbackId, PaintFace>> = {};
+  for (const id of FALLBACK_IDS) {
+    const drawn = used.fallback.get(id);
+    if (!drawn) continue;
+    const program = prepareGlyphSubset(stack.fallbacks.get(id)!, drawn, deflate);
+    fallbacks[id] = { ref: embedFace(doc.context, program, drawn.keys()), program };
   }
   const logo = await embedLogo(doc, options);
-  const pages = paintLayout(doc, layout, { fonts: faces, forms, deflate, ...(logo ? { logo } : {}) });
+  const pages = paintLayout(doc, layout, { fonts: faces, fallbacks, stack, forms, deflate, ...(logo ? { logo } : {}) });
   addOutline(doc, layout.bookmarks, pages);
   if (forms) warnings.push(...addFormFields(doc, layout, pages, createTypography(options.theme).colors.accent));
   const bytes = await savePdf(doc, deflate);
   return { bytes, pages: pages.length, warnings };
 }
 
-/** The code points each face draws, for choosing subsets and writing widths. */
-function usedCodePoints(layout: LayoutResult): Map<FontKey, Set<number>> {
-  const used = new Map<FontKey, Set<number>>();
+/**
+ * The family and the fallback faces the document's text needs, loaded
+ * before the (synchronous) layout: the tree's text is scanned for characters
+ * the family lacks, and only their scripts' faces are asked for. HarfBuzz is
+ * loaded only when one of them needs shaping.
+ */
+async function loadFontStack(tree: Root, main: ParsedFontSet, options: PdfOptions): Promise<FontStack> {
+  const load = options.fonts.loadFallback;
+  const office = options.theme.office;
+  const covered = (cp: number): boolean => main.regular.glyphId(cp) !== 0;
+  const needed = fallbacksNeededIn(tree, covered);
+  if (office) fallbacksNeededIn([office.name, office.contact], covered, needed);
+  const fallbacks = new Map<FallbackId, TrueTypeFont>();
+  if (!load || needed.size === 0) return { main, fallbacks };
+  for (const id of FALLBACK_IDS) {
+    if (!needed.has(id)) continue;
+    const bytes = await load(id);
+    if (bytes) fallbacks.set(id, parseFont(bytes));
+  }
+  const shaped = [...fallbacks.keys()].some((id) => SHAPED.has(id));
+  return shaped ? { main, fallbacks, shaper: await loadShaper() } : { main, fallbacks };
+}
+
+/** What the document draws: code points per face of the family; glyphs and the characters they stand for per fallback face. */
+interface UsedGlyphs {
+  readonly main: Map<FontKey, Set<number>>;
+  readonly fallback: Map<FallbackId, Map<number, string>>;
+}
+
+function usedGlyphs(layout: LayoutResult, stack: FontStack): UsedGlyphs {
+  const main = new Map<FontKey, Set<number>>();
+  const fallback: UsedGlyphs['fallback'] = new Map();
+  const addText = (font: FontKey, text: string): void => {
+    let set = main.get(font);
+    if (!set) {
+      set = new Set();
+      main.set(font, set);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      set.add(cp);
+    }
+  };
   for (const page of layout.pages) {
     for (const box of page.boxes) {
       if (box.kind !== 'text') continue;
-      let set = used.get(box.font);
-      if (!set) {
-        set = new Set();
-        used.set(box.font, set);
+      if (!needsRuns(box.text)) {
+        addText(box.font, box.text);
+        continue;
       }
-      for (let i = 0; i < box.text.length; i++) {
-        const cp = box.text.codePointAt(i)!;
-        if (cp > 0xffff) i++;
-        set.add(cp);
+      for (const run of setText(stack, box.text, box.font).runs) {
+        if (run.face === 'main') {
+          addText(box.font, run.text);
+          continue;
+        }
+        let drawn = fallback.get(run.face);
+        if (!drawn) {
+          drawn = new Map();
+          fallback.set(run.face, drawn);
+        }
+        for (const g of run.glyphs) if (!drawn.get(g.glyphId)) drawn.set(g.glyphId, g.text);
       }
     }
   }
-  return used;
+  return { main, fallback };
 }
 
 function setMetadata(doc: PDFDocument, tree: Root, options: PdfOptions): void {

@@ -1,18 +1,19 @@
 /**
  * Block layout: turns each block of the tree into strips (see flow.ts) and
- * sets the keep rules:
+ * sets the keep rules of docs/typesetting.md:
  *
- * - a heading, and a short all-bold or colon-ended lead-in paragraph, keeps
- *   with the first lines of the next block;
- * - a paragraph may break between lines, but never leaves a single first or
- *   last line alone (no orphans, no widows);
+ * - a heading keeps with the first two lines or items of the next block; so
+ *   does a short lead-in paragraph (all bold, ending in a colon, or a short
+ *   intro right under a heading) — a keep-with-next chain;
+ * - a paragraph, a list and a checklist may break between lines or items,
+ *   but never leave a single first or last one alone (no orphans, no widows);
  * - a checkbox line, an answer space and a callout never split;
- * - answer lines keep with the text above them (a question and its space).
+ * - answer lines keep with the whole block above them (a question and its space).
  */
 import { assertNever, type AnswerLines, type Block, type Checkbox, type Heading, type Paragraph } from '../../tree/types.js';
 import { flattenInlines, plainText, type InlineStyle } from './inline-runs.js';
 import { wrapRuns } from './wrap-line.js';
-import { baselineOffset, keepTogether, textStrips, type FlowContext, type Strip } from './flow.js';
+import { baselineOffset, keepTogether, markSequence, nextId, textStrips, type FlowContext, type Strip } from './flow.js';
 import { layoutList } from './layout-list.js';
 import { layoutTable } from './layout-table.js';
 import { layoutCallout } from './layout-callout.js';
@@ -27,41 +28,86 @@ const BOLD: InlineStyle = { bold: true, italic: false };
 export function layoutBlocks(blocks: readonly Block[], context: FlowContext): Strip[] {
   const strips: Strip[] = [];
   let previous: Block | undefined;
+  let previousOwn: Strip[] = [];
   let keepNext = false;
-  for (const block of blocks) {
+  let checklist: Strip[][] = []; // consecutive checkbox lines
+  let unit: number | undefined; // the question unit the previous block belongs to, if any
+  blocks.forEach((block, i) => {
+    if (block.type !== 'checkbox' && checklist.length > 0) {
+      markSequence(checklist, 'item', context);
+      checklist = [];
+    }
     const own = layoutBlock(block, context);
     if (own.length === 0) {
       previous = block;
-      continue;
+      return;
     }
     const first = own[0]!;
     first.spaceBefore = previous === undefined ? 0 : spaceBetween(previous, block, context);
-    if (keepNext || block.type === 'answerLines') first.keepWithPrevious = true;
+    if (keepNext) first.keepWithPrevious = true;
+    if (block.type === 'checkbox') checklist.push(own);
+    const leadIn = block.type === 'paragraph' && isLeadIn(block, own.length, previous, blocks[i + 1]);
+    // "Answer:" between two writing spaces continues the question above it.
+    const continues =
+      unit !== undefined && previous?.type === 'answerLines' && block.type === 'paragraph' && endsWithColon(block) && blocks[i + 1]?.type === 'answerLines';
+    if (continues) {
+      first.keepWithPrevious = true;
+      for (const strip of own) strip.unit = unit;
+    } else {
+      unit = undefined;
+    }
+    if (block.type === 'answerLines') {
+      first.keepWithPrevious = true;
+      if (previous?.type === 'paragraph' || previous?.type === 'checkbox') {
+        // A question and its writing space: one unit, on one page.
+        unit = previousOwn[0]!.unit ?? nextId(context);
+        for (const strip of keepTogether([...previousOwn, ...own])) strip.unit = unit;
+      }
+    }
     if (first.forceBreakBefore) first.keepWithPrevious = false;
     strips.push(...own);
+    if (leadIn) for (const strip of own) strip.leadIn ??= 'intro';
     previous = block;
-    keepNext = block.type === 'heading' || (block.type === 'paragraph' && isLeadIn(block, own.length));
-  }
+    previousOwn = own;
+    keepNext = block.type === 'heading' || leadIn;
+  });
+  if (checklist.length > 0) markSequence(checklist, 'item', context);
   return strips;
 }
 
+/** Paragraphs of at most this many lines right under a heading introduce what follows. */
+const INTRO_LINES = 3;
+
 /**
  * A short paragraph that introduces what follows — all bold ("**Where to
- * look**") or ending in a colon — stays with the next block like a heading.
+ * look**"), ending in a colon, or a short intro right under a heading —
+ * stays with the next block like a heading.
  */
-function isLeadIn(block: Paragraph, lines: number): boolean {
+function isLeadIn(block: Paragraph, lines: number, previous: Block | undefined, next: Block | undefined): boolean {
+  if (next === undefined || next.type === 'heading' || next.type === 'pageBreak') return false;
+  if (previous?.type === 'heading' && lines <= INTRO_LINES) return true;
   if (lines > 2) return false;
   const runs = flattenInlines(block.children, PLAIN).filter((run) => run.text.trim() !== '');
   if (runs.length === 0) return false;
-  if (runs.every((run) => run.font === 'bold' || run.font === 'boldItalic')) return true;
-  return runs[runs.length - 1]!.text.trimEnd().endsWith(':');
+  return runs.every((run) => run.font === 'bold' || run.font === 'boldItalic') || endsWithColon(block);
 }
 
-/** The gap between two neighbouring blocks. */
+/** "Answer:", "Where to look:". */
+function endsWithColon(block: Paragraph): boolean {
+  return plainText(block.children).endsWith(':');
+}
+
+/** The gap between two neighbouring blocks: the larger of what the first wants after it and the second before it. */
 function spaceBetween(previous: Block, block: Block, context: FlowContext): number {
   const t = context.typography;
-  const nested = context.listDepth > 0;
   if (previous.type === 'heading') return 0; // the heading's strip carries its space after
+  const after = previous.type === 'table' ? t.table.space : previous.type === 'callout' ? t.callout.space : 0;
+  return Math.max(after, spaceBefore(previous, block, context));
+}
+
+function spaceBefore(previous: Block, block: Block, context: FlowContext): number {
+  const t = context.typography;
+  const nested = context.listDepth > 0;
   switch (block.type) {
     case 'heading':
       return t.headings[block.depth].spaceBefore;
@@ -110,17 +156,10 @@ function layoutBlock(block: Block, context: FlowContext): Strip[] {
 /** Running text: may break between lines, with no widow or orphan line. */
 function layoutParagraph(block: Paragraph, context: FlowContext): Strip[] {
   const style = context.typography.body;
-  const lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width, style.size, context.metrics);
+  const lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width, style.size, context.metrics, { hyphenate: context.hyphenate });
   const strips = textStrips(lines, { x: context.x, style, color: style.color }, context);
-  applyWidowOrphanRule(strips);
+  if (strips.length > 1) markSequence(strips.map((strip) => [strip]), 'line', context);
   return strips;
-}
-
-/** No single line alone at the foot or head of a page: lines 2 and n keep with their predecessor. */
-export function applyWidowOrphanRule(strips: Strip[]): void {
-  if (strips.length < 2) return;
-  strips[1]!.keepWithPrevious = true;
-  strips[strips.length - 1]!.keepWithPrevious = true;
 }
 
 function layoutHeading(block: Heading, context: FlowContext): Strip[] {
@@ -130,6 +169,7 @@ function layoutHeading(block: Heading, context: FlowContext): Strip[] {
   let lines = wrapRuns(runs, context.width, style.size, context.metrics);
   if (lines.length === 0) lines = [{ fragments: [], width: 0 }];
   const strips = keepTogether(textStrips(lines, { x: context.x, style, color: style.color }, context));
+  for (const strip of strips) strip.leadIn = 'heading';
   const last = strips[strips.length - 1]!;
   if (block.depth === 1) {
     const h1 = t.headings[1];
@@ -156,7 +196,9 @@ function layoutCheckbox(block: Checkbox, context: FlowContext): Strip[] {
   const t = context.typography;
   const style = t.body;
   const indent = t.checkbox.textIndent;
-  let lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width - indent, style.size, context.metrics);
+  let lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width - indent, style.size, context.metrics, {
+    hyphenate: context.hyphenate,
+  });
   if (lines.length === 0) lines = [{ fragments: [], width: 0 }];
   const strips = keepTogether(textStrips(lines, { x: context.x + indent, style, color: style.color }, context));
   const size = t.checkbox.size;

@@ -1,10 +1,12 @@
 /**
  * Bulleted and numbered lists with hanging indents. Nested lists indent
- * further and change bullet. An item that holds answer lines (a question and
- * its writing space) is kept whole on one page.
+ * further and change bullet; every numbered list of a document hangs its
+ * text at the same indent, sized for the document's largest number. An item
+ * that holds answer lines (a question and its writing space) is kept whole
+ * on one page; other lists leave no single item alone at a page's foot or head.
  */
 import type { Block, List } from '../../tree/types.js';
-import { baselineOffset, keepTogether, type FlowContext, type LayoutBlocks, type Strip } from './flow.js';
+import { baselineOffset, keepTogether, markSequence, nextId, type FlowContext, type LayoutBlocks, type Strip } from './flow.js';
 import type { TextBox } from './layout-types.js';
 
 /** Lays out a list; `layoutBlocks` lays out each item's content. */
@@ -14,7 +16,7 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
   const style = t.body;
   const labels = list.children.map((_, i) => markerOf(list, i, context.listDepth, t.list.bullets));
   const markerFont = list.ordered ? 'bold' : 'regular';
-  const widest = Math.max(0, ...labels.map((label) => metrics.widthOf(label, markerFont, style.size)));
+  const widest = Math.max(list.ordered ? context.numberWidth : 0, ...labels.map((label) => metrics.widthOf(label, markerFont, style.size)));
   const indent = Math.max(t.list.indent, widest + t.list.markerGap + 2);
   const inner: FlowContext = {
     ...context,
@@ -23,6 +25,8 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
     listDepth: context.listDepth + 1,
   };
   const strips: Strip[] = [];
+  const items: Strip[][] = [];
+  let hasQuestions = false;
   let previousHeldAnswer = false;
   list.children.forEach((item, i) => {
     let own = layoutBlocks(item.children, inner);
@@ -45,10 +49,17 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
     const question = item.children.some(holdsAnswerLines);
     // A question after another question's writing space gets a paragraph's gap.
     if (i > 0) first.spaceBefore = previousHeldAnswer ? t.paragraphSpace + 4 : t.list.itemSpace;
-    if (question) keepTogether(own);
+    if (question) {
+      const unit = nextId(context);
+      for (const strip of keepTogether(own)) strip.unit = unit;
+      hasQuestions = true;
+    }
     previousHeldAnswer = question;
+    items.push(own);
     strips.push(...own);
   });
+  // Questions are units of their own; keeping two together would leave pages half empty.
+  if (!hasQuestions) markSequence(items, 'item', context);
   return strips;
 }
 

@@ -2,12 +2,14 @@
  * Tables: columns sized from their content, cell text wrapped, zebra rows
  * and light rules. The first column is set bold as a label column (the cover
  * block is label/value pairs); a header row gets a tinted band. Tables break
- * between rows; a row is split only when it is taller than a page.
+ * between rows, with at least two body rows on each side of a break, and
+ * repeat their header row at the top of the next page; a row is split only
+ * when it is taller than a page.
  */
 import type { Table } from '../../tree/types.js';
 import { flattenInlines, type StyledRun } from './inline-runs.js';
 import { wrapRuns, type WrappedLine } from './wrap-line.js';
-import { lineBoxes, type FlowContext, type Strip } from './flow.js';
+import { lineBoxes, markSequence, type FlowContext, type Strip } from './flow.js';
 import type { Box } from './layout-types.js';
 
 /** Longest share of the table a single unbreakable word may claim. */
@@ -30,6 +32,8 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
   widths.reduce((x, w) => (xs.push(x), x + w), context.x);
 
   const strips: Strip[] = [];
+  const headerStrips: Strip[] = [];
+  const rows: Strip[][] = [];
   let bodyRow = 0;
   runs.forEach((row, r) => {
     const header = isHeader(r);
@@ -59,14 +63,23 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
             : rule(context, height, t.colors.rule, style.ruleThickness),
         );
       }
-      strips.push({
-        spaceBefore: 0,
-        height,
-        keepWithPrevious: k > 0 || (r === 1 && table.header),
-        boxes,
-      });
+      const strip: Strip = { spaceBefore: 0, height, keepWithPrevious: k > 0 || (r === 1 && table.header), boxes };
+      if (header) {
+        headerStrips.push(strip);
+      } else if (k === 0) {
+        rows.push([strip]);
+      } else {
+        rows[rows.length - 1]!.push(strip);
+      }
+      strips.push(strip);
     }
   });
+  const id = markSequence(rows, 'row', context);
+  if (headerStrips.length > 0 && rows.length > 0) {
+    for (const strip of headerStrips) strip.tableHeader = id;
+    const repeated = headerStrips.map((strip) => ({ ...strip, spaceBefore: 0 }));
+    for (const row of rows.slice(1)) row[0]!.repeatOnNewPage = repeated;
+  }
   return strips;
 }
 

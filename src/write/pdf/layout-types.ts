@@ -100,6 +100,8 @@ export interface Bookmark {
   readonly y: number;
 }
 
+import type { Finding } from './preflight.js';
+
 /** The laid-out document. */
 export interface LayoutResult {
   readonly pageWidth: number;
@@ -108,4 +110,6 @@ export interface LayoutResult {
   readonly bookmarks: Bookmark[];
   /** Characters the fonts have no glyph for, each once, in order of appearance. */
   readonly missingCharacters: string[];
+  /** The preflight's findings: defects of these pages, in page order (see preflight.ts). */
+  readonly findings: Finding[];
 }

@@ -4,9 +4,10 @@
  * JSON that `paint` draws and tests compare as a golden.
  *
  * Steps: blocks → strips (layout-blocks) → pages (paginate) → header and
- * footer once the page count is known (page-furniture).
+ * footer once the page count is known (page-furniture) → the preflight's
+ * findings about the pages' own defects (preflight).
  */
-import type { Root } from '../../tree/types.js';
+import type { Block, Root } from '../../tree/types.js';
 import type { Theme } from '../../theme.js';
 import type { LayoutResult } from './layout-types.js';
 import type { Metrics } from './measure.js';
@@ -17,6 +18,10 @@ import { addPageFurniture, type FurnitureContent } from './page-furniture.js';
 import { findMissingCharacters } from './glyph-coverage.js';
 import { normalizeText } from './inline-runs.js';
 import { readImageSize } from './image-size.js';
+import { checkPagination, checkText, type PreflightOptions } from './preflight.js';
+
+/** What layout may be told beyond the tree, theme and fonts. */
+export type LayoutOptions = PreflightOptions;
 
 /**
  * Lays out a document for a theme with the given font metrics.
@@ -25,29 +30,55 @@ import { readImageSize } from './image-size.js';
  * const layout = layoutDocument(tree, resolveTheme(), createFontMetrics(parseFontSet(fonts)));
  * layout.pages.length; // → 6
  */
-export function layoutDocument(tree: Root, theme: Theme, metrics: Metrics): LayoutResult {
+export function layoutDocument(tree: Root, theme: Theme, metrics: Metrics, options: LayoutOptions = {}): LayoutResult {
   const typography = createTypography(theme);
+  const body = typography.body;
   const strips = layoutBlocks(tree.children, {
     x: typography.left,
     width: typography.right - typography.left,
     typography,
     metrics,
     listDepth: 0,
+    hyphenate: /^en\b/i.test(tree.meta.language),
+    numberWidth: metrics.widthOf(`${largestNumber(tree.children)}.`, 'bold', body.size),
+    ids: { next: 0 },
   });
-  const { pages, bookmarks } = paginate(strips, { top: typography.top, bottom: typography.bottom });
+  const area = { top: typography.top, bottom: typography.bottom };
+  const pagination = paginate(strips, area);
   const content = furnitureContent(tree, theme);
-  const extra = [content.footer, ...(content.office ? [content.office.name, ...content.office.contact] : [])];
+  const extra = tree.meta.kind === 'letter' ? [] : [content.footer, ...(content.office ? [content.office.name, ...content.office.contact] : [])];
+  const furnished = addPageFurniture(pagination.pages, content, typography, metrics);
   return {
     pageWidth: typography.pageWidth,
     pageHeight: typography.pageHeight,
-    pages: addPageFurniture(pages, content, typography, metrics),
-    bookmarks,
+    pages: furnished.pages,
+    bookmarks: pagination.bookmarks,
     missingCharacters: findMissingCharacters(tree, extra, metrics),
+    findings: [
+      ...checkText(furnished.pages, metrics, options),
+      ...checkPagination(pagination.placements, pagination.forcedBreakAfter, area),
+      ...furnished.findings,
+    ].sort((a, b) => a.page - b.page),
   };
+}
+
+/** The largest number of any ordered list in the document (0 when there is none). */
+function largestNumber(blocks: readonly Block[]): number {
+  let largest = 0;
+  for (const block of blocks) {
+    if (block.type === 'list') {
+      if (block.ordered) largest = Math.max(largest, block.start + block.children.length - 1);
+      for (const item of block.children) largest = Math.max(largest, largestNumber(item.children));
+    } else if (block.type === 'callout') {
+      largest = Math.max(largest, largestNumber(block.children));
+    }
+  }
+  return largest;
 }
 
 function furnitureContent(tree: Root, theme: Theme): FurnitureContent {
   const footer = normalizeText(tree.meta.footer ?? tree.meta.title).trim();
+  if (tree.meta.kind === 'letter') return { footer, letter: true };
   const office = theme.office;
   if (!office) return { footer };
   return {

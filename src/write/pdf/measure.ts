@@ -1,10 +1,14 @@
 /**
  * Text measurement for layout: widths from cached per-code-point advance
  * widths of the parsed fonts (no shaping, no kerning — exactly what `paint`
- * draws), plus vertical metrics and glyph coverage.
+ * draws), plus vertical metrics and glyph coverage. Text with characters of
+ * a fallback script or directional controls is measured as `paint` sets it
+ * (font-runs.ts: fallback faces, bidi order, shaping).
  */
 import type { ParsedFontSet } from './font-cache.js';
-import type { TrueTypeFont } from './truetype.js';
+import type { TrueTypeFont } from '../../fonts/truetype.js';
+import { fallbackFor, isBidiControl } from '../../fonts/fallback.js';
+import { needsRuns, setText, type FontStack } from './font-runs.js';
 import type { FontKey } from './layout-types.js';
 import { ownCopy } from './cache-key.js';
 
@@ -40,8 +44,11 @@ const measurers = new WeakMap<TrueTypeFont, FontMeasurer>();
 /** Words kept per face: a packet has ~2,500, so a few packets fit; small enough that a long batch stays flat. */
 const WORD_CACHE_LIMIT = 10000;
 
-/** Builds `Metrics` over the parsed faces of a family. */
-export function createFontMetrics(fonts: ParsedFontSet): Metrics {
+/**
+ * Builds `Metrics` over the parsed faces of a family and, when given, the
+ * fallback faces of `stack` (whose `main` is `fonts`).
+ */
+export function createFontMetrics(fonts: ParsedFontSet, stack?: FontStack): Metrics {
   const table: Record<FontKey, FontMeasurer> = {
     regular: measurerOf(fonts.regular),
     bold: measurerOf(fonts.bold),
@@ -49,7 +56,7 @@ export function createFontMetrics(fonts: ParsedFontSet): Metrics {
     boldItalic: measurerOf(fonts.boldItalic),
   };
   const fontOf: Record<FontKey, TrueTypeFont> = fonts;
-  const hasGlyph = (codePoint: number, font: FontKey): boolean => {
+  const mainHasGlyph = (codePoint: number, font: FontKey): boolean => {
     const m = table[font];
     let has = m.coverage.get(codePoint);
     if (has === undefined) {
@@ -58,11 +65,21 @@ export function createFontMetrics(fonts: ParsedFontSet): Metrics {
     }
     return has;
   };
+  /** Drawn by a fallback face of this document, or a control that is never drawn. */
+  const stackHasGlyph = (codePoint: number): boolean => {
+    if (!stack || codePoint < 0x0590) return false;
+    if (isBidiControl(codePoint)) return true;
+    const id = fallbackFor(codePoint);
+    return id !== undefined && (stack.fallbacks.get(id)?.glyphId(codePoint) ?? 0) !== 0;
+  };
+  const hasGlyph = (codePoint: number, font: FontKey): boolean => mainHasGlyph(codePoint, font) || stackHasGlyph(codePoint);
   return {
     widthOf(text, font, size) {
       const m = table[font];
       let em = m.words.get(text);
       if (em === undefined) {
+        // Kept out of the word cache, which outlives the document and its fallback faces.
+        if (stack && needsRuns(text)) return setText(stack, text, font).width * size;
         em = 0;
         for (let i = 0; i < text.length; i++) {
           const cp = text.codePointAt(i)!;
@@ -86,11 +103,15 @@ export function createFontMetrics(fonts: ParsedFontSet): Metrics {
     coversText(text, font) {
       const m = table[font];
       if (m.coveredTexts.has(text)) return true;
+      let byFallback = false;
       for (let i = 0; i < text.length; i++) {
         const cp = text.codePointAt(i)!;
         if (cp > 0xffff) i++;
-        if (cp !== 32 && !hasGlyph(cp, font)) return false;
+        if (cp === 32 || mainHasGlyph(cp, font)) continue;
+        if (!stackHasGlyph(cp)) return false;
+        byFallback = true;
       }
+      if (byFallback) return true;
       if (m.coveredTexts.size > WORD_CACHE_LIMIT) m.coveredTexts.clear();
       m.coveredTexts.add(ownCopy(text));
       return true;

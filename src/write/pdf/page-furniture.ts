@@ -1,9 +1,13 @@
 /**
  * What every page carries once the page count is known: the running footer
  * (document footer left, "Page X of Y" right, thin rule above, small grey
- * type) and, for a career office, a header with its logo and name.
+ * type) and, for a career office, a header with its logo and name. Fields
+ * that do not fit are dropped whole (fields are separated by " · "); a
+ * field is shortened only when it cannot fit alone, and that is reported.
+ * A letter carries none of this, except page numbers from its second page.
  */
 import type { Box, LayoutPage } from './layout-types.js';
+import type { Finding } from './preflight.js';
 import type { Metrics } from './measure.js';
 import type { Typography } from './typography.js';
 import type { ImageSize } from './image-size.js';
@@ -12,6 +16,8 @@ import type { ImageSize } from './image-size.js';
 export interface FurnitureContent {
   /** Left part of the footer. */
   readonly footer: string;
+  /** A letter: no header or footer, page numbers only on a second page and later. */
+  readonly letter?: boolean;
   /** The office header, when the theme names an office. */
   readonly office?: {
     readonly name: string;
@@ -21,17 +27,40 @@ export interface FurnitureContent {
   };
 }
 
+/** Pages with their header and footer, and what had to be cut to fit. */
+export interface Furnished {
+  readonly pages: LayoutPage[];
+  readonly findings: Finding[];
+}
+
+/** Separator of fields in the footer and the office's contact line. */
+const FIELD_SEPARATOR = ' \u00b7 ';
+
 /** Adds header and footer boxes to every page. */
 export function addPageFurniture(
   pages: readonly Box[][],
   content: FurnitureContent,
   typography: Typography,
   metrics: Metrics,
-): LayoutPage[] {
-  const header = content.office ? headerBoxes(content.office, typography, metrics) : [];
-  return pages.map((boxes, i) => ({
-    boxes: [...header, ...boxes, ...footerBoxes(content.footer, i + 1, pages.length, typography, metrics)],
-  }));
+): Furnished {
+  const findings: Finding[] = [];
+  // Reported once per field, not once per page.
+  const cut: ReportCut = (what, text) => {
+    if (findings.some((f) => f.message.startsWith(`the ${what} `))) return;
+    findings.push({
+      code: 'furniture-cut',
+      page: 1,
+      message: `the ${what} "${text}" is too long for the page and was shortened`,
+      hint: "shorten it (kit.yaml for the office, the document's footer otherwise)",
+    });
+  };
+  const header = content.office ? headerBoxes(content.office, typography, metrics, cut) : [];
+  const furnished = pages.map((boxes, i) => {
+    if (content.letter && i === 0) return { boxes: [...boxes] };
+    const footer = footerBoxes(content.letter ? '' : content.footer, i + 1, pages.length, typography, metrics, cut);
+    return { boxes: [...header, ...boxes, ...footer] };
+  });
+  return { pages: furnished, findings };
 }
 
 /** "Page 2 of 5". */
@@ -39,14 +68,16 @@ export function pageLabel(page: number, total: number): string {
   return `Page ${page} of ${total}`;
 }
 
-function footerBoxes(text: string, page: number, total: number, t: Typography, metrics: Metrics): Box[] {
+type ReportCut = (what: string, text: string) => void;
+
+function footerBoxes(text: string, page: number, total: number, t: Typography, metrics: Metrics, cut: ReportCut): Box[] {
   const style = t.footer;
   const ruleY = t.bottom + style.ruleGap;
   const baseline = round(ruleY + 11);
   const label = pageLabel(page, total);
   const labelWidth = metrics.widthOf(label, 'regular', style.size);
   const room = t.right - t.left - labelWidth - 24;
-  const left = fitText(text, room, style.size, metrics);
+  const left = fitFields(text, room, style.size, metrics, 'regular', (shown) => cut('footer', shown));
   const boxes: Box[] = [
     { kind: 'line', x1: t.left, y1: round(ruleY), x2: t.right, y2: round(ruleY), thickness: 0.5, color: t.colors.rule },
   ];
@@ -57,7 +88,7 @@ function footerBoxes(text: string, page: number, total: number, t: Typography, m
   return boxes;
 }
 
-function headerBoxes(office: NonNullable<FurnitureContent['office']>, t: Typography, metrics: Metrics): Box[] {
+function headerBoxes(office: NonNullable<FurnitureContent['office']>, t: Typography, metrics: Metrics, cut: ReportCut): Box[] {
   const style = t.header;
   const ruleY = t.top - style.ruleGap;
   const boxes: Box[] = [
@@ -73,27 +104,50 @@ function headerBoxes(office: NonNullable<FurnitureContent['office']>, t: Typogra
     x = t.left + width + 8;
     baseline = bottom - height / 2 + style.size * 0.35;
   }
-  const contact = office.contact.join('  \u00b7  ');
+  const nameWidth = metrics.widthOf(office.name, 'bold', style.size);
+  // The name comes first; the contact fields take what it leaves, and those that do not fit are dropped.
+  const contactRoom = t.right - x - nameWidth - 16;
+  const contact = dropFields(office.contact, contactRoom, style.size, metrics, 'regular');
   const contactWidth = contact === '' ? 0 : metrics.widthOf(contact, 'regular', style.size);
-  const nameRoom = t.right - x - (contactWidth > 0 ? Math.min(contactWidth, (t.right - x) / 2) + 16 : 0);
-  const name = fitText(office.name, nameRoom, style.size, metrics, 'bold');
+  const nameRoom = t.right - x - (contactWidth > 0 ? contactWidth + 16 : 0);
+  const name = fitFields(office.name, nameRoom, style.size, metrics, 'bold', (shown) => cut('office name', shown));
   if (name !== '') {
     boxes.push({ kind: 'text', x: round(x), y: round(baseline), width: round(metrics.widthOf(name, 'bold', style.size)), text: name, font: 'bold', size: style.size, color: style.color });
   }
   if (contact !== '') {
-    const shown = fitText(contact, (t.right - x) / 2, style.size, metrics);
-    const width = metrics.widthOf(shown, 'regular', style.size);
-    boxes.push({ kind: 'text', x: round(t.right - width), y: round(baseline), width: round(width), text: shown, font: 'regular', size: style.size, color: t.colors.muted });
+    boxes.push({ kind: 'text', x: round(t.right - contactWidth), y: round(baseline), width: round(contactWidth), text: contact, font: 'regular', size: style.size, color: t.colors.muted });
   }
   return boxes;
 }
 
-/** `text` shortened with an ellipsis until it fits `width`. */
-export function fitText(text: string, width: number, size: number, metrics: Metrics, font: 'regular' | 'bold' = 'regular'): string {
+type FurnitureFont = 'regular' | 'bold';
+
+/** As many whole fields, from the first, as fit `width`, joined by " · ". */
+function dropFields(fields: readonly string[], width: number, size: number, metrics: Metrics, font: FurnitureFont): string {
+  let shown = '';
+  for (const field of fields) {
+    const next = shown === '' ? field : shown + FIELD_SEPARATOR + field;
+    if (metrics.widthOf(next, font, size) > width) break;
+    shown = next;
+  }
+  return shown;
+}
+
+/**
+ * `text` with its " · "-separated fields dropped from the end until it fits
+ * `width`. When even the first field does not fit, its last words are dropped
+ * for an ellipsis and `onCut` is told — a word is never cut in half.
+ */
+export function fitFields(text: string, width: number, size: number, metrics: Metrics, font: FurnitureFont, onCut: (shown: string) => void): string {
   if (metrics.widthOf(text, font, size) <= width) return text;
-  const chars = Array.from(text);
-  while (chars.length > 0 && metrics.widthOf(chars.join('') + '\u2026', font, size) > width) chars.pop();
-  return chars.length === 0 ? '' : chars.join('').trimEnd() + '\u2026';
+  const fields = text.split(FIELD_SEPARATOR);
+  const shown = dropFields(fields, width, size, metrics, font);
+  if (shown !== '') return shown;
+  const words = fields[0]!.split(' ');
+  while (words.length > 0 && metrics.widthOf(`${words.join(' ')}\u2026`, font, size) > width) words.pop();
+  const cut = words.length === 0 ? '' : `${words.join(' ')}\u2026`;
+  onCut(text);
+  return cut;
 }
 
 function round(value: number): number {

@@ -1,10 +1,11 @@
 /**
  * Pagination: places strips on pages top to bottom. When a strip does not
  * fit, the page ends before the latest strip that may start a page (one not
- * kept with its predecessor); if the whole page is one kept chain, it breaks
- * right where the page is full instead — a unit taller than a page is split
- * rather than looping forever. Gaps before a strip vanish at the top of a
- * page; forced breaks never produce blank pages.
+ * kept with its predecessor); if the whole page is one kept chain, it
+ * breaks right where the page is full, so a unit taller than a page is split
+ * rather than looping forever. A strip that starts a page brings the strips it repeats
+ * (a table's header row). Gaps before a strip vanish at the top of a page;
+ * forced breaks never produce blank pages.
  */
 import type { Bookmark, Box, FieldBox } from './layout-types.js';
 import type { Strip } from './flow.js';
@@ -15,15 +16,20 @@ export interface PageArea {
   readonly bottom: number;
 }
 
-/** Pages of absolutely positioned boxes, and the outline entries found on them. */
+/** A strip on a page: `index` into the strips, or -1 for a repeated header. */
+export interface Placement {
+  readonly strip: Strip;
+  readonly index: number;
+  readonly top: number;
+}
+
+/** Pages of absolutely positioned boxes, the outline entries found on them, and where each strip went. */
 export interface Pagination {
   readonly pages: Box[][];
   readonly bookmarks: Bookmark[];
-}
-
-interface Placement {
-  readonly index: number;
-  readonly top: number;
+  readonly placements: Placement[][];
+  /** Per page: true when the page ended at a forced page break. */
+  readonly forcedBreakAfter: boolean[];
 }
 
 const EPSILON = 1e-6;
@@ -31,52 +37,68 @@ const EPSILON = 1e-6;
 /** Distributes strips over as many pages as they need (at least one). */
 export function paginate(strips: readonly Strip[], area: PageArea): Pagination {
   const pages: Placement[][] = [[]];
+  const forcedBreakAfter: boolean[] = [false];
   let page = pages[0]!;
   let y = area.top;
-  const newPage = (): void => {
+  const newPage = (forced: boolean): void => {
+    forcedBreakAfter[forcedBreakAfter.length - 1] = forced;
     page = [];
     pages.push(page);
+    forcedBreakAfter.push(false);
     y = area.top;
+  };
+  const place = (index: number): void => {
+    const strip = strips[index]!;
+    if (page.length === 0) {
+      for (const repeated of strip.repeatOnNewPage ?? []) {
+        page.push({ strip: repeated, index: -1, top: y });
+        y += repeated.height;
+      }
+    }
+    const gap = page.length === 0 ? 0 : strip.spaceBefore;
+    page.push({ strip, index, top: y + gap });
+    y += gap + strip.height;
   };
 
   let i = 0;
   while (i < strips.length) {
     const strip = strips[i]!;
     if (strip.forceBreakBefore) {
-      if (page.length > 0) newPage();
+      if (page.length > 0) newPage(true);
       i++;
       continue;
     }
-    const atTop = page.length === 0;
-    const gap = atTop ? 0 : strip.spaceBefore;
-    if (atTop || y + gap + strip.height <= area.bottom + EPSILON) {
-      page.push({ index: i, top: y + gap });
-      y += gap + strip.height;
+    if (page.length === 0 || y + strip.spaceBefore + strip.height <= area.bottom + EPSILON) {
+      place(i);
       i++;
       continue;
     }
     // Does not fit: end the page before the latest strip allowed to start one.
-    const pageStart = page[0]!.index;
+    const placed = page.filter((p) => p.index >= 0);
+    const pageStart = placed[0]!.index;
     let breakAt = i;
     while (breakAt > pageStart && strips[breakAt]!.keepWithPrevious) breakAt--;
     if (breakAt === pageStart) breakAt = i; // one unbreakable chain: split it here
     while (page.length > 0 && page[page.length - 1]!.index >= breakAt) page.pop();
-    newPage();
+    newPage(false);
     i = breakAt;
   }
-  while (pages.length > 1 && pages[pages.length - 1]!.length === 0) pages.pop();
+  while (pages.length > 1 && pages[pages.length - 1]!.length === 0) {
+    pages.pop();
+    forcedBreakAfter.pop();
+  }
+  forcedBreakAfter[forcedBreakAfter.length - 1] = false;
 
   const bookmarks: Bookmark[] = [];
   const boxes = pages.map((placements, pageIndex) => {
     const out: Box[] = [];
-    for (const { index, top } of placements) {
-      const strip = strips[index]!;
-      if (strip.bookmark) bookmarks.push({ ...strip.bookmark, page: pageIndex, y: round(top) });
+    for (const { strip, index, top } of placements) {
+      if (strip.bookmark && index >= 0) bookmarks.push({ ...strip.bookmark, page: pageIndex, y: round(top) });
       for (const box of strip.boxes) out.push(placeBox(box, top));
     }
     return out;
   });
-  return { pages: mergeFieldParts(boxes), bookmarks };
+  return { pages: mergeFieldParts(boxes), bookmarks, placements: pages, forcedBreakAfter };
 }
 
 /** Moves a strip-relative box to its page position, rounding to 1/100 pt. */

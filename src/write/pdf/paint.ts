@@ -3,12 +3,24 @@
  * stream per page, plus link annotations. Operators are written as text
  * directly (one font resource per face and page; font, size and colours are
  * set only when they change), which keeps files small and painting fast.
+ *
+ * A text box with characters of another script is drawn as runs of faces
+ * (font-runs.ts), left to right as they appear. Each glyph's ToUnicode entry
+ * gives the characters it stands for, so text extraction reads right-to-left
+ * runs back in logical order as it does for any PDF; a left-to-right shaped
+ * run (Devanagari, Thai), whose glyphs may be reordered or split, is also
+ * wrapped in an /ActualText span holding its text as written. Fallback faces
+ * have one weight: in bold text they are emboldened with a thin outline of
+ * the text's colour (text render mode 2).
  */
 import { PDFName, PDFString, type PDFDocument, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
 import { hexToRgb } from '../../theme.js';
 import type { Box, CheckboxBox, FontKey, LayoutResult, LinkBox, TextBox } from './layout-types.js';
 import type { FaceProgram } from './font-program.js';
 import { encodeText } from './font-embed.js';
+import { hex4, utf16Hex } from './font-program.js';
+import { needsRuns, setText, type FaceRun, type FontStack } from './font-runs.js';
+import { SHAPED, type FallbackId } from '../../fonts/fallback.js';
 import { deflateText, type Deflate } from '../deflate.js';
 
 /** An embedded face: its font dictionary and program. */
@@ -21,6 +33,10 @@ export interface PaintFace {
 export interface PaintResources {
   /** An embedded face for every face the layout uses. */
   readonly fonts: Partial<Record<FontKey, PaintFace>>;
+  /** An embedded face for every fallback face the text uses. */
+  readonly fallbacks?: Partial<Record<FallbackId, PaintFace>>;
+  /** How text with characters of other scripts is set (absent: every box is drawn in its own face). */
+  readonly stack?: FontStack;
   readonly logo?: PDFImage;
   /** When true, named check boxes get their tick from a form field instead. */
   readonly forms: boolean;
@@ -29,10 +45,13 @@ export interface PaintResources {
 }
 
 const FONT_RESOURCE: Record<FontKey, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
+const FALLBACK_RESOURCE: Record<FallbackId, string> = { arabic: 'F5', hebrew: 'F6', devanagari: 'F7', thai: 'F8', chinese: 'F9', korean: 'F10' };
+/** Outline width of emboldened fallback text, in em. */
+const SYNTHETIC_BOLD = 0.03;
 
 /** Thrown when layout used a face that was not embedded (a bug, not a user error). */
 export class MissingFontError extends Error {
-  constructor(font: FontKey) {
+  constructor(font: FontKey | FallbackId) {
     super(`the ${font} face was used in layout but not embedded; this is a bug in interview-kit, please report it`);
     this.name = 'MissingFontError';
   }
@@ -54,9 +73,12 @@ class PagePainter {
   private readonly ops: string[] = [];
   private readonly links: LinkBox[] = [];
   private readonly usedFonts = new Set<FontKey>();
+  private readonly usedFallbacks = new Set<FallbackId>();
   private usesLogo = false;
   private inText = false;
-  private font: FontKey | undefined;
+  /** The font resource set in the text state. */
+  private font: string | undefined;
+  private renderMode = 0;
   private fontSize = 0;
   private fillColor: string | undefined;
   private strokeColor: string | undefined;
@@ -99,6 +121,9 @@ class PagePainter {
     for (const key of this.usedFonts) {
       page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), this.resources.fonts[key]!.ref);
     }
+    for (const id of this.usedFallbacks) {
+      page.node.setFontDictionary(PDFName.of(FALLBACK_RESOURCE[id]), this.resources.fallbacks![id]!.ref);
+    }
     if (this.usesLogo && this.resources.logo) page.node.setXObject(PDFName.of('Im1'), this.resources.logo.ref);
     const stream = context.stream(deflateText(this.resources.deflate, this.ops.join('\n')), { Filter: 'FlateDecode' });
     page.node.addContentStream(context.register(stream));
@@ -106,20 +131,94 @@ class PagePainter {
   }
 
   private text(box: TextBox): void {
+    const stack = this.resources.stack;
+    this.beginText();
+    if (!stack || !needsRuns(box.text)) {
+      this.setFont(FONT_RESOURCE[box.font], box.size);
+      this.setFill(box.color);
+      return this.mainRun(box, box.x, box.text);
+    }
+    // A box set as runs of faces, left to right.
+    this.setFill(box.color);
+    let x = box.x;
+    for (const run of setText(stack, box.text, box.font).runs) {
+      if (run.face === 'main') {
+        this.setRenderMode(0);
+        this.setFont(FONT_RESOURCE[box.font], box.size);
+        this.mainRun(box, x, run.text);
+      } else {
+        this.fallbackRun(run, box, x);
+      }
+      x += run.width * box.size;
+    }
+    this.setRenderMode(0);
+  }
+
+  /** `text` in the box's own face from `x`, through the face's character map. */
+  private mainRun(box: TextBox, x: number, text: string): void {
     const face = this.resources.fonts[box.font];
     if (!face) throw new MissingFontError(box.font);
+    this.usedFonts.add(box.font);
+    this.ops.push(`1 0 0 1 ${n(x)} ${this.flip(box.y)} Tm <${encodeText(face.program, text)}> Tj`);
+  }
+
+  /** Glyphs of a fallback face from `x`; a glyph moved by shaping (marks, kerning) gets its own position. */
+  private fallbackRun(run: Extract<FaceRun, { glyphs: unknown }>, box: TextBox, x: number): void {
+    const face = this.resources.fallbacks?.[run.face];
+    if (!face) throw new MissingFontError(run.face);
+    this.usedFallbacks.add(run.face);
+    this.setFont(FALLBACK_RESOURCE[run.face], box.size);
+    if (box.font === 'bold' || box.font === 'boldItalic') {
+      this.setStroke(box.color, box.size * SYNTHETIC_BOLD);
+      this.setRenderMode(2);
+    } else {
+      this.setRenderMode(0);
+    }
+    const actualText = SHAPED.has(run.face) && !run.rightToLeft;
+    if (actualText) this.ops.push(`/Span <</ActualText <FEFF${utf16Hex(run.text)}>>> BDC`);
+    const baseline = this.pageHeight - box.y;
+    let pen = x;
+    let start = x;
+    let hex = '';
+    const flush = (): void => {
+      if (hex !== '') this.ops.push(`1 0 0 1 ${n(start)} ${n(baseline)} Tm <${hex}> Tj`);
+      hex = '';
+    };
+    for (const g of run.glyphs) {
+      const natural = (face.program.advances.get(g.glyphId) ?? 0) / 1000;
+      if (g.dx === 0 && g.dy === 0 && Math.abs(natural - g.advance) < 0.0005) {
+        if (hex === '') start = pen;
+        hex += hex4(g.glyphId);
+      } else {
+        flush();
+        this.ops.push(`1 0 0 1 ${n(pen + g.dx * box.size)} ${n(baseline + g.dy * box.size)} Tm <${hex4(g.glyphId)}> Tj`);
+      }
+      pen += g.advance * box.size;
+    }
+    flush();
+    if (actualText) this.ops.push('EMC');
+  }
+
+  private beginText(): void {
     if (!this.inText) {
       this.ops.push('BT');
       this.inText = true;
     }
-    if (box.font !== this.font || box.size !== this.fontSize) {
-      this.ops.push(`/${FONT_RESOURCE[box.font]} ${n(box.size)} Tf`);
-      this.font = box.font;
-      this.fontSize = box.size;
-      this.usedFonts.add(box.font);
+  }
+
+  private setFont(resource: string, size: number): void {
+    if (resource !== this.font || size !== this.fontSize) {
+      this.ops.push(`/${resource} ${n(size)} Tf`);
+      this.font = resource;
+      this.fontSize = size;
     }
-    this.setFill(box.color);
-    this.ops.push(`1 0 0 1 ${n(box.x)} ${this.flip(box.y)} Tm <${encodeText(face.program, box.text)}> Tj`);
+  }
+
+  private setRenderMode(mode: number): void {
+    if (mode !== this.renderMode) {
+      this.ops.push(`${mode} Tr`);
+      this.renderMode = mode;
+    }
   }
 
   private checkbox(box: CheckboxBox): void {

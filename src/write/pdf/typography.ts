@@ -62,17 +62,27 @@ export interface Typography {
 /** Height the office header needs above the text column. */
 const HEADER_HEIGHT = 48;
 
+/**
+ * The widest text column: 5 inches, about 68 characters of body text — the
+ * 60–75 character measure of docs/typesetting.md. Margins are minimums; a
+ * page with more room centres the column.
+ */
+export const MAX_MEASURE = 360;
+
 /** Resolves the design for a theme. */
 export function createTypography(theme: Theme): Typography {
   const page = PAGE_SIZES[theme.pageSize] ?? PAGE_SIZES.letter;
   const accent = normalizeHex(theme.accent);
   const m = theme.margins;
   const top = theme.office ? Math.max(m.top, HEADER_HEIGHT) : m.top;
+  const room = page.width - m.left - m.right;
+  const measure = Math.min(room, MAX_MEASURE);
+  const left = m.left + (room - measure) / 2;
   return {
     pageWidth: page.width,
     pageHeight: page.height,
-    left: m.left,
-    right: page.width - m.right,
+    left,
+    right: left + measure,
     top,
     bottom: page.height - m.bottom,
     colors: {
@@ -86,18 +96,19 @@ export function createTypography(theme: Theme): Typography {
       answerRule: '#c4c9d1',
       checkbox: '#5f6873',
     },
-    body: { size: 10.5, leading: 14.7, color: '#1f2328' },
+    // One vertical rhythm: every distance below is a multiple of 4 pt (docs/typesetting.md).
+    body: { size: 11.5, leading: 16, color: '#1f2328' },
     headings: {
-      1: { size: 18, leading: 23, color: accent, spaceBefore: 26, ruleGap: 6, ruleThickness: 0.75, spaceAfter: 9 },
-      2: { size: 13, leading: 17.5, color: accent, spaceBefore: 17, spaceAfter: 4 },
-      3: { size: 11, leading: 15, color: '#1f2328', spaceBefore: 12, spaceAfter: 2 },
+      1: { size: 18, leading: 24, color: accent, spaceBefore: 32, ruleGap: 4, ruleThickness: 0.75, spaceAfter: 12 },
+      2: { size: 13.5, leading: 20, color: accent, spaceBefore: 20, spaceAfter: 4 },
+      3: { size: 12, leading: 16, color: '#1f2328', spaceBefore: 12, spaceAfter: 4 },
     },
-    paragraphSpace: 7,
-    list: { indent: 17, markerGap: 6, itemSpace: 4, bullets: ['\u2022', '\u2013', '\u00b7'] },
-    checkbox: { size: 9, textIndent: 17, space: 4 },
-    answerLines: { pitch: 22, thickness: 0.5, spaceBefore: 2 },
-    table: { size: 10, leading: 13.5, color: '#1f2328', padX: 7, padY: 4.5, space: 10, ruleThickness: 0.5 },
-    callout: { padX: 12, padY: 8, bar: 3, space: 11 },
+    paragraphSpace: 8,
+    list: { indent: 18, markerGap: 6, itemSpace: 4, bullets: ['\u2022', '\u2013', '\u00b7'] },
+    checkbox: { size: 9, textIndent: 18, space: 4 },
+    answerLines: { pitch: 24, thickness: 0.5, spaceBefore: 4 },
+    table: { size: 10, leading: 14, color: '#1f2328', padX: 7, padY: 4, space: 12, ruleThickness: 0.5 },
+    callout: { padX: 12, padY: 8, bar: 3, space: 12 },
     link: { underlineOffset: 1.6, underlineThickness: 0.6 },
     footer: { size: 8, leading: 10, color: '#6b7480', ruleGap: 16 },
     header: { size: 8.5, leading: 11, color: '#4a535e', logoHeight: 24, ruleGap: 10 },

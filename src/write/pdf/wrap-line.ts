@@ -1,14 +1,21 @@
 /**
  * Greedy word wrap of styled inline runs into lines that fit a width.
  *
- * Lines break at spaces. A word wider than the whole line (a long URL, a long
- * name) is broken between characters — after `/ - . ? & = _` when such a
- * point fills at least half of the room — so nothing ever runs past the
- * margin. Widths come from `Metrics`, whose word cache makes re-measuring free.
+ * Lines break where Unicode line breaking (UAX #14, line-breaks.ts) allows:
+ * after spaces and hyphens, between Chinese and Japanese characters, never
+ * at a no-break space — but not inside an e-mail address, a URL or a link.
+ * In prose, a lowercase word that leaves more than the hyphenation zone
+ * empty is hyphenated (hyphenation.ts), at most two lines in a row. A word
+ * wider than the whole line (a long URL, a long name) is broken between
+ * characters — after `/ - . ? & = _` when such a point fills at least half
+ * of the room — so nothing ever runs past the margin. Widths come from
+ * `Metrics`, whose word cache makes re-measuring free.
  */
 import type { FontKey } from './layout-types.js';
 import { LINE_BREAK, type StyledRun } from './inline-runs.js';
 import type { Metrics } from './measure.js';
+import { breakOpportunities } from './line-breaks.js';
+import { hyphenationPoints } from './hyphenation.js';
 
 /** A stretch of one line in one face; `x` is the offset from the line start. */
 export interface LineFragment {
@@ -23,6 +30,12 @@ export interface LineFragment {
 export interface WrappedLine {
   readonly fragments: readonly LineFragment[];
   readonly width: number;
+}
+
+/** How to wrap. */
+export interface WrapOptions {
+  /** Hyphenate long lowercase words (prose only: not headings, tables or furniture). */
+  readonly hyphenate?: boolean;
 }
 
 interface Piece {
@@ -41,11 +54,18 @@ type Item =
 const PREFERRED_BREAK_AFTER = new Set(['/', '-', '.', '?', '&', '=', '_', '\u2010', '\u2013']);
 /** A word that will not fit starts on the current line only if this much of it is left. */
 const MIN_ROOM_TO_START_LONG_WORD = 0.25;
+/** Hyphenate only when the line would otherwise end this far short of the margin (Word's default zone, 0.25 in). */
+const HYPHENATION_ZONE = 18;
+/** At most this many hyphenated lines in a row. */
+const CONSECUTIVE_HYPHENS = 2;
+/** Tokens that are addresses: never broken at their hyphens or slashes, never hyphenated. */
+const ADDRESS = /@|:\/\/|^www\./i;
 const EPSILON = 1e-6;
 
 /**
  * Wraps runs into lines no wider than `maxWidth` at font size `size`.
- * Returns no lines for empty input; a forced break yields an empty line.
+ * Returns no lines for empty input; a forced break yields an empty line, so
+ * two breaks in a row leave a blank line.
  *
  * @example
  * wrapRuns([{ text: 'Hello world', font: 'regular' }], 40, 10.5, metrics)
@@ -56,18 +76,21 @@ export function wrapRuns(
   maxWidth: number,
   size: number,
   metrics: Metrics,
+  options: WrapOptions = {},
 ): WrappedLine[] {
   const items = tokenize(runs, size, metrics);
   const lines: Piece[][] = [];
   let line: Piece[] = [];
   let lineWidth = 0;
   let pendingSpace: Piece | null = null;
+  let hyphenRun = 0;
 
-  const flush = (): void => {
+  const flush = (hyphenated = false): void => {
     lines.push(line);
     line = [];
     lineWidth = 0;
     pendingSpace = null;
+    hyphenRun = hyphenated ? hyphenRun + 1 : 0;
   };
   const place = (pieces: readonly Piece[], width: number): void => {
     if (pendingSpace && line.length > 0) {
@@ -79,7 +102,8 @@ export function wrapRuns(
     lineWidth += width;
   };
 
-  for (const item of items) {
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
     if (item.kind === 'space') {
       if (line.length > 0) pendingSpace = item.piece;
       continue;
@@ -94,6 +118,16 @@ export function wrapRuns(
     } else if (line.length > 0 && lineWidth + spaceWidth + item.width <= maxWidth + EPSILON) {
       place(item.pieces, item.width);
     } else if (item.width <= maxWidth + EPSILON) {
+      const room = maxWidth - lineWidth - spaceWidth;
+      const split = options.hyphenate && hyphenRun < CONSECUTIVE_HYPHENS && room > HYPHENATION_ZONE
+        ? hyphenate(item, room, size, metrics)
+        : undefined;
+      if (split) {
+        place([split.head], split.head.width);
+        flush(true);
+        items[k--] = split.tail; // the rest of the word starts the next line
+        continue;
+      }
       flush();
       place(item.pieces, item.width);
     } else {
@@ -119,39 +153,86 @@ export function wrapRuns(
   return lines.map(toWrappedLine);
 }
 
+/**
+ * The longest head of a one-face word that fits `room` with its hyphen, and
+ * the rest; undefined when the word may not be hyphenated there.
+ */
+function hyphenate(
+  word: Extract<Item, { kind: 'word' }>,
+  room: number,
+  size: number,
+  metrics: Metrics,
+): { head: Piece; tail: Item } | undefined {
+  if (word.pieces.length !== 1) return undefined;
+  const piece = word.pieces[0]!;
+  if (piece.link !== undefined) return undefined;
+  for (const [head, tail] of hyphenationPoints(piece.text)) {
+    const headPiece = makePiece(`${head}-`, piece.font, undefined, size, metrics);
+    if (headPiece.width > room + EPSILON) continue;
+    const tailPiece = makePiece(tail, piece.font, undefined, size, metrics);
+    return { head: headPiece, tail: { kind: 'word', pieces: [tailPiece], width: tailPiece.width } };
+  }
+  return undefined;
+}
+
 /** Splits runs into words (possibly spanning faces), single spaces and forced breaks. */
 function tokenize(runs: readonly StyledRun[], size: number, metrics: Metrics): Item[] {
   const items: Item[] = [];
-  let word: Piece[] = [];
-  let wordWidth = 0;
-  const endWord = (): void => {
-    if (word.length > 0) items.push({ kind: 'word', pieces: word, width: wordWidth });
-    word = [];
-    wordWidth = 0;
+  let start = 0;
+  for (let k = 0; k <= runs.length; k++) {
+    if (k < runs.length && runs[k]!.text !== LINE_BREAK) continue;
+    tokenizeSegment(runs.slice(start, k), size, metrics, items);
+    if (k < runs.length) items.push({ kind: 'break' });
+    start = k + 1;
+  }
+  return items;
+}
+
+/** Tokenizes runs with no forced break between them, appending to `items`. */
+function tokenizeSegment(runs: readonly StyledRun[], size: number, metrics: Metrics, items: Item[]): void {
+  if (runs.length === 0) return;
+  const text = runs.map((run) => run.text).join('');
+  const ends: number[] = []; // where each run ends in `text`
+  runs.reduce((end, run) => (ends.push(end + run.text.length), end + run.text.length), 0);
+  const runAt = (offset: number): number => {
+    let r = 0;
+    while (ends[r]! <= offset) r++;
+    return r;
   };
-  for (const run of runs) {
-    if (run.text === LINE_BREAK) {
-      endWord();
-      items.push({ kind: 'break' });
-      continue;
-    }
-    for (const part of run.text.split(/( +)/)) {
-      if (part === '') continue;
-      if (part.charCodeAt(0) === 32) {
-        endWord();
-        const last = items[items.length - 1];
-        if (last === undefined || last.kind !== 'space') {
-          items.push({ kind: 'space', piece: makePiece(' ', run.font, run.link, size, metrics) });
-        }
-      } else {
-        const piece = makePiece(part, run.font, run.link, size, metrics);
-        word.push(piece);
-        wordWidth += piece.width;
+  const bounds = [0, ...breakOpportunities(text).filter((p) => keepsBreak(text, p, runs, runAt)), text.length];
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const from = bounds[b]!;
+    const to = bounds[b + 1]!;
+    let wordEnd = to;
+    while (wordEnd > from && text.charCodeAt(wordEnd - 1) === 32) wordEnd--;
+    if (wordEnd > from) {
+      const pieces: Piece[] = [];
+      let width = 0;
+      for (let at = from; at < wordEnd; ) {
+        const r = runAt(at);
+        const end = Math.min(ends[r]!, wordEnd);
+        const run = runs[r]!;
+        const piece = makePiece(text.slice(at, end), run.font, run.link, size, metrics);
+        pieces.push(piece);
+        width += piece.width;
+        at = end;
       }
+      items.push({ kind: 'word', pieces, width });
+    }
+    if (wordEnd < to && items[items.length - 1]?.kind !== 'space') {
+      const run = runs[runAt(wordEnd)]!;
+      items.push({ kind: 'space', piece: makePiece(' ', run.font, run.link, size, metrics) });
     }
   }
-  endWord();
-  return items;
+}
+
+/** A break inside a word (not after a space) is dropped inside links, e-mail addresses and URLs. */
+function keepsBreak(text: string, at: number, runs: readonly StyledRun[], runAt: (offset: number) => number): boolean {
+  if (text.charCodeAt(at - 1) === 32) return true;
+  if (runs[runAt(at - 1)]!.link !== undefined) return false;
+  const tokenStart = text.lastIndexOf(' ', at - 1) + 1;
+  const space = text.indexOf(' ', at);
+  return !ADDRESS.test(text.slice(tokenStart, space === -1 ? text.length : space));
 }
 
 function makePiece(text: string, font: FontKey, link: string | undefined, size: number, metrics: Metrics): Piece {

@@ -6,7 +6,8 @@
  * Blocks are separated by one blank line; a forced break inside a paragraph (a
  * signature) stays a line break. Bold and italic lose their marks, a link shows
  * its address in parentheses unless the text already is the address, lists use
- * "- " and "1. ", check boxes "[ ]" and "[x]", writing space a row of underscores.
+ * "- " and "1. ", check boxes "[ ]" and "[x]", writing space a row of underscores,
+ * a callout (the draft's note) is quoted with "> ".
  *
  * @example
  * writeText(parseMarkdown('Dear Dr. Núñez,\n\nThank you.', meta)); // "Dear Dr. Núñez,\n\nThank you.\n"
@@ -50,7 +51,12 @@ function blockToText(block: Block): string {
     case 'table':
       return tableText(block);
     case 'callout':
-      return blocksToText(block.children).join('\n\n');
+      // Quoted, as mail quotes: the draft's note stands apart from the message.
+      return blocksToText(block.children)
+        .join('\n\n')
+        .split('\n')
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n');
     case 'pageBreak':
       return '';
     default:

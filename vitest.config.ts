@@ -1,11 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests that run the command line as users do: the bundle in dist/, through bin/interview-kit.js. */
+const endToEnd = [
+  'test/e2e/**/*.test.ts',
+  'test/**/cli.test.ts',
+  'test/**/*-cli.test.ts',
+  'test/errors/cli-errors.test.ts',
+  'test/pdf/preflight.test.ts',
+  'test/pdf/scripts.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Builds dist/ once, so tests that run the real command line use current code.
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      // The stages and writers, imported from src/.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: endToEnd } },
+      // What ships: the global setup bundles src/ into dist/ once, as `npm pack` and `npm install` do.
+      { extends: true, test: { name: 'e2e', include: endToEnd, globalSetup: ['test/global-setup.ts'] } },
+    ],
   },
 });

@@ -1,29 +1,36 @@
 /**
- * buildKit: one interview in, a student's documents out. Bytes in, bytes
- * out: no files, no clock, no console (the CLI does those).
+ * buildDocuments: the one path from input to documents, for every command
+ * and the batch. Bytes in, bytes out: no files, no clock, no console (the
+ * CLI does those).
  *
- * The steps:
- *  1. view    — kits/packet-view: escape the interview's values, compute dates,
- *               research checklist, question selection, time plan; warn when
- *               the questions don't fit the minutes.
+ * Each spec names what to build — a student's kit (packet and question
+ * sheet), the thank-you letter, or the generic handout — and in which
+ * formats. The steps:
+ *  1. view    — kits/: escape the values, compute dates, choose questions,
+ *               plan the time; warn when the questions don't fit the minutes.
  *  2. render  — render/: Handlebars templates → Markdown (data already escaped).
  *  3. parse   — parse/: Markdown → document tree (one tree per document).
- *  4. write   — write/pdf (layout → paint, fillable fields) and write/docx,
- *               plus the Markdown itself when asked for `md`.
+ *  4. write   — write/pdf (layout → paint, fillable fields on the kit's
+ *               documents) and write/docx, plus the Markdown itself for `md`.
  *  5. calendar — follow-up.ics (meeting, thank-you deadline, progress
  *               updates) when asked for `ics` and the meeting has a date.
+ * The thank-you letter goes the same steps in kits/thank-you-kit, which adds
+ * its email forms (.txt, .eml).
  *
  * @example
- * const { files, diagnostics } = await buildKit({ interview, guide, renderer, theme, fonts, formats: ['pdf', 'docx'] });
+ * const { files, diagnostics } = await buildDocuments([{ kind: 'kit', interview, formats: ['pdf', 'docx'] }], { guide, renderer, theme, fonts });
  */
 import type { Deflate } from './write/deflate.js';
 import { InputError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { renderKitMarkdown, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
+import { buildHandoutView, handoutMeta, type HandoutFormat } from './kits/handout-view.js';
+import type { ThankYouFormat, ThankYouTone } from './kits/thank-you.js';
 import type { Guide } from './load/content-schema.js';
 import type { Interview } from './load/schema.js';
-import { parseHere, type MarkdownParser } from './parse/parser.js';
+import { parseMarkdown } from './parse/parse-markdown.js';
 import type { Renderer } from './render/render.js';
 import type { Theme } from './theme.js';
+import type { DocumentMeta } from './tree/types.js';
 import type { FontSet } from './write/pdf/index.js';
 import { stringsOf } from './write/pdf/preflight.js';
 
@@ -31,16 +38,24 @@ import { stringsOf } from './write/pdf/preflight.js';
 export const KIT_FORMATS = ['pdf', 'docx', 'ics', 'md'] as const;
 export type KitFormat = (typeof KIT_FORMATS)[number];
 
-export interface KitRequest {
-  readonly interview: Interview;
-  readonly guide: Guide;
-  /** Compiled templates; create once with createRenderer and reuse across kits. */
+/** What to build: one of the product's documents, in the formats asked for. */
+export type DocumentSpec =
+  /** A student's packet and question sheet (both unless `documents` says), and follow-up.ics. */
+  | { readonly kind: 'kit'; readonly interview: Interview; readonly formats: readonly KitFormat[]; readonly documents?: readonly KitDocument[] }
+  /** The thank-you letter draft of an interview with its notes, and follow-up.ics. */
+  | { readonly kind: 'thank-you'; readonly interview: Interview; readonly formats: readonly ThankYouFormat[]; readonly tone?: ThankYouTone }
+  /** The generic guide with a blank question sheet; `minutes` sets its time plan. */
+  | { readonly kind: 'handout'; readonly formats: readonly HandoutFormat[]; readonly minutes?: number };
+
+/** What every spec shares: content, templates, look, and the run's settings. */
+export interface BuildOptions {
+  /** The guide; kits and the handout need it. */
+  readonly guide?: Guide;
+  /** Compiled templates; create once with createRenderer and reuse across builds. */
   readonly renderer: Renderer;
   readonly theme: Theme;
-  readonly fonts: FontSet;
-  readonly formats: readonly KitFormat[];
-  /** Which documents; both by default. */
-  readonly documents?: readonly KitDocument[];
+  /** The font family's faces; required for `pdf`. */
+  readonly fonts?: FontSet;
   /** Seconds since the epoch for document dates (SOURCE_DATE_EPOCH). */
   readonly timestamp?: number;
   /** zlib compressor for PDF streams and DOCX entries (the CLI passes Node's native zlib). */
@@ -49,80 +64,141 @@ export interface KitRequest {
   readonly timezone?: string;
   /** Months after the meeting for progress-update reminders (default 1 and 3). */
   readonly progressMonths?: readonly number[];
-  /** Markdown → tree (the CLI passes its parse thread); parseHere by default. */
-  readonly parse?: MarkdownParser;
 }
 
-/** One output file, named relative to the student's folder. */
-export interface KitFile {
+/** One output file, named relative to its folder. */
+export interface DocumentFile {
   readonly name: string;
   readonly bytes: Uint8Array;
   /** Page count, for PDFs. */
   readonly pages?: number;
 }
 
-export interface KitResult {
-  readonly files: readonly KitFile[];
+export interface DocumentResult {
+  readonly files: readonly DocumentFile[];
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Thrown when a spec needs what the options lack (fonts for `pdf`, the guide for a kit or the handout). */
+export class MissingBuildOptionError extends Error {
+  constructor(what: 'fonts' | 'guide', spec: DocumentSpec['kind']) {
+    super(`building the ${spec} needs \`${what}\` in the build options`);
+    this.name = 'MissingBuildOptionError';
+  }
+}
+
+/** A document rendered to Markdown, to be parsed and written. */
+interface Rendered {
+  /** File name without extension. */
+  readonly name: string;
+  readonly markdown: string;
+  readonly meta: DocumentMeta;
+  /** Fillable fields in its PDF. */
+  readonly forms: boolean;
+  /** The student's own text, so the PDF's preflight can tell markup they wrote from a template's. */
+  readonly values?: readonly string[];
 }
 
 const encoder = new TextEncoder();
 
-async function importWriters() {
-  const [pdf, docx, calendar] = await Promise.all([import('./write/pdf/index.js'), import('./write/docx/index.js'), import('./schedule/follow-up-calendar.js')]);
-  return { writePdf: pdf.writePdf, writeDocx: docx.writeDocx, buildFollowUpCalendar: calendar.buildFollowUpCalendar };
+/** Builds every spec, in order: the files of all of them, and each diagnostic once. */
+export async function buildDocuments(specs: readonly DocumentSpec[], options: BuildOptions): Promise<DocumentResult> {
+  const files: DocumentFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const spec of specs) {
+    const built = spec.kind === 'thank-you' ? await buildThankYouSpec(spec, options) : await buildPrintable(spec, options);
+    files.push(...built.files);
+    // The packet and the question sheet warn of the same things: say each once.
+    for (const d of built.diagnostics) if (!diagnostics.some((seen) => seen.message === d.message)) diagnostics.push(d);
+  }
+  return { files, diagnostics };
 }
 
-/** The writers and the calendar, imported once, on first use. */
-let writers: ReturnType<typeof importWriters> | undefined;
-const loadWriters = () => (writers ??= importWriters());
-
-/** Builds the packet and question sheet of one interview in the requested formats. */
-export async function buildKit(request: KitRequest): Promise<KitResult> {
-  const { documents: rendered, warnings } = renderKitMarkdown(request.interview, request.guide, request.renderer, request.documents ?? KIT_DOCUMENTS, {
-    timezone: request.timezone,
-  });
-  const diagnostics: Diagnostic[] = [...warnings];
-  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
-  // Every document goes to the parser before any is awaited: a parse thread
-  // works on them while this one makes the calendar and writes the first.
-  // Markdown and the calendar need no tree.
-  const needsTree = request.formats.includes('pdf') || request.formats.includes('docx');
-  const parse = needsTree ? (request.parse ?? parseHere) : undefined;
-  const trees = rendered.map((doc) => parse?.(doc.markdown, doc.meta));
-  // The writers and the calendar load now, while the documents are parsed
-  // (pdf-lib, docx's XML helpers and ics cost a cold start ~15 ms to load).
-  const { writePdf, writeDocx, buildFollowUpCalendar } = await loadWriters();
-  const calendar = request.formats.includes('ics')
-    ? buildFollowUpCalendar(request.interview, { timezone: request.timezone, progressMonths: request.progressMonths, timestamp: request.timestamp })
-    : undefined;
+/** A kit or the handout: rendered, parsed, written in each format; the kit's calendar. */
+async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>, options: BuildOptions): Promise<DocumentResult> {
+  if (!options.guide) throw new MissingBuildOptionError('guide', spec.kind);
+  const diagnostics: Diagnostic[] = [];
+  let rendered: Rendered[];
+  if (spec.kind === 'kit') {
+    const kit = renderKitMarkdown(spec.interview, options.guide, options.renderer, spec.documents ?? KIT_DOCUMENTS, { timezone: options.timezone });
+    if (hasErrors(kit.warnings)) throw new InputError(kit.warnings);
+    diagnostics.push(...kit.warnings);
+    const values = stringsOf(spec.interview);
+    rendered = kit.documents.map((doc) => ({ ...doc, forms: true, values }));
+  } else {
+    const view = buildHandoutView(options.guide, options.theme.office, spec.minutes ? { minutes: spec.minutes } : {});
+    rendered = [{ name: 'handout', markdown: options.renderer.render('handout', view), meta: handoutMeta(options.guide, options.theme.office), forms: false }];
+  }
+  const formats: readonly string[] = spec.formats;
+  const calendar =
+    spec.kind === 'kit' && formats.includes('ics')
+      ? (await import('./schedule/follow-up-calendar.js')).buildFollowUpCalendar(spec.interview, {
+          timezone: options.timezone,
+          progressMonths: options.progressMonths,
+          timestamp: options.timestamp,
+        })
+      : undefined;
   if (calendar && hasErrors(calendar.diagnostics)) throw new InputError(calendar.diagnostics);
-  const files: KitFile[] = [];
-  const options = { theme: request.theme, timestamp: request.timestamp, deflate: request.deflate };
-  for (const [i, doc] of rendered.entries()) {
-    const tree = await trees[i]; // set whenever a format below needs it
-    for (const format of request.formats) {
-      switch (format) {
-        case 'pdf': {
-          const pdf = await writePdf(tree!, { ...options, fonts: request.fonts, forms: true, values: stringsOf(request.interview) });
-          files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
-          for (const w of pdf.warnings) if (!diagnostics.some((d) => d.message === w.message)) diagnostics.push(w);
-          break;
-        }
-        case 'docx':
-          files.push({ name: `${doc.name}.docx`, bytes: await writeDocx(tree!, options) });
-          break;
-        case 'md':
-          files.push({ name: `${doc.name}.md`, bytes: encoder.encode(doc.markdown) });
-          break;
-        case 'ics':
-          break;
-      }
-    }
+  const files: DocumentFile[] = [];
+  for (const doc of rendered) {
+    const written = await writeDocument(doc, formats, options, spec.kind);
+    files.push(...written.files);
+    diagnostics.push(...written.diagnostics);
   }
   if (calendar) {
-    for (const d of calendar.diagnostics) if (!diagnostics.some((x) => x.message === d.message)) diagnostics.push(d);
+    diagnostics.push(...calendar.diagnostics);
     if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes });
   }
   return { files, diagnostics };
 }
+
+/** One rendered document in each of `formats` that is pdf, docx or md, in that order of asking. */
+async function writeDocument(doc: Rendered, formats: readonly string[], options: BuildOptions, kind: DocumentSpec['kind']): Promise<DocumentResult> {
+  const files: DocumentFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const needsTree = formats.includes('pdf') || formats.includes('docx');
+  const tree = needsTree ? parseMarkdown(doc.markdown, doc.meta) : undefined;
+  const common = { theme: options.theme, timestamp: options.timestamp, deflate: options.deflate };
+  for (const format of formats) {
+    switch (format) {
+      case 'pdf': {
+        if (!options.fonts) throw new MissingBuildOptionError('fonts', kind);
+        const { writePdf } = await import('./write/pdf/index.js');
+        const pdf = await writePdf(tree!, { ...common, fonts: options.fonts, forms: doc.forms, ...(doc.values ? { values: doc.values } : {}) });
+        files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
+        diagnostics.push(...pdf.warnings);
+        break;
+      }
+      case 'docx': {
+        const { writeDocx } = await import('./write/docx/index.js');
+        files.push({ name: `${doc.name}.docx`, bytes: await writeDocx(tree!, common) });
+        break;
+      }
+      case 'md':
+        files.push({ name: `${doc.name}.md`, bytes: encoder.encode(doc.markdown) });
+        break;
+    }
+  }
+  return { files, diagnostics };
+}
+
+/** The thank-you letter and its email forms, as kits/thank-you-kit builds them. */
+async function buildThankYouSpec(spec: Extract<DocumentSpec, { kind: 'thank-you' }>, options: BuildOptions): Promise<DocumentResult> {
+  const { buildThankYou } = await import('./kits/thank-you-kit.js');
+  return buildThankYou({
+    interview: spec.interview,
+    renderer: options.renderer,
+    theme: options.theme,
+    fonts: options.fonts,
+    formats: spec.formats,
+    tone: spec.tone,
+    timezone: options.timezone,
+    progressMonths: options.progressMonths,
+    timestamp: options.timestamp,
+    deflate: options.deflate,
+  });
+}
+
+/** The same types under the names kits/handout.ts uses. */
+export type KitFile = DocumentFile;
+export type KitResult = DocumentResult;

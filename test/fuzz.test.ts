@@ -18,7 +18,7 @@ import { formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
 import { loadGuide } from '../src/load/load-guide.js';
 import { loadInterview } from '../src/load/load-interview.js';
 import { safeFileName } from '../src/kits/safe-file-name.js';
-import { buildKit } from '../src/pipeline.js';
+import { buildDocuments } from '../src/pipeline.js';
 import { createRenderer } from '../src/render/render.js';
 import { resolveTheme } from '../src/theme.js';
 import { bundledTemplates, repoRoot } from './helpers/kit.js';
@@ -161,8 +161,8 @@ describe('fuzzing the interview loader', () => {
         loaded++;
         if (loaded % 20 === 1) {
           // A loaded interview must build: whatever the pipeline would refuse, the loader must refuse first, with a position.
-          const kit = await buildKit({ interview: result.value, guide, renderer, theme, fonts, formats: ['pdf', 'docx', 'md'], timestamp: 0 }).catch((error: unknown) => {
-            throw new Error(`buildKit refused a loaded interview: ${String(error)}\non ${where}`);
+          const kit = await buildDocuments([{ kind: 'kit', interview: result.value, formats: ['pdf', 'docx', 'md'] }], { guide, renderer, theme, fonts, timestamp: 0 }).catch((error: unknown) => {
+            throw new Error(`buildDocuments refused a loaded interview: ${String(error)}\non ${where}`);
           });
           const dir = join(out, safeFileName(result.value.student.name) || 'student', String(n));
           await writeFilesAtomically(dir, kit.files);

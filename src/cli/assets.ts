@@ -7,9 +7,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
+import { loadGuide } from '../load/load-guide.js';
 import { createRenderer, type PrecompiledTemplates, type Renderer } from '../render/render.js';
 import { overlayTemplates, type TemplateSet, type TemplateSource } from '../render/template-set.js';
 import type { FontFamilyName } from '../theme.js';
@@ -35,60 +36,27 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }
 
-/**
- * The guide from `contentDir/guide.yaml` (the bundled one by default). The
- * bundled guide comes as the build validated it; any other is validated here
- * (the guide's schema loads only then).
- */
+/** The guide from `contentDir/guide.yaml` (the bundled one by default), validated. */
 export async function readGuide(contentDir?: string): Promise<Guide> {
   const dir = contentDir ? resolve(contentDir) : join(packageRoot, 'content');
   const file = join(dir, 'guide.yaml');
   if (!existsSync(file)) {
     throw new InputError([{ severity: 'error', message: `no guide.yaml in the content folder ${displayPath(dir)}`, hints: ['copy content/guide.yaml from interview-kit and adapt it'] }]);
   }
-  const text = readFileSync(file, 'utf8');
-  const prepared = readPreparedGuide();
-  if (prepared && prepared.source === text) return prepared.value;
-  const { loadGuide } = await import('../load/load-guide.js');
-  const { value, diagnostics } = loadGuide(text, displayPath(file));
+  const { value, diagnostics } = loadGuide(readFileSync(file, 'utf8'), displayPath(file));
   if (!value) throw new InputError(diagnostics);
   return value;
 }
 
-/** The bundled guide as validated by the build (dist/bundled-guide.json), if it was built. */
-const readPreparedGuide = () => readPrepared<{ source: string; value: Guide }>('bundled-guide.json');
-
-/** A JSON file the build wrote into dist/, if it was built. */
-function readPrepared<T>(name: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(join(packageRoot, 'dist', name), 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-
-/** How CommonJS files of dist/ are loaded: required, or with bin/interview-kit.js's code-cache loader. */
-let loadCompiled = (file: string): unknown => createRequire(file)(file);
-
-/** Loads dist/'s CommonJS files with `load` (the launcher's, which keeps a V8 code cache beside each). */
-export function useCompiledLoader(load: (file: string) => unknown): void {
-  loadCompiled = load;
-}
-
 /**
- * The bundled templates compiled by the build (dist/bundled-templates.cjs),
- * if it was built; createRenderer uses each only while its source is unchanged.
+ * A renderer for the bundled templates with `templatesDir`'s laid over them,
+ * using those the build compiled ahead of time (dist/templates.js) while
+ * their sources are unchanged.
  */
-export function readPrecompiledTemplates(): PrecompiledTemplates | undefined {
-  const file = join(packageRoot, 'dist', 'bundled-templates.cjs');
-  if (!existsSync(file)) return undefined;
-  return loadCompiled(file) as PrecompiledTemplates;
-}
-
-/** A renderer for the bundled templates with `templatesDir`'s laid over them, using what the build compiled ahead of time. */
 export async function createTemplateRenderer(templatesDir?: string): Promise<Renderer> {
-  return createRenderer(readTemplates(templatesDir), { precompiled: readPrecompiledTemplates() });
+  const compiled = join(packageRoot, 'dist', 'templates.js');
+  const precompiled = existsSync(compiled) ? ((await import(pathToFileURL(compiled).href)) as PrecompiledTemplates) : undefined;
+  return createRenderer(readTemplates(templatesDir), { precompiled });
 }
 
 /** The bundled templates, with `templatesDir`'s files (if given) replacing those of the same name. */

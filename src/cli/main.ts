@@ -1,62 +1,45 @@
 /**
  * The interview-kit command line. Thin: parse flags, call the pipeline,
  * print diagnostics, set the exit code (0 ok, 1 some outputs failed, 2 bad
- * input or usage). Each command lives in commands/<name>.ts.
+ * input or usage). Each command lives in commands/<name>.ts and loads when it runs.
  *
  * @example
  * // bin/interview-kit.js
  * main(process.argv).then((code) => { process.exitCode = code; });
  */
 import { Command, CommanderError } from 'commander';
-import { registerBatch } from './commands/batch.js';
-import { registerBuild } from './commands/build.js';
-import { registerHandout } from './commands/handout.js';
-import { registerInit } from './commands/init.js';
-import { registerQuestions } from './commands/questions.js';
-import { registerSchema } from './commands/schema.js';
-import { registerThankYou } from './commands/thank-you.js';
-import { registerValidate } from './commands/validate.js';
-import { useCompiledLoader } from './assets.js';
-import { useHarfBuzzImport, type HarfBuzz } from '../fonts/shaper.js';
-import { nativeDeflate } from './native-deflate.js';
-import { useParseThread } from './parse-client.js';
-import type { Worker } from 'node:worker_threads';
 import { EXIT, takeExitCode } from './report.js';
 
-/** Builds the commander program with every command registered. */
-export function createProgram(): Command {
+/**
+ * Each command's module, in the order help lists them. Only the module of
+ * the command being run is loaded; help and usage mistakes load them all.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<(program: Command) => void>>> = {
+  build: async () => (await import('./commands/build.js')).registerBuild,
+  batch: async () => (await import('./commands/batch.js')).registerBatch,
+  handout: async () => (await import('./commands/handout.js')).registerHandout,
+  init: async () => (await import('./commands/init.js')).registerInit,
+  questions: async () => (await import('./commands/questions.js')).registerQuestions,
+  schema: async () => (await import('./commands/schema.js')).registerSchema,
+  'thank-you': async () => (await import('./commands/thank-you.js')).registerThankYou,
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+};
+
+/** The commander program with command `name` registered, or every command when `name` is none of them. */
+export async function createProgram(name?: string): Promise<Command> {
   const program = new Command('interview-kit')
     .description('Prep packets, question sheets, thank-you drafts and print kits for informational interviews.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerBuild(program);
-  registerBatch(program);
-  registerHandout(program);
-  registerInit(program);
-  registerQuestions(program);
-  registerSchema(program);
-  registerThankYou(program);
-  registerValidate(program);
+  const names = name !== undefined && Object.hasOwn(COMMANDS, name) ? [name] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(names.map((n) => COMMANDS[n]!()))) register(program);
   return program;
 }
 
-/** What bin/interview-kit.js started before it loaded the program. */
-export interface LauncherContext {
-  /** The parse thread (src/parse/parse-worker.ts), for commands that parse Markdown. */
-  readonly parseThread?: Worker;
-  /** The launcher's loader: compiles a CommonJS file of dist/ with its V8 code cache. */
-  readonly load?: (file: string) => unknown;
-  /** The launcher's import(): code compiled by `load` cannot import ES modules itself. */
-  readonly importModule?: (specifier: string) => Promise<unknown>;
-}
-
 /** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
-export async function main(argv: readonly string[], launcher: LauncherContext = {}): Promise<number> {
-  if (launcher.parseThread) useParseThread(launcher.parseThread);
-  if (launcher.load) useCompiledLoader(launcher.load);
-  if (launcher.importModule) useHarfBuzzImport(launcher.importModule as (specifier: string) => Promise<HarfBuzz>);
-  const program = createProgram();
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = await createProgram(argv[2]);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

@@ -2,19 +2,15 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { displayPath } from './assets.js';
-import { writeFilesAtomically, type OutputFile } from './io/index.js';
+import type { DocumentFile } from '../pipeline.js';
+import { writeFilesAtomically } from './io/index.js';
 import { printDiagnostics } from './report.js';
-
-/** A file to write, with its page count when it is a PDF. */
-export interface WrittenFile extends OutputFile {
-  readonly pages?: number;
-}
 
 /**
  * Writes `files` into `dir` atomically, then prints the run's diagnostics
  * and one "wrote …" line per file (with its page count for PDFs).
  */
-export async function writeOutputs(dir: string, files: readonly WrittenFile[], diagnostics: readonly Diagnostic[]): Promise<void> {
+export async function writeOutputs(dir: string, files: readonly DocumentFile[], diagnostics: readonly Diagnostic[]): Promise<void> {
   await writeFilesAtomically(dir, files);
   printDiagnostics(diagnostics);
   for (const f of files) {

@@ -9,7 +9,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nativeDeflate } from '../cli/native-deflate.js';
 import { loadFallbackFace } from '../cli/assets.js';
-import { buildKit } from '../pipeline.js';
+import { buildDocuments } from '../pipeline.js';
 import { createRenderer } from '../render/render.js';
 import { preparePrintFragment, type PrintFragment } from '../batch/print-fragment.js';
 import { replyTransferList, type BuiltFile, type WorkerReply, type WorkerSetup, type WorkerTask } from '../batch/worker-protocol.js';
@@ -26,13 +26,11 @@ async function handle(task: WorkerTask): Promise<WorkerReply> {
     for (const pdf of task.pdfs) fragments.push(await preparePrintFragment(pdf, fragmentOptions));
     return { id: task.id, ok: true, files: [], diagnostics: [], fragments };
   }
-  const result = await buildKit({
-    interview: task.interview,
+  const result = await buildDocuments([{ kind: 'kit', interview: task.interview, formats: setup.formats }], {
     guide: setup.guide,
     renderer,
     theme: setup.theme,
     fonts: { ...setup.fonts, loadFallback: loadFallbackFace },
-    formats: setup.formats,
     timestamp: setup.timestamp,
     deflate: nativeDeflate,
   });

@@ -1,6 +1,5 @@
-/** The pure-JavaScript zlib compressor: what the writers use when given none. */
+/** The pure-JavaScript zlib compressor: what the writers use when given none (see deflate.ts). */
 import { zlibSync } from 'fflate';
-import type { Deflate } from './deflate.js';
 
-/** fflate at level 6. */
-export const defaultDeflate: Deflate = (data) => zlibSync(data, { level: 6 });
+/** fflate at level 6, a `Deflate`. */
+export const defaultDeflate = (data: Uint8Array): Uint8Array => zlibSync(data, { level: 6 });

@@ -33,8 +33,8 @@ describe('the packet DOCX of maya.yaml', () => {
     numbering = docx.text('word/numbering.xml');
   });
 
-  it('writes word/document.xml as the golden file (UPDATE_GOLDEN=1 rewrites it)', () => {
-    expectGolden(`${FIXTURES}maya-packet-document.xml`, prettyDocumentXml(xml));
+  it('writes word/document.xml as the golden file (`vitest -u` rewrites it)', async () => {
+    await expectGolden(`${FIXTURES}maya-packet-document.xml`, prettyDocumentXml(xml));
   });
 
   it('marks headings with the Heading styles, which keep with the next paragraph', () => {

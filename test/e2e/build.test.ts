@@ -1,7 +1,8 @@
 /**
  * The packet end to end, through the files a student receives: run the real
  * CLI, re-open the PDFs with poppler and the DOCX as a zip, and check what a
- * reader would see.
+ * reader would see. Every run this file needs starts once, side by side, in
+ * the first beforeAll; the tests share their outputs.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectQuestions } from '../../src/kits/select-questions.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCliAsync, tempDir, type CliRun } from '../helpers/cli.js';
 import { bundledGuide, exampleInterview, repoRoot } from '../helpers/kit.js';
 import { decodePng } from '../pdf/pdf-test-kit.js';
 import { inkRatio, pdfInfo, pdfText, pdfWordBoxes } from '../helpers/pdf-tools.js';
@@ -32,18 +33,49 @@ function docxText(file: string): string {
   return squash(xml.replace(/<w:p[ >]/g, ' $&').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
 }
 
+/** A run of the command line, started by the beforeAll below. */
+interface Run {
+  readonly args: readonly string[];
+  result?: CliRun;
+}
+const runs: Run[] = [];
+/** Registers `interview-kit ...args` to run before the tests; read its result in a test. */
+function cli(...args: string[]): Run {
+  const run: Run = { args };
+  runs.push(run);
+  return run;
+}
+/** A registered run's result. */
+const done = (run: Run): CliRun => run.result ?? expect.fail(`interview-kit ${run.args.join(' ')} did not run`);
+
+/** At most this many runs at a time. */
+const SIDE_BY_SIDE = 4;
+
+beforeAll(async () => {
+  let next = 0;
+  const worker = async () => {
+    while (next < runs.length) {
+      const run = runs[next++]!;
+      run.result = await runCliAsync(run.args);
+    }
+  };
+  await Promise.all(Array.from({ length: SIDE_BY_SIDE }, worker));
+});
+
+/** The one student folder a build wrote into `out`. */
+const studentFolder = (out: string) => join(out, readdirSync(out)[0]!);
+
 describe('interview-kit build content/examples/maya.yaml', () => {
   const out = tempDir();
   const dir = join(out, 'maya-patel');
-  let run: ReturnType<typeof runCli>;
+  const build = cli('build', 'content/examples/maya.yaml', '--out', out);
+  const again = tempDir();
+  const rebuild = cli('build', 'content/examples/maya.yaml', '--out', again);
   const maya = exampleInterview('maya.yaml');
   const questions = selectQuestions(maya, bundledGuide()).flatMap((g) => g.questions.map((q) => q.text.replace(/\*+/g, '')));
 
-  beforeAll(() => {
-    run = runCli(['build', 'content/examples/maya.yaml', '--out', out]);
-  });
-
   it('exits 0 and writes the packet and question sheet as PDF and DOCX, and the calendar', () => {
+    const run = done(build);
     expect(run.stderr).not.toMatch(/error/);
     expect(run.status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['follow-up.ics', 'packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
@@ -163,8 +195,7 @@ describe('interview-kit build content/examples/maya.yaml', () => {
   });
 
   it('writes byte-identical files when run again with the same input', () => {
-    const again = tempDir();
-    expect(runCli(['build', 'content/examples/maya.yaml', '--out', again]).status).toBe(0);
+    expect(done(rebuild).status).toBe(0);
     for (const name of readdirSync(dir)) {
       expect(Buffer.compare(readFileSync(join(dir, name)), readFileSync(join(again, 'maya-patel', name))), name).toBe(0);
     }
@@ -172,34 +203,37 @@ describe('interview-kit build content/examples/maya.yaml', () => {
 });
 
 describe('interview-kit build options and other inputs', () => {
+  const a4 = tempDir();
+  const sofiaA4 = cli('build', 'content/examples/sofia.yaml', '--out', a4, '--page-size', 'a4', '--format', 'pdf');
+
   it('prints A4 pages with --page-size a4', () => {
-    const out = tempDir();
-    expect(runCli(['build', 'content/examples/minimal.yaml', '--out', out, '--page-size', 'a4', '--format', 'pdf']).status).toBe(0);
-    const [folder] = readdirSync(out);
-    expect(readdirSync(join(out, folder!))).toEqual(['packet.pdf', 'questions.pdf']);
-    expect(pdfInfo(join(out, folder!, 'packet.pdf'))['Page size']).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
+    expect(done(sofiaA4).status).toBe(0);
+    expect(readdirSync(studentFolder(a4))).toEqual(['packet.pdf', 'questions.pdf']);
+    expect(pdfInfo(join(studentFolder(a4), 'packet.pdf'))['Page size']).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
   });
 
   it('renders Greek, Cyrillic and accented names', () => {
-    const out = tempDir();
-    const run = runCli(['build', 'content/examples/sofia.yaml', '--out', out, '--format', 'pdf']);
+    const run = done(sofiaA4);
     expect(run.status).toBe(0);
     expect(run.stderr).not.toMatch(/cannot draw/);
-    const [folder] = readdirSync(out);
     const sofia = exampleInterview('sofia.yaml');
-    const text = squash(pdfText(join(out, folder!, 'packet.pdf')));
+    const packet = join(studentFolder(a4), 'packet.pdf');
+    const text = squash(pdfText(packet));
     for (const name of [sofia.student.name, sofia.mentor.name, sofia.organization.name]) expect(text).toContain(name);
-    const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', join(out, folder!, 'packet.pdf')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', packet], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(draw).not.toMatch(/cannot render glyph/);
   });
 
+  const branded = tempDir();
+  const logoFile = join(repoRoot, 'test', 'fixtures', 'pdf', 'office-logo.png');
+  copyFileSync(logoFile, join(branded, 'seal.png'));
+  writeFileSync(join(branded, 'kit.yaml'), 'office:\n  name: Career Services Center\n  logo: seal.png\n');
+  const brandedBuild = cli('build', 'content/examples/minimal.yaml', '--config', join(branded, 'kit.yaml'), '--out', join(branded, 'out'), '--format', 'pdf,docx');
+
   it("brands the packet with a kit.yaml: the office's name, and its PNG logo pixel for pixel", () => {
-    const dir = tempDir();
-    const logoFile = join(repoRoot, 'test', 'fixtures', 'pdf', 'office-logo.png');
-    copyFileSync(logoFile, join(dir, 'seal.png'));
-    writeFileSync(join(dir, 'kit.yaml'), 'office:\n  name: Career Services Center\n  logo: seal.png\n');
+    const dir = branded;
     const out = join(dir, 'out');
-    const run = runCli(['build', 'content/examples/minimal.yaml', '--config', join(dir, 'kit.yaml'), '--out', out, '--format', 'pdf,docx']);
+    const run = done(brandedBuild);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const [folder] = readdirSync(out);
@@ -231,20 +265,19 @@ describe('interview-kit build options and other inputs', () => {
     expect(Buffer.from(docx[media[0]!]!).equals(readFileSync(logoFile))).toBe(true);
   });
 
+  const unknownGlyph = tempDir();
+  writeFileSync(join(unknownGlyph, 'interview.yaml'), 'student:\n  name: Sam 🦊 Lee\nmentor:\n  name: Ana Silva\norganization:\n  name: Kite Labs\n');
+  const unknownGlyphBuild = cli('build', join(unknownGlyph, 'interview.yaml'), '--out', join(unknownGlyph, 'out'), '--format', 'pdf');
+
   it('warns, and still builds, when a name has characters the bundled fonts cannot draw', () => {
-    const dir = tempDir();
-    const file = join(dir, 'interview.yaml');
-    writeFileSync(file, 'student:\n  name: Sam 🦊 Lee\nmentor:\n  name: Ana Silva\norganization:\n  name: Kite Labs\n');
-    const run = runCli(['build', file, '--out', join(dir, 'out'), '--format', 'pdf']);
+    const run = done(unknownGlyphBuild);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/warning: .*cannot draw/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('turns data that looks like Markdown into literal text in the PDF', () => {
-    const dir = tempDir();
-    const file = join(dir, 'interview.yaml');
-    writeFileSync(file, [
+  const markup = tempDir();
+  writeFileSync(join(markup, 'interview.yaml'), [
       'student:',
       '  name: "# Eve **Bold**"',
       '  background: "[click](https://evil.example) {{student.name}} _x_"',
@@ -253,48 +286,69 @@ describe('interview-kit build options and other inputs', () => {
       'organization:',
       '  name: Kite Labs',
       '',
-    ].join('\n'));
-    const out = join(dir, 'out');
-    expect(runCli(['build', file, '--out', out, '--format', 'pdf']).status).toBe(0);
-    const [folder] = readdirSync(out);
-    const text = squash(pdfText(join(out, folder!, 'packet.pdf')));
+  ].join('\n'));
+  const markupBuild = cli('build', join(markup, 'interview.yaml'), '--out', join(markup, 'out'), '--format', 'pdf');
+
+  it('turns data that looks like Markdown into literal text in the PDF', () => {
+    expect(done(markupBuild).status).toBe(0);
+    const text = squash(pdfText(join(studentFolder(join(markup, 'out')), 'packet.pdf')));
     expect(text).toContain('# Eve **Bold**');
     expect(text).toContain('[click](https://evil.example) {{student.name}} _x_');
   });
 
+  // The bundled templates ship compiled; one laid over them must be used as written.
+  const custom = tempDir();
+  writeFileSync(join(custom, 'questions.md.hbs'), '# Questions for {{mentor.name}}, written by the office\n\nBring this sheet.\n');
+  const customBuild = cli('build', 'content/examples/minimal.yaml', '--templates', custom, '--out', join(custom, 'out'), '--format', 'md');
+
+  it('uses a template from --templates in place of the bundled one of the same name', () => {
+    expect(done(customBuild).status).toBe(0);
+    const folder = studentFolder(join(custom, 'out'));
+    expect(readFileSync(join(folder, 'questions.md'), 'utf8')).toMatch(/^# Questions for .+, written by the office\n\nBring this sheet\.\n$/);
+    expect(readFileSync(join(folder, 'packet.md'), 'utf8')).toMatch(/^# Informational interview with /);
+  });
+
+  const invalid = tempDir();
+  writeFileSync(join(invalid, 'interview.yaml'), 'student:\n  name: Maya\nmentor:\n  name: Ana\norganization:\n  name: Kite\nmeeting:\n  date: next tuesday\n');
+  const invalidBuild = cli('build', join(invalid, 'interview.yaml'), '--out', join(invalid, 'out'));
+
   it('writes nothing and exits 2 when the input is invalid', () => {
-    const dir = tempDir();
-    const file = join(dir, 'interview.yaml');
-    writeFileSync(file, 'student:\n  name: Maya\nmentor:\n  name: Ana\norganization:\n  name: Kite\nmeeting:\n  date: next tuesday\n');
-    const out = join(dir, 'out');
-    const run = runCli(['build', file, '--out', out]);
+    const out = join(invalid, 'out');
+    const run = done(invalidBuild);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/interview\.yaml:8:9: error: meeting\.date is not a date \("next tuesday"\)/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
   });
 
+  const unknownFormat = cli('build', 'content/examples/minimal.yaml', '--format', 'pdf,odt', '--out', tempDir());
+
   it('rejects an unknown --format with a hint', () => {
-    const run = runCli(['build', 'content/examples/minimal.yaml', '--format', 'pdf,odt', '--out', tempDir()]);
+    const run = done(unknownFormat);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/unknown format "odt"/);
   });
 });
 
 describe('interview-kit init and questions', () => {
-  it('writes a sample interview.yaml with the schema line, which then builds', () => {
+  it('writes a sample interview.yaml with the schema line, which then builds', async () => {
     const dir = tempDir();
-    const run = runCli(['init', dir]);
+    const run = await runCliAsync(['init', dir]);
     expect(run.status).toBe(0);
+    // Run from a clone of the repository, as here: its next step goes through npx.
+    expect(run.stdout).toContain(`next: edit interview.yaml, then run: npx interview-kit build ${join(dir, 'interview.yaml')}\n`);
     const text = readFileSync(join(dir, 'interview.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./interview.schema.json');
     expect(JSON.parse(readFileSync(join(dir, 'interview.schema.json'), 'utf8')).properties.student).toBeDefined();
-    expect(runCli(['build', join(dir, 'interview.yaml'), '--out', join(dir, 'out'), '--format', 'md']).status).toBe(0);
-    expect(runCli(['init', dir]).status).toBe(2);
+    expect((await runCliAsync(['build', join(dir, 'interview.yaml'), '--out', join(dir, 'out'), '--format', 'md'])).status).toBe(0);
+    expect((await runCliAsync(['init', dir])).status).toBe(2);
   });
 
+  const questions = cli('questions');
+  const help = ['build', 'init', 'questions'].map((command) => cli(command, '--help'));
+
   it('lists every question id of the bank, grouped', () => {
-    const run = runCli(['questions']);
+    const run = done(questions);
     expect(run.status).toBe(0);
     for (const group of bundledGuide().question_groups) {
       expect(run.stdout).toContain(group.id);
@@ -303,8 +357,8 @@ describe('interview-kit init and questions', () => {
   });
 
   it('shows help for every command', () => {
-    for (const command of ['build', 'init', 'questions']) {
-      const run = runCli([command, '--help']);
+    for (const command of help) {
+      const run = done(command);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/Usage: interview-kit/);
     }

@@ -9,7 +9,7 @@
  * in Chinese, Japanese, Korean, Hindi, Hebrew, Thai and Arabic; an Arabic name
  * inside English sentences; long names, addresses and links; and the handout
  * on Letter and A4 paper. The Markdown of each is a golden file beside it
- * (rewrite with UPDATE_GOLDEN=1 and review the diff).
+ * (rewrite with `vitest -u` and review the diff).
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -206,9 +206,9 @@ describe.each(PACKETS)('the whole chain for test/fixtures/chain/%s.yaml', (name)
   const questions = chosenQuestions(interview);
   const names = [interview.student.name, interview.mentor.name];
 
-  it('renders the golden Markdown for the packet and the question sheet', () => {
-    expectGolden(join(fixtures, `${name}.packet.md`), readFileSync(file(name, 'packet.md'), 'utf8'));
-    expectGolden(join(fixtures, `${name}.questions.md`), readFileSync(file(name, 'questions.md'), 'utf8'));
+  it('renders the golden Markdown for the packet and the question sheet', async () => {
+    await expectGolden(join(fixtures, `${name}.packet.md`), readFileSync(file(name, 'packet.md'), 'utf8'));
+    await expectGolden(join(fixtures, `${name}.questions.md`), readFileSync(file(name, 'questions.md'), 'utf8'));
   });
 
   it('prints no warning but the expected practice checks', () => {
@@ -265,9 +265,9 @@ describe.each(HANDOUTS)('the whole chain for the handout on %s paper', (size) =>
   const name = `handout-${size}`;
   const bank = guide.question_groups.flatMap((g) => g.questions.map((q) => plainGuideText(q.text)));
 
-  it('renders the golden Markdown', () => {
+  it('renders the golden Markdown', async () => {
     // The page size changes the pages, never the words.
-    expectGolden(join(fixtures, 'handout.md'), readFileSync(file(name, 'handout.md'), 'utf8'));
+    await expectGolden(join(fixtures, 'handout.md'), readFileSync(file(name, 'handout.md'), 'utf8'));
   });
 
   it('prints no warning', () => {

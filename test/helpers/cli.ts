@@ -1,5 +1,5 @@
-/** Runs the real command line (the built bundle) as a user would. */
-import { spawnSync } from 'node:child_process';
+/** Runs the real command line (bin/interview-kit.js and the bundle it loads) as a user would. */
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,15 +11,28 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+const launcher = join(repoRoot, 'bin', 'interview-kit.js');
+const options = (env: Record<string, string | undefined>) => ({
+  cwd: repoRoot,
+  encoding: 'utf8' as const,
+  env: { ...process.env, SOURCE_DATE_EPOCH: '1764547200', ...env },
+  timeout: 60_000,
+});
+
 /** `interview-kit ...args`, from the repository root, with a fixed SOURCE_DATE_EPOCH unless given. */
 export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): CliRun {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'interview-kit.js'), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1764547200', ...env },
-    timeout: 60_000,
-  });
+  const result = spawnSync(process.execPath, [launcher, ...args], options(env));
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** runCli without blocking, so that a test file's runs can go side by side. */
+export function runCliAsync(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [launcher, ...args], options(env), (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+    child.stdin?.end();
+  });
 }
 
 /** A fresh temporary folder. */

@@ -21,7 +21,7 @@ import { createTypography } from '../../src/write/pdf/typography.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { bundledGuide, bundledTemplates, exampleInterview, renderKit } from '../helpers/kit.js';
 import { build, fonts, notoMetrics, words } from './pdf-test-kit.js';
-import { buildKit } from '../../src/pipeline.js';
+import { buildDocuments } from '../../src/pipeline.js';
 
 const metrics = notoMetrics();
 const letter = resolveTheme();
@@ -361,7 +361,7 @@ describe('the student\'s own text', () => {
     const { documents } = renderKit(interview, guide, renderer);
     const packet = documents.find((d) => d.name === 'packet')!.tree;
     expect(treeText(packet.children)).toContain('{{budget}}');
-    const result = await buildKit({ interview, guide, renderer, theme: letter, fonts, formats: ['pdf'], documents: ['packet'] });
+    const result = await buildDocuments([{ kind: 'kit', interview, formats: ['pdf'], documents: ['packet'] }], { guide, renderer, theme: letter, fonts });
     expect(result.diagnostics.filter((d) => d.code === 'markup-left')).toEqual([]);
     expect(layoutDocument(packet, letter, metrics).findings.map((f) => f.code)).toContain('markup-left');
   });

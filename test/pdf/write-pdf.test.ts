@@ -290,31 +290,6 @@ describe('writePdf options and edge cases', () => {
     expect(run('qpdf', ['--check', tempFile(written.bytes)]).status).toBe(0);
   });
 
-  it("compresses pdf-lib's object and cross-reference streams with the compressor it is given, and leaves pako as it was", async () => {
-    const { deflateSync } = await import('node:zlib');
-    // @ts-expect-error pako 1 ships no types
-    const pako = (await import('pako')).default as { deflate: unknown };
-    const before = pako.deflate;
-    const inputs: number[] = [];
-    // Level 0 stores the data: text inside the object streams stays readable in the file.
-    const stored = (data: Uint8Array) => {
-      inputs.push(data.length);
-      return deflateSync(data, { level: 0 });
-    };
-    const plain = Buffer.from((await writePdf(tree, { theme, fonts, forms: true, deflate: stored })).bytes).toString('latin1');
-    const packed = Buffer.from(result.bytes).toString('latin1');
-    // The catalog lives in an object stream: readable when stored, compressed otherwise.
-    expect(plain).toMatch(/\/Type \/Catalog/);
-    expect(packed).not.toMatch(/\/Type \/Catalog/);
-    expect(plain).toMatch(/\/Type \/ObjStm/);
-    expect(plain).toMatch(/\/Type \/XRef/);
-    expect(pako.deflate).toBe(before);
-    const path = tempFile(new Uint8Array(Buffer.from(plain, 'latin1')), 'stored.pdf');
-    const check = run('qpdf', ['--check', path]);
-    expect(check.stdout + check.stderr).toContain('No syntax or stream encoding errors');
-    expect(run('pdftotext', [path, '-']).stdout).toContain('Zoë Ångström-Núñez');
-  });
-
   it('gives each of two PDFs saved at the same time the compressor of its own call', async () => {
     const { deflateSync } = await import('node:zlib');
     const stored = (data: Uint8Array) => deflateSync(data, { level: 0 });

@@ -78,12 +78,12 @@ describe('the bundled templates', () => {
   const guide = bundledGuide();
 
   for (const example of ['maya.yaml', 'minimal.yaml', 'sofia.yaml']) {
-    it(`render ${example} to the golden Markdown and tree`, () => {
+    it(`render ${example} to the golden Markdown and tree`, async () => {
       const { documents } = renderKit(exampleInterview(example), guide, renderer);
       for (const doc of documents) {
         const base = join(fixtures, `${example.replace('.yaml', '')}.${doc.name}`);
-        expectGolden(`${base}.md`, doc.markdown);
-        expectGolden(`${base}.tree.json`, `${JSON.stringify(doc.tree, null, 1)}\n`);
+        await expectGolden(`${base}.md`, doc.markdown);
+        await expectGolden(`${base}.tree.json`, `${JSON.stringify(doc.tree, null, 1)}\n`);
       }
     });
   }

@@ -1,6 +1,6 @@
 /**
  * Golden letters: interview → thank-you Markdown (the printable letter) and
- * plain text (the email body). Rewrite with UPDATE_GOLDEN=1 and review the diff.
+ * plain text (the email body). Rewrite with `vitest -u` and review the diff.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,29 +30,29 @@ function emailText(interview: Interview, tone: ThankYouTone = 'formal'): string 
 }
 
 describe('thank-you letters', () => {
-  it('writes a formal letter from full notes', () => {
+  it('writes a formal letter from full notes', async () => {
     const interview = exampleInterview('maya-after.yaml');
     const { markdown } = letter(interview);
-    expectGolden(join(fixtures, 'maya-after.formal.md'), markdown);
-    expectGolden(join(fixtures, 'maya-after.formal.txt'), emailText(interview));
+    await expectGolden(join(fixtures, 'maya-after.formal.md'), markdown);
+    await expectGolden(join(fixtures, 'maya-after.formal.txt'), emailText(interview));
     expect(markdown).toContain('Dear Dr\\.\u00a0Núñez,');
     expect(markdown).not.toMatch(/\*\*\[/);
   });
 
-  it('writes a warm letter from the same notes in other words', () => {
+  it('writes a warm letter from the same notes in other words', async () => {
     const interview = exampleInterview('maya-after.yaml');
     const warm = letter(interview, 'warm').markdown;
-    expectGolden(join(fixtures, 'maya-after.warm.md'), warm);
+    await expectGolden(join(fixtures, 'maya-after.warm.md'), warm);
     expect(warm).toContain('Warm regards,');
     expect(warm).not.toBe(letter(interview, 'formal').markdown);
   });
 
-  it('marks every missing note with a bracketed prompt and warns which notes are empty', () => {
+  it('marks every missing note with a bracketed prompt and warns which notes are empty', async () => {
     const interview = exampleInterview('minimal.yaml');
     const { markdown, warnings } = letter(interview);
-    expectGolden(join(fixtures, 'minimal.formal.md'), markdown);
+    await expectGolden(join(fixtures, 'minimal.formal.md'), markdown);
     const text = emailText(interview);
-    expectGolden(join(fixtures, 'minimal.formal.txt'), text);
+    await expectGolden(join(fixtures, 'minimal.formal.txt'), text);
     for (const prompt of ['[one thing you learned]', '[a piece of advice you will act on]', '[how this will shape your next steps]']) {
       expect(text).toContain(prompt);
     }
@@ -60,11 +60,11 @@ describe('thank-you letters', () => {
     expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', field: 'notes', message: expect.stringContaining('notes.learned, notes.advice, notes.influence are empty') })]);
   });
 
-  it('addresses a professor by title and uses next steps when there is no influence note', () => {
+  it('addresses a professor by title and uses next steps when there is no influence note', async () => {
     const interview = fixture('okafor.yaml');
     const { markdown, warnings } = letter(interview);
-    expectGolden(join(fixtures, 'okafor.formal.md'), markdown);
-    expectGolden(join(fixtures, 'okafor.formal.txt'), emailText(interview));
+    await expectGolden(join(fixtures, 'okafor.formal.md'), markdown);
+    await expectGolden(join(fixtures, 'okafor.formal.txt'), emailText(interview));
     expect(markdown).toContain('Dear Professor Okafor,');
     expect(markdown).toContain('Thank you for speaking with me by phone on Tuesday, March 9.'.replace(/,/g, '\\,'));
     expect(markdown).toContain('Send by the end of Wednesday\\, March 10\\, 2027.');
@@ -72,14 +72,14 @@ describe('thank-you letters', () => {
     expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining('notes.advice is empty')]);
   });
 
-  it('keeps names in Greek, Cyrillic, Arabic and Chinese intact', () => {
+  it('keeps names in Greek, Cyrillic, Arabic and Chinese intact', async () => {
     const sofia = exampleInterview('sofia.yaml');
-    expectGolden(join(fixtures, 'sofia.warm.md'), letter(sofia, 'warm').markdown);
+    await expectGolden(join(fixtures, 'sofia.warm.md'), letter(sofia, 'warm').markdown);
     expect(emailText(sofia, 'warm')).toMatch(/\n\nDear Mr\.\u00a0Ivanov,\n[\s\S]*\nΣοφία Παπαδοπούλου\n/);
 
     const wang = fixture('wang.yaml');
     const { markdown } = letter(wang);
-    expectGolden(join(fixtures, 'wang.formal.md'), markdown);
+    await expectGolden(join(fixtures, 'wang.formal.md'), markdown);
     const text = emailText(wang);
     expect(text).toMatch(/\n\nDear 王小明,\n/);
     expect(text).toContain('meeting with me at 上海城市规划设计研究院 on Thursday, May 20.');

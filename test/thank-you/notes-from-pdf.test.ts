@@ -13,7 +13,7 @@ import { readFontSet } from '../../src/cli/assets.js';
 import { renderThankYou } from '../../src/kits/thank-you-kit.js';
 import { mergeNotes } from '../../src/load/merge-notes.js';
 import { fieldLines, fieldText, NotesPdfError, readNotesFromPdf } from '../../src/load/read-filled-pdf.js';
-import { buildKit } from '../../src/pipeline.js';
+import { buildDocuments } from '../../src/pipeline.js';
 import { createRenderer } from '../../src/render/render.js';
 import { resolveTheme } from '../../src/theme.js';
 import { writeText } from '../../src/write/text/index.js';
@@ -25,14 +25,11 @@ const renderer = createRenderer(bundledTemplates());
 let sheet: Uint8Array;
 
 beforeAll(async () => {
-  const { files } = await buildKit({
-    interview: exampleInterview('maya.yaml'),
+  const { files } = await buildDocuments([{ kind: 'kit', interview: exampleInterview('maya.yaml'), formats: ['pdf'], documents: ['questions'] }], {
     guide: bundledGuide(),
     renderer,
     theme: resolveTheme(),
     fonts: readFontSet('noto-sans'),
-    formats: ['pdf'],
-    documents: ['questions'],
   });
   sheet = files.find((f) => f.name === 'questions.pdf')!.bytes;
 });
@@ -167,7 +164,7 @@ describe('mergeNotes', () => {
     const fromPdf = await readNotesFromPdf(await fillWithPdfLib(sheet, FILLED));
     const { interview } = mergeNotes(exampleInterview('maya.yaml'), fromPdf);
     const { markdown, tree } = renderThankYou(interview, renderer, { mode: 'letter' });
-    expectGolden(join(fixtures, 'maya-from-pdf.formal.md'), markdown);
+    await expectGolden(join(fixtures, 'maya-from-pdf.formal.md'), markdown);
     const text = writeText(tree);
     expect(text).toContain('- Planning programs with managers; Measuring what changed after training');
     expect(text).toContain('I will also take your advice to heart: Build a portfolio of two or three programs you designed, with the results you measured.');

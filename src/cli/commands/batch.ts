@@ -5,25 +5,16 @@
  * Rows that fail are reported (exit 1); the others are built. A re-run
  * rebuilds only rows whose input changed, unless --force.
  *
- * The command itself (../batch-command.ts) and what only it needs (worker
- * pool, roster readers, progress bar) load when it runs, not with every
- * other command.
+ * The command itself (batch-run.ts) and what only it needs (worker pool,
+ * roster readers, progress bar) load when it runs, not with every other
+ * command.
  */
 import { Option, type Command } from 'commander';
 import { InputError } from '../../diagnostics.js';
-import { KIT_FORMATS, type KitFormat } from '../../pipeline.js';
-import { addCommonOptions, type CommonOptions } from '../common-options.js';
+import { KIT_FORMATS } from '../../pipeline.js';
+import { addCommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
-
-/** The formats a batch builds unless told otherwise. */
-export const DEFAULT_BATCH_FORMATS: readonly KitFormat[] = ['pdf', 'docx'];
-
-export interface BatchCliOptions extends CommonOptions {
-  readonly jobs?: number;
-  readonly simplex?: boolean;
-  readonly force?: boolean;
-  readonly progress?: boolean;
-}
+import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
 
 /** Registers `batch` on the program. */
 export function registerBatch(program: Command): void {
@@ -44,7 +35,7 @@ export function registerBatch(program: Command): void {
       '\nThe batch folder is <out>/batch-<roster name>/. Exit codes: 0 all rows built, 1 some rows failed (the rest were built), 2 bad roster or options.',
     )
     .action(async (file: string, opts: BatchCliOptions) => {
-      await runAction(async () => (await import('../batch-command.js')).batchCommand(file, opts), opts.debug);
+      await runAction(async () => (await import('./batch-run.js')).batchCommand(file, opts), opts.debug);
     });
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { loadInterview } from '../../load/load-interview.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
-import { buildKit, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
+import { buildDocuments, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
 import { addCommonOptions, addStrictOption, applyStrict, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from '../kit-config.js';
@@ -12,7 +12,6 @@ import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { nativeDeflate } from '../native-deflate.js';
-import { markdownParser } from '../parse-client.js';
 
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 
@@ -39,18 +38,15 @@ export function registerBuild(program: Command): void {
 
       const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
-      const result = await buildKit({
-        interview,
+      const result = await buildDocuments([{ kind: 'kit', interview, formats }], {
         guide,
         renderer: await createTemplateRenderer(opts.templates),
         theme,
         fonts: readFontSet(theme.fontFamily),
-        formats,
         timestamp: sourceDateEpoch(),
         deflate: nativeDeflate,
         timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),
         progressMonths: readProgressMonths(opts.progressMonths),
-        parse: markdownParser(),
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const checked = applyStrict([...diagnostics, ...result.diagnostics], opts.strict);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../../diagnostics.js';
 import { HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout-view.js';
+import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, addStrictOption, applyStrict, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
@@ -61,17 +62,13 @@ async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   if (opts.copies !== undefined && !formats.includes('pdf')) formats = [...formats, 'pdf'];
   const duplex = !(opts.simplex ?? kit?.config.batch?.simplex ?? false);
   const guide = await readGuide(opts.content);
-  // The writers load when the command runs.
-  const { buildHandout } = await import('../../kits/handout.js');
-  const result = await buildHandout({
+  const result = await buildDocuments([{ kind: 'handout', formats, minutes: kit?.config.meeting?.minutes }], {
     guide,
     renderer: await createTemplateRenderer(opts.templates),
     theme,
     fonts: readFontSet(theme.fontFamily),
-    formats,
     timestamp: sourceDateEpoch(),
     deflate: nativeDeflate,
-    ...(kit?.config.meeting?.minutes ? { minutes: kit.config.meeting.minutes } : {}),
   });
   const dir = join(opts.out, 'handout');
   const checked = applyStrict(result.diagnostics, opts.strict);

@@ -1,7 +1,7 @@
 /** `interview-kit init [dir]`: a commented sample interview.yaml to start from. */
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../diagnostics.js';
 import { interviewJsonSchema } from '../../load/json-schema.js';
 import { displayPath, packageRoot } from '../assets.js';
@@ -12,6 +12,18 @@ export function sampleInterview(): string {
   const example = readFileSync(join(packageRoot, 'content', 'examples', 'maya.yaml'), 'utf8');
   const body = example.replace(/^# yaml-language-server:.*\n/m, '');
   return `# yaml-language-server: $schema=./interview.schema.json\n${body}`;
+}
+
+/**
+ * The command that starts this program from the working directory: `interview-kit`
+ * when it is installed (on the PATH), `npx interview-kit` inside a clone of its
+ * repository, else the launcher's path.
+ */
+export function howToRun(): string {
+  if (packageRoot.split(sep).includes('node_modules')) return 'interview-kit';
+  const fromHere = relative(process.cwd(), packageRoot);
+  if (!fromHere.startsWith('..')) return 'npx interview-kit';
+  return `node ${join(packageRoot, 'bin', 'interview-kit.js')}`;
 }
 
 export function registerInit(program: Command): void {
@@ -46,7 +58,7 @@ export function registerInit(program: Command): void {
           writeFileSync(join(target, name), text);
           process.stdout.write(`wrote ${displayPath(join(target, name))}\n`);
         }
-        process.stdout.write(`next: edit interview.yaml, then run: interview-kit build ${displayPath(join(target, 'interview.yaml'))}\n`);
+        process.stdout.write(`next: edit interview.yaml, then run: ${howToRun()} build ${displayPath(join(target, 'interview.yaml'))}\n`);
       }, opts.debug);
     });
 }

@@ -13,6 +13,7 @@ import { loadInterview } from '../../load/load-interview.js';
 import type { Interview } from '../../load/schema.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
 import { mergeNotes, type NoteSource } from '../../load/merge-notes.js';
+import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, addStrictOption, applyStrict, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
@@ -70,15 +71,10 @@ export function registerThankYou(program: Command): void {
 
       const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
-      // The letter's writers (and Markdown parser) load when the command runs.
-      const { buildThankYou } = await import('../../kits/thank-you-kit.js');
-      const result = await buildThankYou({
-        interview,
+      const result = await buildDocuments([{ kind: 'thank-you', interview, formats, tone: opts.tone }], {
         renderer: await createTemplateRenderer(opts.templates),
         theme,
         fonts: formats.includes('pdf') ? readFontSet(theme.fontFamily) : undefined,
-        formats,
-        tone: opts.tone,
         timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),
         progressMonths,
         timestamp: sourceDateEpoch(),

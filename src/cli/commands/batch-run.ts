@@ -1,4 +1,4 @@
-/** What `interview-kit batch` does (commands/batch.ts registers it and loads this when it runs). */
+/** What `interview-kit batch` does (batch.ts registers it and loads this when it runs). */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,22 +6,22 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SingleBar } from 'cli-progress';
-import { canonicalJson, sha256Hex } from '../hash.js';
-import { WorkerPool } from '../node/worker-pool.js';
-import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../batch/roster.js';
-import { runBatch, type BatchProgress } from '../batch/run-batch.js';
-import type { WorkerSetup } from '../batch/worker-protocol.js';
-import type { KitConfig } from '../load/kit-schema.js';
-import { InputError, type Diagnostic } from '../diagnostics.js';
-import { safeFileName } from '../kits/safe-file-name.js';
-import { KIT_FORMATS } from '../pipeline.js';
-import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, sourceDateEpoch } from './assets.js';
-import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './commands/batch.js';
-import { parseFormats, themeFromOptions } from './common-options.js';
-import { readInputFile } from './io/index.js';
-import { FolderStore } from './io/folder-store.js';
-import { printDiagnostics } from './report.js';
-import { readKitConfig } from './kit-config.js';
+import { canonicalJson, sha256Hex } from '../../hash.js';
+import { WorkerPool } from '../../node/worker-pool.js';
+import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../../batch/roster.js';
+import { runBatch, type BatchProgress } from '../../batch/run-batch.js';
+import type { WorkerSetup } from '../../batch/worker-protocol.js';
+import type { KitConfig } from '../../load/kit-schema.js';
+import { InputError, type Diagnostic } from '../../diagnostics.js';
+import { safeFileName } from '../../kits/safe-file-name.js';
+import { KIT_FORMATS } from '../../pipeline.js';
+import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../assets.js';
+import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
+import { parseFormats, themeFromOptions } from '../common-options.js';
+import { readInputFile } from '../io/index.js';
+import { FolderStore } from '../io/folder-store.js';
+import { printDiagnostics } from '../report.js';
+import { readKitConfig } from '../kit-config.js';
 
 /** The largest roster file read (64 MiB, some 50,000 rows). */
 const MAX_ROSTER_BYTES = 64 * 1024 * 1024;

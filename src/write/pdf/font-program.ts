@@ -125,10 +125,11 @@ function buildProgram(
   glyphs: Iterable<number>,
   glyphIds: Map<number, number>,
   deflate: Deflate,
-): FaceProgram {  const { bytes: program, kept } = subsetTrueType(font, glyphs);
+): FaceProgram {
+  const { bytes: program, kept } = subsetTrueType(font, glyphs);
   const scale = 1000 / font.unitsPerEm;
   return {
-    baseFont: `${subsetTag(program)}+${font.postscriptName}`,
+    baseFont: `${subsetTag(font.postscriptName, kept)}+${font.postscriptName}`,
     fontFile: deflate(program),
     fontFileLength: program.length,
     toUnicode: deflateText(deflate, toUnicodeCMap(unicodeOf)),
@@ -138,10 +139,14 @@ function buildProgram(
   };
 }
 
-/** Six capital letters derived from the program's bytes: the same subset always gets the same tag. */
-function subsetTag(bytes: Uint8Array): string {
-  // node:crypto rather than a loop of our own: a first PDF hashes some 200 KB of font programs, before the JIT has warmed up.
-  const digest = sha256(bytes);
+/**
+ * Six capital letters derived from the face and the glyphs its subset keeps:
+ * the same subset always gets the same tag, and different subsets of a face
+ * different tags. (Hashing the glyph list, not the program's bytes, keeps a
+ * first PDF from hashing some 200 KB of font programs.)
+ */
+function subsetTag(postscriptName: string, kept: readonly number[]): string {
+  const digest = sha256(`${postscriptName}:${kept.join(',')}`);
   let tag = '';
   for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
   return tag;

@@ -28,7 +28,11 @@ export interface FontStack {
 /** A glyph of a fallback face; lengths in em. */
 export interface PlacedGlyph {
   readonly glyphId: number;
-  /** The characters it stands for ('' for the second and later glyphs of a character). */
+  /**
+   * The characters it stands for, as its ToUnicode entry gives them ('' for
+   * the second and later glyphs of a character, and for a glyph whose run's
+   * /ActualText says them).
+   */
   readonly text: string;
   readonly advance: number;
   readonly dx: number;
@@ -231,7 +235,8 @@ function toRuns(stack: FontStack, main: TrueTypeFont, item: Item): FaceRun[] {
       continue;
     }
     flush();
-    for (const g of cluster) runs.push(run(face, [g], g.text, true, true));
+    // The span says the characters; the glyph's own ToUnicode entry is left to its plain uses.
+    for (const g of cluster) runs.push(run(face, [{ ...g, text: '' }], g.text, true, true));
   }
   flush();
   return runs;

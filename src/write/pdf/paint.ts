@@ -8,9 +8,10 @@
  * (font-runs.ts), left to right as they appear. Each glyph's ToUnicode entry
  * gives the characters it stands for, so text extraction reads right-to-left
  * runs back in logical order as it does for any PDF; a shaped run whose
- * glyphs are not each their character's own glyph (Arabic forms, decomposed
- * letters, reordered or split Devanagari and Thai) is also wrapped in an
- * /ActualText span holding its text as written. Fallback faces
+ * glyphs do not stand for its characters one to one (a letter drawn as a
+ * shared base glyph plus a mark, a reordered or split Devanagari or Thai
+ * cluster) is also wrapped in an /ActualText span holding its text as
+ * written. Fallback faces
  * have one weight: in bold text they are emboldened with a thin outline of
  * the text's colour (text render mode 2).
  */

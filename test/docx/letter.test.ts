@@ -30,7 +30,7 @@ describe('the thank-you letter DOCX', () => {
 
   it('sets the body in block paragraphs with space between them, never empty paragraphs', async () => {
     const xml = openDocx(await writeDocx(letter(), { theme: theme() })).text('word/document.xml');
-    const greeting = paragraphWith(xml, 'Dear Dr. Núñez');
+    const greeting = paragraphWith(xml, 'Dear Dr.\u00a0Núñez');
     expect(greeting).not.toContain('<w:ind');
     expect(paragraphs(xml).filter((p) => textOf(p) === '')).toEqual([]);
   });

@@ -36,11 +36,13 @@ describe('the DOCX files opened in LibreOffice', () => {
     const profile = `/tmp/lo-${process.pid}`;
     const { packet, questions } = kitTrees(maya);
     const letter = letterTree(interview('maya-after.yaml'));
+    const sent = letterTree(interview('maya-after.yaml'), 'print');
     const documents: Record<string, Root> = {
       packet,
       questions,
       handout: handoutTree(),
       'thank-you': { ...letter, meta: { ...letter.meta, kind: 'letter' } },
+      'thank-you-sent': { ...sent, meta: { ...sent.meta, kind: 'letter' } },
       international: kitTrees(international).packet,
     };
     for (const [name, tree] of Object.entries(documents)) await writeFile(join(dir, `${name}.docx`), await writeDocx(tree, { theme: theme() }));
@@ -81,8 +83,11 @@ describe('the DOCX files opened in LibreOffice', () => {
   });
 
   it('sets the thank-you letter on one page without a page number, with the check boxes and headings elsewhere intact', () => {
-    expect(pages['thank-you']).toBe(1);
-    expect(text['thank-you']).not.toMatch(/Page \d/);
+    // The draft carries a note to delete before sending; the letter as sent fits one page.
+    expect(pages['thank-you-sent']).toBe(1);
+    expect(text['thank-you-sent']).not.toContain('delete this note');
+    expect(text['thank-you']).toContain('delete this note');
+    for (const name of ['thank-you', 'thank-you-sent']) expect(text[name]).not.toMatch(/Page \d/);
     expect(text['thank-you']).toContain('Dear Dr. Núñez,');
     expect(text['thank-you']).toContain('Sincerely,');
     expect(text.packet).toContain('☐ Write down two or three goals for the meeting');

@@ -29,9 +29,9 @@ export function kitTrees(of: Interview): { packet: Root; questions: Root } {
   return { packet: tree('packet'), questions: tree('questions') };
 }
 
-/** The thank-you letter's tree. */
-export function letterTree(of: Interview): Root {
-  return renderThankYou(of, templates(), { mode: 'letter', timezone: 'UTC' }).tree;
+/** The thank-you letter's tree: the draft with its note ('letter'), or the letter as sent ('print'). */
+export function letterTree(of: Interview, mode: 'letter' | 'print' = 'letter'): Root {
+  return renderThankYou(of, templates(), { mode, timezone: 'UTC' }).tree;
 }
 
 /** The handout's tree. */

@@ -45,14 +45,21 @@ const EXPECTED_WARNINGS: readonly RegExp[] = [/^warning: no questions "[^"]+"( o
 
 /** Bidi isolates and marks: the writers never draw them, so the text layer may leave them out. */
 const BIDI_CONTROLS = /[\u2066-\u2069\u200e\u200f]/g;
+/**
+ * The embeddings pdftotext puts around right-to-left text (U+202A–U+202E).
+ * It places the spaces at their edges in visual order ("with ‫ يوسف‬on"), so
+ * an embedding's edge reads as a word boundary, as search treats it.
+ */
+const BIDI_EMBEDDINGS = /[\u202a-\u202e]/g;
 
 /**
  * Text as a reader's search compares it: compatibility forms folded (a
  * ligature or an Arabic presentation form is its letters), isolates dropped,
- * white space (no-break too) folded, a line broken at a hyphen joined.
+ * embeddings made word boundaries, white space (no-break too) folded, a line
+ * broken at a hyphen joined.
  */
 function normalize(text: string): string {
-  return text.normalize('NFKC').replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').replace(/- (?=\S)/g, '-').trim();
+  return text.normalize('NFKC').replace(BIDI_CONTROLS, '').replace(BIDI_EMBEDDINGS, ' ').replace(/\s+/g, ' ').replace(/- (?=\S)/g, '-').trim();
 }
 
 /** Markup that must never reach a page. */
@@ -174,15 +181,31 @@ async function pdfFields(path: string): Promise<Map<string, { page: number; top:
   return fields;
 }
 
-/** Where the words of `text` end on a page: the bottom of its last word, or undefined when it is not there. */
+/**
+ * Where the words of `text` end on a page: the bottom of its last word, or
+ * undefined when it is not there. A word broken at a line end ("recom-" then
+ * "mend?" on the next line) is read as one word, with or without its hyphen,
+ * as a reader's search finds it.
+ */
 function textBottom(words: readonly WordBox[], page: number, text: string): number | undefined {
   const want = normalize(text).split(' ');
-  const onPage = words.filter((w) => w.page === page + 1).map((w) => ({ ...w, text: normalize(unescapeHtml(w.text)) }));
+  const onPage: { texts: string[]; yMax: number }[] = [];
+  const boxes = words.filter((w) => w.page === page + 1).map((w) => ({ ...w, text: normalize(unescapeHtml(w.text)) }));
+  for (let i = 0; i < boxes.length; i++) {
+    const word = boxes[i]!;
+    const next = boxes[i + 1];
+    if (next && /\p{L}-$/u.test(word.text) && next.yMin >= word.yMax - 1) {
+      onPage.push({ texts: [word.text.slice(0, -1) + next.text, word.text + next.text], yMax: next.yMax });
+      i++;
+    } else {
+      onPage.push({ texts: [word.text], yMax: word.yMax });
+    }
+  }
   const head = want.slice(0, Math.min(4, want.length));
   for (let i = 0; i + head.length <= onPage.length; i++) {
-    if (!head.every((t, k) => onPage[i + k]!.text === t)) continue;
+    if (!head.every((t, k) => onPage[i + k]!.texts.includes(t))) continue;
     const last = want[want.length - 1]!;
-    const end = onPage.slice(i, i + want.length + 40).find((w, k) => k >= want.length - 1 - 2 && w.text.endsWith(last));
+    const end = onPage.slice(i, i + want.length + 40).find((w, k) => k >= want.length - 1 - 2 && w.texts.some((t) => t.endsWith(last)));
     if (end) return end.yMax;
   }
   return undefined;

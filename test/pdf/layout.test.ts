@@ -193,6 +193,16 @@ describe('wrapping', () => {
   /** The width of `text` plus a little: room for exactly that much on a line. */
   const room = (text: string): number => metrics.widthOf(text, 'regular', size) + 0.5;
 
+  it('breaks a double-barrelled name only when it is wider than the line, and a lowercase compound at its hyphen', () => {
+    const text = 'Questions for Featherstonehaugh-Cholmondeley';
+    const lines = wrapRuns([{ text, font: 'regular' }], room('Questions for Featherstonehaugh-Chol'), size, metrics);
+    expect(lineTexts(lines)).toEqual(['Questions for', 'Featherstonehaugh-Cholmondeley']);
+    const narrow = wrapRuns([{ text: 'Featherstonehaugh-Cholmondeley', font: 'regular' }], room('Featherstonehaugh-'), size, metrics);
+    expect(lineTexts(narrow)).toEqual(['Featherstonehaugh-', 'Cholmondeley']);
+    const prose = wrapRuns([{ text: 'a truly well-known place', font: 'regular' }], room('a truly well-kn'), size, metrics);
+    expect(lineTexts(prose)).toEqual(['a truly well-', 'known place']);
+  });
+
   it('hyphenates a long lowercase word that would leave the line short', () => {
     const text = 'We will talk about the organizational structure';
     const lines = wrapRuns([{ text, font: 'regular' }], room('We will talk about the organiza-'), size, metrics, { hyphenate: true });

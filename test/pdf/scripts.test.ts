@@ -140,6 +140,16 @@ describe('fallback faces in writePdf', () => {
     expect(written.warnings).toEqual([]);
   });
 
+  it('gives every letter its own text when a dotted letter shares its base glyph with another', async () => {
+    // زهراء and رهراء share a base glyph (zain is reh plus a dot mark); so do
+    // feh, khah and yeh with their dotless forms.
+    const names = ['فاطمة الزهراء', 'رزان الخطيب', 'يوسف حداد'];
+    const tree = build.root(names.map((name) => build.paragraph(`Mentor: \u2068${name}\u2069`)));
+    const written = await writePdf(tree, { theme, fonts: { ...fonts, loadFallback: loadFallbackFace } });
+    const text = run('pdftotext', [tempFile(written.bytes), '-']).stdout.replace(/[\u202a-\u202e]/g, '');
+    for (const name of names) expect(text).toContain(name);
+  });
+
   it('never draws the directional isolates around a value, and keeps both orders right', async () => {
     const tree = build.root([build.paragraph('Prep packet for \u2068محمد أحمد\u2069, M.A. (2026)')]);
     const written = await writePdf(tree, { theme, fonts: { ...fonts, loadFallback: loadFallbackFace } });

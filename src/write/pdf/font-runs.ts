@@ -28,7 +28,11 @@ export interface FontStack {
 /** A glyph of a fallback face; lengths in em. */
 export interface PlacedGlyph {
   readonly glyphId: number;
-  /** The characters it stands for ('' for the second and later glyphs of a character). */
+  /**
+   * The characters it stands for, as its ToUnicode entry gives them ('' for
+   * the second and later glyphs of a character, and for a glyph whose run's
+   * /ActualText says them).
+   */
   readonly text: string;
   readonly advance: number;
   readonly dx: number;
@@ -45,6 +49,14 @@ export type FaceRun =
       readonly glyphs: readonly PlacedGlyph[];
       readonly text: string;
       readonly rightToLeft: boolean;
+      /**
+       * True when the glyphs do not each stand for one character of `text`
+       * (a letter drawn as a base glyph it shares with another letter plus a
+       * mark, a cluster reordered or split): a glyph's ToUnicode entry cannot
+       * then say what it stands for here, so the run is drawn inside an
+       * /ActualText span holding `text`.
+       */
+      readonly actualText: boolean;
       readonly width: number;
     };
 
@@ -129,7 +141,7 @@ function build(stack: FontStack, text: string, font: FontKey): SetText {
       items.push(current);
     }
   }
-  const runs = reorder(items).map((item) => toRun(stack, main, item));
+  const runs = reorder(items).flatMap((item) => toRuns(stack, main, item));
   let width = 0;
   for (const run of runs) width += run.width;
   return { runs, width };
@@ -171,32 +183,69 @@ function reorder(items: Item[]): Item[] {
   return out;
 }
 
-function toRun(stack: FontStack, main: TrueTypeFont, item: Item): FaceRun {
+/**
+ * An item as the runs that draw it: one, except that a right-to-left shaped
+ * item is cut so each glyph of a cluster whose glyphs do not stand for its
+ * characters one to one is a run of its own, holding the characters that
+ * glyph stands for ('' for a mark). Text extraction places an /ActualText
+ * span's characters left to right across the glyphs of the span, so a span
+ * over more than one glyph of right-to-left text would read back reversed
+ * or split.
+ */
+function toRuns(stack: FontStack, main: TrueTypeFont, item: Item): FaceRun[] {
   const rightToLeft = item.level % 2 === 1;
   if (item.face === 'main') {
     const chars = [...item.text];
     const shown = rightToLeft ? chars.reverse().map((ch) => bidi!.getMirroredCharacter(ch) ?? ch).join('') : item.text;
     let width = 0;
     for (const ch of chars) width += main.advanceWidth(main.glyphId(ch.codePointAt(0)!));
-    return { face: 'main', text: shown, width: width / main.unitsPerEm };
+    return [{ face: 'main', text: shown, width: width / main.unitsPerEm }];
   }
-  const font = stack.fallbacks.get(item.face)!;
+  const face = item.face;
+  const font = stack.fallbacks.get(face)!;
   const em = 1 / font.unitsPerEm;
-  let glyphs: PlacedGlyph[];
-  if (SHAPED.has(item.face) && stack.shaper) {
-    const shaped = stack.shaper.shape(font, item.text, rightToLeft);
-    const texts = clusterTexts(shaped, item.text, rightToLeft);
-    glyphs = shaped.map((g, i) => ({ glyphId: g.glyphId, text: texts[i]!, advance: g.advance * em, dx: g.dx * em, dy: g.dy * em }));
-  } else {
-    glyphs = [...item.text].map((ch) => {
+  if (!(SHAPED.has(face) && stack.shaper)) {
+    const glyphs = [...item.text].map((ch) => {
       const glyphId = font.glyphId(ch.codePointAt(0)!);
       return { glyphId, text: ch, advance: font.advanceWidth(glyphId) * em, dx: 0, dy: 0 };
     });
     if (rightToLeft) glyphs.reverse();
+    return [run(face, glyphs, item.text, rightToLeft, false)];
   }
+  const shaped = stack.shaper.shape(font, item.text, rightToLeft);
+  const texts = clusterTexts(shaped, item.text, rightToLeft);
+  const glyphs = shaped.map((g, i) => ({ glyphId: g.glyphId, text: texts[i]!, advance: g.advance * em, dx: g.dx * em, dy: g.dy * em }));
+  // Clusters in visual order, each plain when it is one glyph for one character.
+  const clusters: PlacedGlyph[][] = [];
+  for (let i = 0; i < glyphs.length; i++) {
+    if (i > 0 && shaped[i]!.cluster === shaped[i - 1]!.cluster) clusters[clusters.length - 1]!.push(glyphs[i]!);
+    else clusters.push([glyphs[i]!]);
+  }
+  const plain = (cluster: PlacedGlyph[]): boolean => cluster.length === 1 && [...cluster[0]!.text].length === 1;
+  if (!rightToLeft) return [run(face, glyphs, item.text, false, !clusters.every(plain))];
+  const runs: FaceRun[] = [];
+  let pending: PlacedGlyph[] = [];
+  const flush = (): void => {
+    if (pending.length > 0) runs.push(run(face, pending, pending.map((g) => g.text).reverse().join(''), true, false));
+    pending = [];
+  };
+  for (const cluster of clusters) {
+    if (plain(cluster)) {
+      pending.push(...cluster);
+      continue;
+    }
+    flush();
+    // The span says the characters; the glyph's own ToUnicode entry is left to its plain uses.
+    for (const g of cluster) runs.push(run(face, [{ ...g, text: '' }], g.text, true, true));
+  }
+  flush();
+  return runs;
+}
+
+function run(face: FallbackId, glyphs: PlacedGlyph[], text: string, rightToLeft: boolean, actualText: boolean): FaceRun {
   let width = 0;
   for (const g of glyphs) width += g.advance;
-  return { face: item.face, glyphs, text: item.text, rightToLeft, width };
+  return { face, glyphs, text, rightToLeft, actualText, width };
 }
 
 /**

@@ -7,9 +7,11 @@
  * A text box with characters of another script is drawn as runs of faces
  * (font-runs.ts), left to right as they appear. Each glyph's ToUnicode entry
  * gives the characters it stands for, so text extraction reads right-to-left
- * runs back in logical order as it does for any PDF; a left-to-right shaped
- * run (Devanagari, Thai), whose glyphs may be reordered or split, is also
- * wrapped in an /ActualText span holding its text as written. Fallback faces
+ * runs back in logical order as it does for any PDF; a shaped run whose
+ * glyphs do not stand for its characters one to one (a letter drawn as a
+ * shared base glyph plus a mark, a reordered or split Devanagari or Thai
+ * cluster) is also wrapped in an /ActualText span holding its text as
+ * written. Fallback faces
  * have one weight: in bold text they are emboldened with a thin outline of
  * the text's colour (text render mode 2).
  */
@@ -20,7 +22,7 @@ import type { FaceProgram } from './font-program.js';
 import { encodeText } from './font-embed.js';
 import { hex4, utf16Hex } from './font-program.js';
 import { needsRuns, setText, type FaceRun, type FontStack } from './font-runs.js';
-import { SHAPED, type FallbackId } from '../../fonts/fallback.js';
+import type { FallbackId } from '../../fonts/fallback.js';
 import { deflateText, type Deflate } from '../deflate.js';
 
 /** An embedded face: its font dictionary and program. */
@@ -174,8 +176,7 @@ class PagePainter {
     } else {
       this.setRenderMode(0);
     }
-    const actualText = SHAPED.has(run.face) && !run.rightToLeft;
-    if (actualText) this.ops.push(`/Span <</ActualText <FEFF${utf16Hex(run.text)}>>> BDC`);
+    if (run.actualText) this.ops.push(`/Span <</ActualText <FEFF${utf16Hex(run.text)}>>> BDC`);
     const baseline = this.pageHeight - box.y;
     let pen = x;
     let start = x;
@@ -196,7 +197,7 @@ class PagePainter {
       pen += g.advance * box.size;
     }
     flush();
-    if (actualText) this.ops.push('EMC');
+    if (run.actualText) this.ops.push('EMC');
   }
 
   private beginText(): void {

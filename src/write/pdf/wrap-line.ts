@@ -60,6 +60,9 @@ const HYPHENATION_ZONE = 18;
 const CONSECUTIVE_HYPHENS = 2;
 /** Tokens that are addresses: never broken at their hyphens or slashes, never hyphenated. */
 const ADDRESS = /@|:\/\/|^www\./i;
+/** Hyphens that join the parts of a double-barrelled name, and a part's capital. */
+const NAME_HYPHEN = /[-\u2010]/;
+const CAPITAL = /^\p{Lu}/u;
 const EPSILON = 1e-6;
 
 /**
@@ -226,13 +229,21 @@ function tokenizeSegment(runs: readonly StyledRun[], size: number, metrics: Metr
   }
 }
 
-/** A break inside a word (not after a space) is dropped inside links, e-mail addresses and URLs. */
+/**
+ * A break inside a word (not after a space) is dropped inside links, e-mail
+ * addresses and URLs, and at the hyphen of a double-barrelled name
+ * ("Featherstonehaugh-Cholmondeley"): names are never broken, and a reader's
+ * search would lose a hyphen broken at a line end. Such a word wider than
+ * the whole line is still broken between characters, after its hyphen.
+ */
 function keepsBreak(text: string, at: number, runs: readonly StyledRun[], runAt: (offset: number) => number): boolean {
   if (text.charCodeAt(at - 1) === 32) return true;
   if (runs[runAt(at - 1)]!.link !== undefined) return false;
   const tokenStart = text.lastIndexOf(' ', at - 1) + 1;
   const space = text.indexOf(' ', at);
-  return !ADDRESS.test(text.slice(tokenStart, space === -1 ? text.length : space));
+  const token = text.slice(tokenStart, space === -1 ? text.length : space);
+  if (ADDRESS.test(token)) return false;
+  return !(NAME_HYPHEN.test(text[at - 1]!) && CAPITAL.test(token) && CAPITAL.test(text.slice(at)));
 }
 
 function makePiece(text: string, font: FontKey, link: string | undefined, size: number, metrics: Metrics): Piece {

@@ -12,16 +12,22 @@
  * wrapped in an /ActualText span holding its text as written. Fallback faces
  * have one weight: in bold text they are emboldened with a thin outline of
  * the text's colour (text render mode 2).
+ *
+ * Every box is marked content: a tagged box (see layout-types.ts) gets an
+ * MCID of its structure element, a run of another script a Span with its
+ * language; everything else — rules, stripes, writing lines, page furniture —
+ * is an artifact (tagging.ts builds the tree).
  */
-import { PDFName, PDFString, type PDFDocument, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFString, type PDFDocument, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
 import { hexToRgb } from '../../theme.js';
-import type { Box, CheckboxBox, FontKey, LayoutResult, LinkBox, TextBox } from './layout-types.js';
+import type { Box, CheckboxBox, FontKey, ImageBox, LayoutResult, LinkBox, TextBox } from './layout-types.js';
 import type { FaceProgram } from './font-program.js';
 import { encodeText } from './font-embed.js';
 import { hex4, utf16Hex } from './font-program.js';
 import { needsRuns, setText, type FaceRun, type FontStack } from './font-runs.js';
 import { SHAPED, type FallbackId } from '../../fonts/fallback.js';
 import { deflateText, type Deflate } from '../deflate.js';
+import { beginArtifact, languageOfRun, type StructureTree } from './tagging.js';
 
 /** An embedded face: its font dictionary and program. */
 export interface PaintFace {
@@ -42,6 +48,8 @@ export interface PaintResources {
   readonly forms: boolean;
   /** Compresses the content streams. */
   readonly deflate: Deflate;
+  /** The document's structure, which the painted content is marked into. */
+  readonly structure: StructureTree;
 }
 
 const FONT_RESOURCE: Record<FontKey, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
@@ -59,9 +67,9 @@ export class MissingFontError extends Error {
 
 /** Adds one page per layout page to `doc` and paints its boxes. */
 export function paintLayout(doc: PDFDocument, layout: LayoutResult, resources: PaintResources): PDFPage[] {
-  return layout.pages.map((layoutPage) => {
+  return layout.pages.map((layoutPage, index) => {
     const page = doc.addPage([layout.pageWidth, layout.pageHeight]);
-    const painter = new PagePainter(layout.pageHeight, resources);
+    const painter = new PagePainter(layout.pageHeight, index, resources);
     for (const box of layoutPage.boxes) painter.paint(box);
     painter.finish(page);
     return page;
@@ -71,7 +79,7 @@ export function paintLayout(doc: PDFDocument, layout: LayoutResult, resources: P
 /** Paints the boxes of one page, tracking graphics and text state. */
 class PagePainter {
   private readonly ops: string[] = [];
-  private readonly links: LinkBox[] = [];
+  private readonly links: (LinkBox & { tag: number })[] = [];
   private readonly usedFonts = new Set<FontKey>();
   private readonly usedFallbacks = new Set<FallbackId>();
   private usesLogo = false;
@@ -86,6 +94,7 @@ class PagePainter {
 
   constructor(
     private readonly pageHeight: number,
+    private readonly pageIndex: number,
     private readonly resources: PaintResources,
   ) {}
 
@@ -95,24 +104,32 @@ class PagePainter {
         return this.text(box);
       case 'line':
         this.endTextObject();
+        this.ops.push(beginArtifact(box.furniture));
         this.setStroke(box.color, box.thickness);
-        this.ops.push(`${n(box.x1)} ${this.flip(box.y1)} m ${n(box.x2)} ${this.flip(box.y2)} l S`);
+        this.ops.push(`${n(box.x1)} ${this.flip(box.y1)} m ${n(box.x2)} ${this.flip(box.y2)} l S`, 'EMC');
         return;
       case 'rect':
         this.endTextObject();
+        this.ops.push(beginArtifact(box.furniture));
         this.setFill(box.fill);
-        this.ops.push(`${n(box.x)} ${this.flip(box.y + box.height)} ${n(box.width)} ${n(box.height)} re f`);
+        this.ops.push(`${n(box.x)} ${this.flip(box.y + box.height)} ${n(box.width)} ${n(box.height)} re f`, 'EMC');
         return;
       case 'checkbox':
         return this.checkbox(box);
       case 'link':
-        this.links.push(box);
+        // A link is read through its element; a copy in a repeated table header is not a link of its own.
+        if (box.tag !== undefined) this.links.push({ ...box, tag: box.tag });
         return;
       case 'image':
-        return this.image(box.x, box.y, box.width, box.height);
+        return this.image(box);
       case 'field':
         return; // form fields are added separately
     }
+  }
+
+  /** Opens the marked content of a box: its element's, or an artifact's. */
+  private begin(tag: number | undefined, furniture: 'header' | 'footer' | undefined): void {
+    this.ops.push(tag === undefined ? beginArtifact(furniture) : this.resources.structure.begin(this.pageIndex, tag));
   }
 
   finish(page: PDFPage): void {
@@ -134,24 +151,36 @@ class PagePainter {
     const stack = this.resources.stack;
     this.beginText();
     if (!stack || !needsRuns(box.text)) {
+      this.begin(box.tag, box.furniture);
       this.setFont(FONT_RESOURCE[box.font], box.size);
       this.setFill(box.color);
-      return this.mainRun(box, box.x, box.text);
+      this.mainRun(box, box.x, box.text);
+      this.ops.push('EMC');
+      return;
     }
-    // A box set as runs of faces, left to right.
+    // A box set as runs of faces, left to right; in content, each run is marked with its language.
+    const tagged = box.tag !== undefined;
+    if (!tagged) this.ops.push(beginArtifact(box.furniture));
     this.setFill(box.color);
     let x = box.x;
     for (const run of setText(stack, box.text, box.font).runs) {
       if (run.face === 'main') {
+        if (tagged) this.ops.push(this.resources.structure.begin(this.pageIndex, box.tag));
         this.setRenderMode(0);
         this.setFont(FONT_RESOURCE[box.font], box.size);
         this.mainRun(box, x, run.text);
       } else {
+        if (tagged) {
+          const span = this.resources.structure.span(box.tag, languageOfRun(run.face, run.text));
+          this.ops.push(this.resources.structure.begin(this.pageIndex, span));
+        }
         this.fallbackRun(run, box, x);
       }
+      if (tagged) this.ops.push('EMC');
       x += run.width * box.size;
     }
     this.setRenderMode(0);
+    if (!tagged) this.ops.push('EMC');
   }
 
   /** `text` in the box's own face from `x`, through the face's character map. */
@@ -221,8 +250,10 @@ class PagePainter {
     }
   }
 
+  /** The drawn square is an artifact: its meaning is the form field over it, or the text beside it. */
   private checkbox(box: CheckboxBox): void {
     this.endTextObject();
+    this.ops.push(beginArtifact(undefined));
     const s = box.size;
     const x = box.x;
     const bottom = this.pageHeight - (box.y + s);
@@ -236,26 +267,32 @@ class PagePainter {
           `${n(x + 0.82 * s)} ${n(bottom + 0.78 * s)} l S Q`,
       );
     }
+    this.ops.push('EMC');
   }
 
-  private image(x: number, y: number, width: number, height: number): void {
+  private image(box: ImageBox): void {
     if (!this.resources.logo) return;
     this.endTextObject();
     this.usesLogo = true;
-    this.ops.push(`q ${n(width)} 0 0 ${n(height)} ${n(x)} ${this.flip(y + height)} cm /Im1 Do Q`);
+    this.begin(box.tag, box.furniture);
+    this.ops.push(`q ${n(box.width)} 0 0 ${n(box.height)} ${n(box.x)} ${this.flip(box.y + box.height)} cm /Im1 Do Q`, 'EMC');
   }
 
-  private addLink(page: PDFPage, link: LinkBox): void {
+  private addLink(page: PDFPage, link: LinkBox & { tag: number }): void {
     const context = page.doc.context;
     const bottom = this.pageHeight - (link.y + link.height);
+    const ref = context.nextRef();
     const annotation = context.obj({
       Type: 'Annot',
       Subtype: 'Link',
       Rect: [n2(link.x), n2(bottom), n2(link.x + link.width), n2(bottom + link.height)],
       Border: [0, 0, 0],
+      Contents: PDFHexString.fromText(link.url.replace(/^mailto:/, '')),
+      StructParent: this.resources.structure.annotation(this.pageIndex, link.tag, ref),
       A: { Type: 'Action', S: 'URI', URI: PDFString.of(toPdfUri(link.url)) },
     });
-    page.node.addAnnot(context.register(annotation));
+    context.assign(ref, annotation);
+    page.node.addAnnot(ref);
   }
 
   private endTextObject(): void {

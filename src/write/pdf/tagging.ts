@@ -1,0 +1,170 @@
+/**
+ * Tagged PDF (PDF 32000-1, 14.7–14.8; PDF/UA-1): the logical structure a
+ * screen reader follows. Layout hands over the structure elements in
+ * reading order and marks each box with the element it belongs to; paint
+ * asks this module for a marked-content id (MCID) for each tagged box it
+ * draws, and for a key for each annotation (links, form fields). `write`
+ * then builds the structure tree, the parent tree that maps content back to
+ * its element, and the catalog and page entries that declare the file tagged.
+ *
+ * An element's children — its own content and its child elements — are put
+ * in the order they are painted, which is the order they are read: a link in
+ * the middle of a paragraph stays in the middle of it.
+ */
+import { PDFArray, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDict, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { StructElement, StructRole } from './layout-types.js';
+import type { FallbackId } from '../../fonts/fallback.js';
+
+/** What an element holds: content on a page, or an annotation. */
+type Kid = { readonly seq: number; readonly page: number; readonly mcid: number } | { readonly seq: number; readonly page: number; readonly annotation: PDFRef };
+
+interface Element {
+  readonly role: StructRole | 'Span';
+  readonly parent: number;
+  readonly alt?: string;
+  readonly scope?: 'Column' | 'Row';
+  readonly lang?: string;
+  readonly kids: Kid[];
+}
+
+/** Cells and rows are kept when empty, so every row of a table has all its cells. */
+const KEEP_EMPTY = new Set<string>(['Document', 'TR', 'TH', 'TD']);
+
+/** The language of a fallback face's text, by its script. */
+const SCRIPT_LANGUAGE: Record<FallbackId, string> = {
+  arabic: 'ar',
+  hebrew: 'he',
+  devanagari: 'hi',
+  thai: 'th',
+  chinese: 'zh',
+  korean: 'ko',
+};
+
+/** Kana: Han text with kana in it is Japanese. */
+const KANA = /[\u3040-\u30ff]/;
+
+/** The language to mark text of a fallback face with (a BCP 47 primary tag). */
+export function languageOfRun(face: FallbackId, text: string): string {
+  return face === 'chinese' && KANA.test(text) ? 'ja' : SCRIPT_LANGUAGE[face];
+}
+
+/** The structure of one document while it is painted. */
+export class StructureTree {
+  private readonly elements: Element[];
+  /** Per page: the element of each MCID. */
+  private readonly mcids: number[][];
+  private readonly annotations: { key: number; element: number }[] = [];
+  private seq = 0;
+  private readonly primaryLanguage: string;
+
+  /**
+   * @param structure the layout's structure elements
+   * @param pageCount pages of the document; annotation keys follow the pages' own
+   * @param language the document's language (a run in it needs no span of its own)
+   */
+  constructor(structure: readonly StructElement[], private readonly pageCount: number, language: string) {
+    this.elements = structure.map((e) => ({ ...e, kids: [] }));
+    this.mcids = Array.from({ length: pageCount }, () => []);
+    this.primaryLanguage = language.split('-')[0]!.toLowerCase();
+  }
+
+  /** The operator opening a new marked-content sequence on `page` for content of `element`. */
+  begin(page: number, element: number): string {
+    const onPage = this.mcids[page]!;
+    const mcid = onPage.length;
+    onPage.push(element);
+    const e = this.elements[element]!;
+    e.kids.push({ seq: this.seq++, page, mcid });
+    return `/${e.role} <</MCID ${mcid}>> BDC`;
+  }
+
+  /**
+   * The element for a run of `element`'s text in another language: a Span
+   * with that `/Lang`, or `element` itself when the run is in the document's language.
+   */
+  span(element: number, lang: string): number {
+    if (lang === this.primaryLanguage) return element;
+    this.elements.push({ role: 'Span', parent: element, lang, kids: [] });
+    return this.elements.length - 1;
+  }
+
+  /** Records an annotation (a link or a form field's widget) of `element` and returns its `/StructParent` key. */
+  annotation(page: number, element: number, ref: PDFRef): number {
+    const key = this.pageCount + this.annotations.length;
+    this.annotations.push({ key, element });
+    this.elements[element]!.kids.push({ seq: this.seq++, page, annotation: ref });
+    return key;
+  }
+
+  /** Writes the structure tree and declares the document tagged. */
+  write(doc: PDFDocument, pages: readonly PDFPage[]): void {
+    const context = doc.context;
+    const children = this.elements.map((): number[] => []);
+    this.elements.forEach((e, id) => {
+      if (e.parent >= 0) children[e.parent]!.push(id);
+    });
+    // Where each element is first read: the earliest content in it (NaN: none).
+    const first = new Array<number>(this.elements.length).fill(Number.NaN);
+    for (let id = this.elements.length - 1; id >= 0; id--) {
+      let least = Number.POSITIVE_INFINITY;
+      for (const kid of this.elements[id]!.kids) least = Math.min(least, kid.seq);
+      for (const child of children[id]!) if (!Number.isNaN(first[child]!)) least = Math.min(least, first[child]!);
+      if (least !== Number.POSITIVE_INFINITY) first[id] = least;
+    }
+    const kept = (id: number): boolean => !Number.isNaN(first[id]!) || KEEP_EMPTY.has(this.elements[id]!.role);
+    const refs = this.elements.map((_, id) => (kept(id) ? context.nextRef() : undefined));
+    const rootRef = context.nextRef();
+
+    this.elements.forEach((e, id) => {
+      const ref = refs[id];
+      if (!ref) return;
+      // Own content and child elements, in the order they are read; an empty cell keeps its place.
+      const entries: { seq: number; item: Kid | number }[] = e.kids.map((kid) => ({ seq: kid.seq, item: kid }));
+      let last = Number.NEGATIVE_INFINITY;
+      for (const child of children[id]!) {
+        if (!refs[child]) continue;
+        const seq = Number.isNaN(first[child]!) ? last : first[child]!;
+        entries.push({ seq, item: child });
+        last = seq;
+      }
+      entries.sort((a, b) => a.seq - b.seq);
+      const ownPage = e.kids.length > 0 ? e.kids[0]!.page : undefined;
+      const kids = context.obj([]) as PDFArray;
+      for (const { item } of entries) {
+        if (typeof item === 'number') kids.push(refs[item]!);
+        else if ('mcid' in item) kids.push(item.page === ownPage ? PDFNumber.of(item.mcid) : context.obj({ Type: 'MCR', Pg: pages[item.page]!.ref, MCID: item.mcid }));
+        else kids.push(context.obj({ Type: 'OBJR', Obj: item.annotation, Pg: pages[item.page]!.ref }));
+      }
+      const dict = context.obj({ Type: 'StructElem', S: e.role, P: e.parent >= 0 ? refs[e.parent]! : rootRef, K: kids }) as PDFDict;
+      if (ownPage !== undefined) dict.set(PDFName.of('Pg'), pages[ownPage]!.ref);
+      if (e.alt !== undefined) dict.set(PDFName.of('Alt'), PDFHexString.fromText(e.alt));
+      if (e.lang !== undefined) dict.set(PDFName.of('Lang'), PDFString.of(e.lang));
+      if (e.scope !== undefined) dict.set(PDFName.of('A'), context.obj({ O: 'Table', Scope: e.scope }));
+      context.assign(ref, dict);
+    });
+
+    const nums: (number | PDFRef | PDFArray)[] = [];
+    this.mcids.forEach((onPage, page) => {
+      nums.push(page, context.obj(onPage.map((element) => refs[element]!)) as PDFArray);
+    });
+    for (const { key, element } of this.annotations) nums.push(key, refs[element]!);
+    const parentTree = context.register(context.obj({ Nums: nums.map((v) => (typeof v === 'number' ? PDFNumber.of(v) : v)) }));
+    context.assign(
+      rootRef,
+      context.obj({ Type: 'StructTreeRoot', K: refs[0]!, ParentTree: parentTree, ParentTreeNextKey: this.pageCount + this.annotations.length }),
+    );
+    pages.forEach((page, i) => {
+      page.node.set(PDFName.of('StructParents'), PDFNumber.of(i));
+      page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+    });
+    doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
+    doc.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
+  }
+}
+
+/** The operator that opens an artifact: page furniture is a pagination artifact. */
+export function beginArtifact(furniture: 'header' | 'footer' | undefined): string {
+  if (furniture === 'header') return '/Artifact <</Type /Pagination /Subtype /Header>> BDC';
+  if (furniture === 'footer') return '/Artifact <</Type /Pagination /Subtype /Footer>> BDC';
+  return '/Artifact BMC';
+}

@@ -38,7 +38,7 @@ export interface PlacedGlyph {
 /** A run of text in one face, ready to draw. */
 export type FaceRun =
   /** In the box's own face: `text` in visual order, drawn through the face's character map. */
-  | { readonly face: 'main'; readonly text: string; readonly width: number }
+  | { readonly face: 'main'; readonly text: string; readonly width: number; readonly order: number }
   /** In a fallback face: glyphs in visual order, and the characters they stand for. */
   | {
       readonly face: FallbackId;
@@ -46,6 +46,8 @@ export type FaceRun =
       readonly text: string;
       readonly rightToLeft: boolean;
       readonly width: number;
+      /** Where the run comes in reading (logical) order, from 0. */
+      readonly order: number;
     };
 
 /** A text set in runs. */
@@ -84,6 +86,7 @@ interface Item {
   face: 'main' | FallbackId;
   level: number;
   text: string;
+  order: number;
 }
 
 const caches = new WeakMap<FontStack, Map<string, SetText>>();
@@ -125,7 +128,7 @@ function build(stack: FontStack, text: string, font: FontKey): SetText {
     const level = levels ? levels[at]! : 0;
     if (current && current.face === face && current.level === level) current.text += ch;
     else {
-      current = { face, level, text: ch };
+      current = { face, level, text: ch, order: items.length };
       items.push(current);
     }
   }
@@ -178,7 +181,7 @@ function toRun(stack: FontStack, main: TrueTypeFont, item: Item): FaceRun {
     const shown = rightToLeft ? chars.reverse().map((ch) => bidi!.getMirroredCharacter(ch) ?? ch).join('') : item.text;
     let width = 0;
     for (const ch of chars) width += main.advanceWidth(main.glyphId(ch.codePointAt(0)!));
-    return { face: 'main', text: shown, width: width / main.unitsPerEm };
+    return { face: 'main', text: shown, width: width / main.unitsPerEm, order: item.order };
   }
   const font = stack.fallbacks.get(item.face)!;
   const em = 1 / font.unitsPerEm;
@@ -196,7 +199,7 @@ function toRun(stack: FontStack, main: TrueTypeFont, item: Item): FaceRun {
   }
   let width = 0;
   for (const g of glyphs) width += g.advance;
-  return { face: item.face, glyphs, text: item.text, rightToLeft, width };
+  return { face: item.face, glyphs, text: item.text, rightToLeft, width, order: item.order };
 }
 
 /**

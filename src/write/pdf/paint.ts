@@ -158,21 +158,26 @@ class PagePainter {
       this.ops.push('EMC');
       return;
     }
-    // A box set as runs of faces, left to right; in content, each run is marked with its language.
+    // A box set as runs of faces, left to right; in content, each run is marked
+    // with its language, and read in logical order (right-to-left runs are drawn reversed).
     const tagged = box.tag !== undefined;
     if (!tagged) this.ops.push(beginArtifact(box.furniture));
     this.setFill(box.color);
+    const { runs } = setText(stack, box.text, box.font);
+    const structure = this.resources.structure;
+    const first = tagged ? structure.reserve(runs.length) : 0;
     let x = box.x;
-    for (const run of setText(stack, box.text, box.font).runs) {
+    for (const run of runs) {
       if (run.face === 'main') {
-        if (tagged) this.ops.push(this.resources.structure.begin(this.pageIndex, box.tag));
+        if (tagged) this.ops.push(structure.begin(this.pageIndex, box.tag, first + run.order));
         this.setRenderMode(0);
         this.setFont(FONT_RESOURCE[box.font], box.size);
         this.mainRun(box, x, run.text);
       } else {
         if (tagged) {
-          const span = this.resources.structure.span(box.tag, languageOfRun(run.face, run.text));
-          this.ops.push(this.resources.structure.begin(this.pageIndex, span));
+          const reordered = run.rightToLeft || SHAPED.has(run.face);
+          const span = structure.span(box.tag, languageOfRun(run.face, run.text), reordered ? run.text : undefined);
+          this.ops.push(structure.begin(this.pageIndex, span, first + run.order));
         }
         this.fallbackRun(run, box, x);
       }

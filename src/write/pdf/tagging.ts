@@ -24,6 +24,7 @@ interface Element {
   readonly alt?: string;
   readonly scope?: 'Column' | 'Row';
   readonly lang?: string;
+  readonly actualText?: string;
   readonly kids: Kid[];
 }
 
@@ -68,23 +69,36 @@ export class StructureTree {
     this.primaryLanguage = language.split('-')[0]!.toLowerCase();
   }
 
-  /** The operator opening a new marked-content sequence on `page` for content of `element`. */
-  begin(page: number, element: number): string {
+  /**
+   * The operator opening a new marked-content sequence on `page` for content
+   * of `element`, read next — or at `seq`, a place taken with `reserve`.
+   */
+  begin(page: number, element: number, seq = this.seq++): string {
     const onPage = this.mcids[page]!;
     const mcid = onPage.length;
     onPage.push(element);
     const e = this.elements[element]!;
-    e.kids.push({ seq: this.seq++, page, mcid });
+    e.kids.push({ seq, page, mcid });
     return `/${e.role} <</MCID ${mcid}>> BDC`;
   }
 
+  /** Takes `count` places in reading order for content painted in another order (runs of bidi text); returns the first. */
+  reserve(count: number): number {
+    const first = this.seq;
+    this.seq += count;
+    return first;
+  }
+
   /**
-   * The element for a run of `element`'s text in another language: a Span
-   * with that `/Lang`, or `element` itself when the run is in the document's language.
+   * The element for a run of `element`'s text set in a fallback face: a Span
+   * with the run's `/Lang` when it differs from the document's, and with the
+   * run's characters in reading order as `/ActualText` when they are drawn
+   * right to left; else `element` itself.
    */
-  span(element: number, lang: string): number {
-    if (lang === this.primaryLanguage) return element;
-    this.elements.push({ role: 'Span', parent: element, lang, kids: [] });
+  span(element: number, lang: string, actualText?: string): number {
+    const other = lang !== this.primaryLanguage;
+    if (!other && actualText === undefined) return element;
+    this.elements.push({ role: 'Span', parent: element, kids: [], ...(other ? { lang } : {}), ...(actualText !== undefined ? { actualText } : {}) });
     return this.elements.length - 1;
   }
 
@@ -139,6 +153,7 @@ export class StructureTree {
       if (ownPage !== undefined) dict.set(PDFName.of('Pg'), pages[ownPage]!.ref);
       if (e.alt !== undefined) dict.set(PDFName.of('Alt'), PDFHexString.fromText(e.alt));
       if (e.lang !== undefined) dict.set(PDFName.of('Lang'), PDFString.of(e.lang));
+      if (e.actualText !== undefined) dict.set(PDFName.of('ActualText'), PDFHexString.fromText(e.actualText));
       if (e.scope !== undefined) dict.set(PDFName.of('A'), context.obj({ O: 'Table', Scope: e.scope }));
       context.assign(ref, dict);
     });

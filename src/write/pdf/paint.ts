@@ -84,6 +84,8 @@ class PagePainter {
   private readonly usedFallbacks = new Set<FallbackId>();
   private usesLogo = false;
   private inText = false;
+  /** The open marked-content sequence: whose it is, and whether it opened in a text object. */
+  private marked: { key: string; inText: boolean } | undefined;
   /** The font resource set in the text state. */
   private font: string | undefined;
   private renderMode = 0;
@@ -104,15 +106,15 @@ class PagePainter {
         return this.text(box);
       case 'line':
         this.endTextObject();
-        this.ops.push(beginArtifact(box.furniture));
+        this.mark(undefined, box.furniture);
         this.setStroke(box.color, box.thickness);
-        this.ops.push(`${n(box.x1)} ${this.flip(box.y1)} m ${n(box.x2)} ${this.flip(box.y2)} l S`, 'EMC');
+        this.ops.push(`${n(box.x1)} ${this.flip(box.y1)} m ${n(box.x2)} ${this.flip(box.y2)} l S`);
         return;
       case 'rect':
         this.endTextObject();
-        this.ops.push(beginArtifact(box.furniture));
+        this.mark(undefined, box.furniture);
         this.setFill(box.fill);
-        this.ops.push(`${n(box.x)} ${this.flip(box.y + box.height)} ${n(box.width)} ${n(box.height)} re f`, 'EMC');
+        this.ops.push(`${n(box.x)} ${this.flip(box.y + box.height)} ${n(box.width)} ${n(box.height)} re f`);
         return;
       case 'checkbox':
         return this.checkbox(box);
@@ -127,13 +129,36 @@ class PagePainter {
     }
   }
 
-  /** Opens the marked content of a box: its element's, or an artifact's. */
-  private begin(tag: number | undefined, furniture: 'header' | 'footer' | undefined): void {
+  /**
+   * Puts what is painted next in the marked content of `tag` (an artifact
+   * when undefined). Boxes painted one after another with the same tag share
+   * one sequence; a sequence opened in a text object closes with it.
+   */
+  private mark(tag: number | undefined, furniture: 'header' | 'footer' | undefined): void {
+    const key = tag === undefined ? `a${furniture ?? ''}` : `t${tag}`;
+    if (this.marked?.key === key && this.marked.inText === this.inText) return;
+    this.closeMarked();
     this.ops.push(tag === undefined ? beginArtifact(furniture) : this.resources.structure.begin(this.pageIndex, tag));
+    this.marked = { key, inText: this.inText };
+  }
+
+  /** Opens a marked-content sequence of its own (`open` is its BDC operator). */
+  private markOnce(open: string): void {
+    this.closeMarked();
+    this.ops.push(open);
+    this.marked = { key: '', inText: this.inText };
+  }
+
+  private closeMarked(): void {
+    if (this.marked) {
+      this.ops.push('EMC');
+      this.marked = undefined;
+    }
   }
 
   finish(page: PDFPage): void {
     this.endTextObject();
+    this.closeMarked();
     const context = page.doc.context;
     for (const key of this.usedFonts) {
       page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), this.resources.fonts[key]!.ref);
@@ -151,17 +176,16 @@ class PagePainter {
     const stack = this.resources.stack;
     this.beginText();
     if (!stack || !needsRuns(box.text)) {
-      this.begin(box.tag, box.furniture);
+      this.mark(box.tag, box.furniture);
       this.setFont(FONT_RESOURCE[box.font], box.size);
       this.setFill(box.color);
       this.mainRun(box, box.x, box.text);
-      this.ops.push('EMC');
       return;
     }
     // A box set as runs of faces, left to right; in content, each run is marked
     // with its language, and read in logical order (right-to-left runs are drawn reversed).
     const tagged = box.tag !== undefined;
-    if (!tagged) this.ops.push(beginArtifact(box.furniture));
+    if (!tagged) this.mark(undefined, box.furniture);
     this.setFill(box.color);
     const { runs } = setText(stack, box.text, box.font);
     const structure = this.resources.structure;
@@ -169,7 +193,7 @@ class PagePainter {
     let x = box.x;
     for (const run of runs) {
       if (run.face === 'main') {
-        if (tagged) this.ops.push(structure.begin(this.pageIndex, box.tag, first + run.order));
+        if (tagged) this.markOnce(structure.begin(this.pageIndex, box.tag, first + run.order));
         this.setRenderMode(0);
         this.setFont(FONT_RESOURCE[box.font], box.size);
         this.mainRun(box, x, run.text);
@@ -177,15 +201,14 @@ class PagePainter {
         if (tagged) {
           const reordered = run.rightToLeft || SHAPED.has(run.face);
           const span = structure.span(box.tag, languageOfRun(run.face, run.text), reordered ? run.text : undefined);
-          this.ops.push(structure.begin(this.pageIndex, span, first + run.order));
+          this.markOnce(structure.begin(this.pageIndex, span, first + run.order));
         }
         this.fallbackRun(run, box, x);
       }
-      if (tagged) this.ops.push('EMC');
       x += run.width * box.size;
     }
+    if (tagged) this.closeMarked();
     this.setRenderMode(0);
-    if (!tagged) this.ops.push('EMC');
   }
 
   /** `text` in the box's own face from `x`, through the face's character map. */
@@ -235,6 +258,7 @@ class PagePainter {
 
   private beginText(): void {
     if (!this.inText) {
+      if (this.marked) this.closeMarked(); // opened outside: must close outside
       this.ops.push('BT');
       this.inText = true;
     }
@@ -258,7 +282,7 @@ class PagePainter {
   /** The drawn square is an artifact: its meaning is the form field over it, or the text beside it. */
   private checkbox(box: CheckboxBox): void {
     this.endTextObject();
-    this.ops.push(beginArtifact(undefined));
+    this.mark(undefined, undefined);
     const s = box.size;
     const x = box.x;
     const bottom = this.pageHeight - (box.y + s);
@@ -272,15 +296,14 @@ class PagePainter {
           `${n(x + 0.82 * s)} ${n(bottom + 0.78 * s)} l S Q`,
       );
     }
-    this.ops.push('EMC');
   }
 
   private image(box: ImageBox): void {
     if (!this.resources.logo) return;
     this.endTextObject();
     this.usesLogo = true;
-    this.begin(box.tag, box.furniture);
-    this.ops.push(`q ${n(box.width)} 0 0 ${n(box.height)} ${n(box.x)} ${this.flip(box.y + box.height)} cm /Im1 Do Q`, 'EMC');
+    this.mark(box.tag, box.furniture);
+    this.ops.push(`q ${n(box.width)} 0 0 ${n(box.height)} ${n(box.x)} ${this.flip(box.y + box.height)} cm /Im1 Do Q`);
   }
 
   private addLink(page: PDFPage, link: LinkBox & { tag: number }): void {
@@ -302,6 +325,7 @@ class PagePainter {
 
   private endTextObject(): void {
     if (this.inText) {
+      if (this.marked?.inText) this.closeMarked();
       this.ops.push('ET');
       this.inText = false;
     }

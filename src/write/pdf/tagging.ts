@@ -11,7 +11,7 @@
  * in the order they are painted, which is the order they are read: a link in
  * the middle of a paragraph stays in the middle of it.
  */
-import { PDFArray, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDict, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFString, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { StructElement, StructRole } from './layout-types.js';
 import type { FallbackId } from '../../fonts/fallback.js';
 
@@ -110,7 +110,11 @@ export class StructureTree {
     return key;
   }
 
-  /** Writes the structure tree and declares the document tagged. */
+  /**
+   * Writes the structure tree and declares the document tagged. The tree's
+   * objects — hundreds of small dictionaries — are written as finished PDF
+   * text, which costs a fraction of building them as pdf-lib objects.
+   */
   write(doc: PDFDocument, pages: readonly PDFPage[]): void {
     const context = doc.context;
     const children = this.elements.map((): number[] => []);
@@ -128,6 +132,7 @@ export class StructureTree {
     const kept = (id: number): boolean => !Number.isNaN(first[id]!) || KEEP_EMPTY.has(this.elements[id]!.role);
     const refs = this.elements.map((_, id) => (kept(id) ? context.nextRef() : undefined));
     const rootRef = context.nextRef();
+    const pageRef = pages.map((page) => page.ref.toString());
 
     this.elements.forEach((e, id) => {
       const ref = refs[id];
@@ -143,30 +148,30 @@ export class StructureTree {
       }
       entries.sort((a, b) => a.seq - b.seq);
       const ownPage = e.kids.length > 0 ? e.kids[0]!.page : undefined;
-      const kids = context.obj([]) as PDFArray;
+      const kids: string[] = [];
       for (const { item } of entries) {
-        if (typeof item === 'number') kids.push(refs[item]!);
-        else if ('mcid' in item) kids.push(item.page === ownPage ? PDFNumber.of(item.mcid) : context.obj({ Type: 'MCR', Pg: pages[item.page]!.ref, MCID: item.mcid }));
-        else kids.push(context.obj({ Type: 'OBJR', Obj: item.annotation, Pg: pages[item.page]!.ref }));
+        if (typeof item === 'number') kids.push(refs[item]!.toString());
+        else if ('mcid' in item) kids.push(item.page === ownPage ? String(item.mcid) : `<</Type/MCR/Pg ${pageRef[item.page]}/MCID ${item.mcid}>>`);
+        else kids.push(`<</Type/OBJR/Obj ${item.annotation.toString()}/Pg ${pageRef[item.page]}>>`);
       }
-      const dict = context.obj({ Type: 'StructElem', S: e.role, P: e.parent >= 0 ? refs[e.parent]! : rootRef, K: kids }) as PDFDict;
-      if (ownPage !== undefined) dict.set(PDFName.of('Pg'), pages[ownPage]!.ref);
-      if (e.alt !== undefined) dict.set(PDFName.of('Alt'), PDFHexString.fromText(e.alt));
-      if (e.lang !== undefined) dict.set(PDFName.of('Lang'), PDFString.of(e.lang));
-      if (e.actualText !== undefined) dict.set(PDFName.of('ActualText'), PDFHexString.fromText(e.actualText));
-      if (e.scope !== undefined) dict.set(PDFName.of('A'), context.obj({ O: 'Table', Scope: e.scope }));
-      context.assign(ref, dict);
+      let dict = `<</Type/StructElem/S/${e.role}/P ${(e.parent >= 0 ? refs[e.parent]! : rootRef).toString()}/K[${kids.join(' ')}]`;
+      if (ownPage !== undefined) dict += `/Pg ${pageRef[ownPage]}`;
+      if (e.alt !== undefined) dict += `/Alt${PDFHexString.fromText(e.alt).toString()}`;
+      if (e.lang !== undefined) dict += `/Lang${PDFString.of(e.lang).toString()}`;
+      if (e.actualText !== undefined) dict += `/ActualText${PDFHexString.fromText(e.actualText).toString()}`;
+      if (e.scope !== undefined) dict += `/A<</O/Table/Scope/${e.scope}>>`;
+      context.assign(ref, raw(`${dict}>>`));
     });
 
-    const nums: (number | PDFRef | PDFArray)[] = [];
+    let nums = '';
     this.mcids.forEach((onPage, page) => {
-      nums.push(page, context.obj(onPage.map((element) => refs[element]!)) as PDFArray);
+      nums += `${page}[${onPage.map((element) => refs[element]!.toString()).join(' ')}]`;
     });
-    for (const { key, element } of this.annotations) nums.push(key, refs[element]!);
-    const parentTree = context.register(context.obj({ Nums: nums.map((v) => (typeof v === 'number' ? PDFNumber.of(v) : v)) }));
+    for (const { key, element } of this.annotations) nums += ` ${key} ${refs[element]!.toString()}`;
+    const parentTree = context.register(raw(`<</Nums[${nums}]>>`));
     context.assign(
       rootRef,
-      context.obj({ Type: 'StructTreeRoot', K: refs[0]!, ParentTree: parentTree, ParentTreeNextKey: this.pageCount + this.annotations.length }),
+      raw(`<</Type/StructTreeRoot/K ${refs[0]!.toString()}/ParentTree ${parentTree.toString()}/ParentTreeNextKey ${this.pageCount + this.annotations.length}>>`),
     );
     pages.forEach((page, i) => {
       page.node.set(PDFName.of('StructParents'), PDFNumber.of(i));
@@ -175,6 +180,13 @@ export class StructureTree {
     doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
     doc.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
   }
+}
+
+/** A finished object written as it is (its text is ASCII: names, numbers, references, hex strings). */
+function raw(text: string): PDFInvalidObject {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return PDFInvalidObject.of(bytes);
 }
 
 /** The operator that opens an artifact: page furniture is a pagination artifact. */

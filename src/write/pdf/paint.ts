@@ -84,8 +84,8 @@ class PagePainter {
   private readonly usedFallbacks = new Set<FallbackId>();
   private usesLogo = false;
   private inText = false;
-  /** The open marked-content sequence: whose it is, and whether it opened in a text object. */
-  private marked: { key: string; inText: boolean } | undefined;
+  /** The open marked-content sequence: whose it is (tag -1: a sequence of its own), and whether it opened in a text object. */
+  private marked: { tag: number | undefined; furniture: 'header' | 'footer' | undefined; line: number; inText: boolean } | undefined;
   /** The font resource set in the text state. */
   private font: string | undefined;
   private renderMode = 0;
@@ -132,21 +132,22 @@ class PagePainter {
   /**
    * Puts what is painted next in the marked content of `tag` (an artifact
    * when undefined). Boxes painted one after another with the same tag share
-   * one sequence; a sequence opened in a text object closes with it.
+   * one sequence — text only on the same `line`, so that each line is read as
+   * one piece of text; a sequence opened in a text object closes with it.
    */
-  private mark(tag: number | undefined, furniture: 'header' | 'footer' | undefined): void {
-    const key = tag === undefined ? `a${furniture ?? ''}` : `t${tag}`;
-    if (this.marked?.key === key && this.marked.inText === this.inText) return;
+  private mark(tag: number | undefined, furniture: 'header' | 'footer' | undefined, line = 0): void {
+    const m = this.marked;
+    if (m && m.tag === tag && m.furniture === furniture && m.line === line && m.inText === this.inText) return;
     this.closeMarked();
     this.ops.push(tag === undefined ? beginArtifact(furniture) : this.resources.structure.begin(this.pageIndex, tag));
-    this.marked = { key, inText: this.inText };
+    this.marked = { tag, furniture, line, inText: this.inText };
   }
 
   /** Opens a marked-content sequence of its own (`open` is its BDC operator). */
   private markOnce(open: string): void {
     this.closeMarked();
     this.ops.push(open);
-    this.marked = { key: '', inText: this.inText };
+    this.marked = { tag: -1, furniture: undefined, line: 0, inText: this.inText };
   }
 
   private closeMarked(): void {
@@ -176,7 +177,7 @@ class PagePainter {
     const stack = this.resources.stack;
     this.beginText();
     if (!stack || !needsRuns(box.text)) {
-      this.mark(box.tag, box.furniture);
+      this.mark(box.tag, box.furniture, box.y);
       this.setFont(FONT_RESOURCE[box.font], box.size);
       this.setFill(box.color);
       this.mainRun(box, box.x, box.text);

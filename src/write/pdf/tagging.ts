@@ -11,7 +11,7 @@
  * in the order they are painted, which is the order they are read: a link in
  * the middle of a paragraph stays in the middle of it.
  */
-import { PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFString, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFObject, PDFNumber, PDFString, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { StructElement, StructRole } from './layout-types.js';
 import type { FallbackId } from '../../fonts/fallback.js';
 
@@ -21,10 +21,10 @@ type Kid = { readonly seq: number; readonly page: number; readonly mcid: number 
 interface Element {
   readonly role: StructRole | 'Span';
   readonly parent: number;
-  readonly alt?: string;
-  readonly scope?: 'Column' | 'Row';
-  readonly lang?: string;
-  readonly actualText?: string;
+  readonly alt: string | undefined;
+  readonly scope: 'Column' | 'Row' | undefined;
+  readonly lang: string | undefined;
+  readonly actualText: string | undefined;
   readonly kids: Kid[];
 }
 
@@ -64,7 +64,7 @@ export class StructureTree {
    * @param language the document's language (a run in it needs no span of its own)
    */
   constructor(structure: readonly StructElement[], private readonly pageCount: number, language: string) {
-    this.elements = structure.map((e) => ({ ...e, kids: [] }));
+    this.elements = structure.map((e) => ({ role: e.role, parent: e.parent, alt: e.alt, scope: e.scope, lang: undefined, actualText: undefined, kids: [] }));
     this.mcids = Array.from({ length: pageCount }, () => []);
     this.primaryLanguage = language.split('-')[0]!.toLowerCase();
   }
@@ -98,7 +98,7 @@ export class StructureTree {
   span(element: number, lang: string, actualText?: string): number {
     const other = lang !== this.primaryLanguage;
     if (!other && actualText === undefined) return element;
-    this.elements.push({ role: 'Span', parent: element, kids: [], ...(other ? { lang } : {}), ...(actualText !== undefined ? { actualText } : {}) });
+    this.elements.push({ role: 'Span', parent: element, alt: undefined, scope: undefined, lang: other ? lang : undefined, actualText, kids: [] });
     return this.elements.length - 1;
   }
 
@@ -138,18 +138,25 @@ export class StructureTree {
       const ref = refs[id];
       if (!ref) return;
       // Own content and child elements, in the order they are read; an empty cell keeps its place.
-      const entries: { seq: number; item: Kid | number }[] = e.kids.map((kid) => ({ seq: kid.seq, item: kid }));
-      let last = Number.NEGATIVE_INFINITY;
-      for (const child of children[id]!) {
-        if (!refs[child]) continue;
-        const seq = Number.isNaN(first[child]!) ? last : first[child]!;
-        entries.push({ seq, item: child });
-        last = seq;
+      const items: (Kid | number)[] = [];
+      if (children[id]!.length === 0) {
+        items.push(...e.kids);
+        if (!inOrder(e.kids)) items.sort((a, b) => (a as Kid).seq - (b as Kid).seq);
+      } else {
+        const entries: { seq: number; item: Kid | number }[] = e.kids.map((kid) => ({ seq: kid.seq, item: kid }));
+        let last = Number.NEGATIVE_INFINITY;
+        for (const child of children[id]!) {
+          if (!refs[child]) continue;
+          const seq = Number.isNaN(first[child]!) ? last : first[child]!;
+          entries.push({ seq, item: child });
+          last = seq;
+        }
+        entries.sort((a, b) => a.seq - b.seq);
+        for (const entry of entries) items.push(entry.item);
       }
-      entries.sort((a, b) => a.seq - b.seq);
       const ownPage = e.kids.length > 0 ? e.kids[0]!.page : undefined;
       const kids: string[] = [];
-      for (const { item } of entries) {
+      for (const item of items) {
         if (typeof item === 'number') kids.push(refs[item]!.toString());
         else if ('mcid' in item) kids.push(item.page === ownPage ? String(item.mcid) : `<</Type/MCR/Pg ${pageRef[item.page]}/MCID ${item.mcid}>>`);
         else kids.push(`<</Type/OBJR/Obj ${item.annotation.toString()}/Pg ${pageRef[item.page]}>>`);
@@ -182,11 +189,41 @@ export class StructureTree {
   }
 }
 
-/** A finished object written as it is (its text is ASCII: names, numbers, references, hex strings). */
-function raw(text: string): PDFInvalidObject {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return PDFInvalidObject.of(bytes);
+/**
+ * A finished object, written as it is: its text is ASCII (names, numbers,
+ * references, hex strings). pdf-lib packs it into an object stream like any
+ * dictionary of its own.
+ */
+class FinishedObject extends PDFObject {
+  constructor(private readonly text: string) {
+    super();
+  }
+
+  override clone(): FinishedObject {
+    return new FinishedObject(this.text);
+  }
+
+  override toString(): string {
+    return this.text;
+  }
+
+  override sizeInBytes(): number {
+    return this.text.length;
+  }
+
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    for (let i = 0; i < this.text.length; i++) buffer[offset + i] = this.text.charCodeAt(i);
+    return this.text.length;
+  }
+}
+
+function raw(text: string): FinishedObject {
+  return new FinishedObject(text);
+}
+
+function inOrder(kids: readonly Kid[]): boolean {
+  for (let i = 1; i < kids.length; i++) if (kids[i]!.seq < kids[i - 1]!.seq) return false;
+  return true;
 }
 
 /** The operator that opens an artifact: page furniture is a pagination artifact. */

@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../load/load-yaml.js';
-import { PAGE_SIZES } from '../theme.js';
+import { accentContrastWarning, PAGE_SIZES } from '../theme.js';
 import { describeIssue } from './describe-issue.js';
 import { kitConfigSchema, type KitConfig } from './kit-schema.js';
 import { resolveMargins } from './kit-theme.js';
@@ -76,5 +76,7 @@ export function loadKitConfig(text: string, file: string): KitConfigResult {
     });
     return { diagnostics, positionOf };
   }
+  const contrast = config.accent === undefined ? undefined : accentContrastWarning(config.accent);
+  if (contrast) diagnostics.push({ severity: 'warning', code: 'low-contrast', ...contrast, file, ...source.positionOf(['accent']), field: 'accent' });
   return { value: config, diagnostics, positionOf };
 }

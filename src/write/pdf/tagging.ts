@@ -131,6 +131,7 @@ export class StructureTree {
     }
     const kept = (id: number): boolean => !Number.isNaN(first[id]!) || KEEP_EMPTY.has(this.elements[id]!.role);
     const refs = this.elements.map((_, id) => (kept(id) ? context.nextRef() : undefined));
+    const refText = refs.map((ref) => (ref ? ref.toString() : ''));
     const rootRef = context.nextRef();
     const pageRef = pages.map((page) => page.ref.toString());
 
@@ -157,11 +158,11 @@ export class StructureTree {
       const ownPage = e.kids.length > 0 ? e.kids[0]!.page : undefined;
       const kids: string[] = [];
       for (const item of items) {
-        if (typeof item === 'number') kids.push(refs[item]!.toString());
+        if (typeof item === 'number') kids.push(refText[item]!);
         else if ('mcid' in item) kids.push(item.page === ownPage ? String(item.mcid) : `<</Type/MCR/Pg ${pageRef[item.page]}/MCID ${item.mcid}>>`);
         else kids.push(`<</Type/OBJR/Obj ${item.annotation.toString()}/Pg ${pageRef[item.page]}>>`);
       }
-      let dict = `<</Type/StructElem/S/${e.role}/P ${(e.parent >= 0 ? refs[e.parent]! : rootRef).toString()}/K[${kids.join(' ')}]`;
+      let dict = `<</Type/StructElem/S/${e.role}/P ${e.parent >= 0 ? refText[e.parent]! : rootRef.toString()}/K[${kids.join(' ')}]`;
       if (ownPage !== undefined) dict += `/Pg ${pageRef[ownPage]}`;
       if (e.alt !== undefined) dict += `/Alt${PDFHexString.fromText(e.alt).toString()}`;
       if (e.lang !== undefined) dict += `/Lang${PDFString.of(e.lang).toString()}`;
@@ -172,13 +173,13 @@ export class StructureTree {
 
     let nums = '';
     this.mcids.forEach((onPage, page) => {
-      nums += `${page}[${onPage.map((element) => refs[element]!.toString()).join(' ')}]`;
+      nums += `${page}[${onPage.map((element) => refText[element]!).join(' ')}]`;
     });
-    for (const { key, element } of this.annotations) nums += ` ${key} ${refs[element]!.toString()}`;
+    for (const { key, element } of this.annotations) nums += ` ${key} ${refText[element]!}`;
     const parentTree = context.register(raw(`<</Nums[${nums}]>>`));
     context.assign(
       rootRef,
-      raw(`<</Type/StructTreeRoot/K ${refs[0]!.toString()}/ParentTree ${parentTree.toString()}/ParentTreeNextKey ${this.pageCount + this.annotations.length}>>`),
+      raw(`<</Type/StructTreeRoot/K ${refText[0]!}/ParentTree ${parentTree.toString()}/ParentTreeNextKey ${this.pageCount + this.annotations.length}>>`),
     );
     pages.forEach((page, i) => {
       page.node.set(PDFName.of('StructParents'), PDFNumber.of(i));

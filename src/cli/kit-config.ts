@@ -5,6 +5,7 @@ import type { KitConfig } from '../load/kit-schema.js';
 import { InputError } from '../diagnostics.js';
 import type { Theme } from '../theme.js';
 import { displayPath } from './assets.js';
+import { printDiagnostics } from './report.js';
 import { readInputFile } from './io/index.js';
 
 /** Reads kit.yaml and its logo into a config and theme; bad input throws InputError. (Its schema loads only then.) */
@@ -15,5 +16,6 @@ export async function readKitConfig(path: string): Promise<{ config: KitConfig; 
   const dir = dirname(resolve(path));
   const result = loadKitTheme(text, shown, (logo) => new Uint8Array(readFileSync(resolve(dir, logo))));
   if (!result.config || !result.theme) throw new InputError(result.diagnostics);
+  printDiagnostics(result.diagnostics); // warnings only: an accent too light to read, …
   return { config: result.config, theme: result.theme };
 }

@@ -9,7 +9,7 @@
  * const { config, theme } = loadKitTheme(text, 'kit.yaml', (p) => readFileSync(resolve(dir, p)));
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { PAGE_SIZES, type Theme } from '../theme.js';
+import { accentContrastWarning, PAGE_SIZES, type Theme } from '../theme.js';
 import { checkLogo, logoUnreadable } from './check-logo.js';
 import { kitConfigSchema, type KitConfig } from './kit-schema.js';
 import { createKitTheme, resolveMargins } from './kit-theme.js';
@@ -55,6 +55,8 @@ export function loadKitConfig(text: string, file: string): KitConfigResult {
     });
     return { diagnostics, positionOf };
   }
+  const contrast = config.accent === undefined ? undefined : accentContrastWarning(config.accent);
+  if (contrast) diagnostics.push({ severity: 'warning', code: 'low-contrast', ...contrast, file, ...positionOf(['accent']), field: 'accent' });
   return { value: config, diagnostics, positionOf };
 }
 

@@ -67,9 +67,9 @@ describe('loadKitConfig', () => {
 
   it('accepts an empty file, a BOM and CRLF line endings', () => {
     expect(loadKitConfig('', 'kit.yaml').value).toEqual({});
-    const result = loadKitConfig('\ufeffpage_size: a4\r\naccent: "#ABCDEF"\r\n', 'kit.yaml');
+    const result = loadKitConfig('\ufeffpage_size: a4\r\naccent: "#1F4E7A"\r\n', 'kit.yaml');
     expect(result.diagnostics).toEqual([]);
-    expect(result.value).toEqual({ page_size: 'a4', accent: '#abcdef' });
+    expect(result.value).toEqual({ page_size: 'a4', accent: '#1f4e7a' });
   });
 
   it('refuses a list where the settings mapping belongs', () => {

@@ -34,6 +34,7 @@ function formatLayout(layout: LayoutResult): string {
     `"bookmarks":${JSON.stringify(layout.bookmarks)},\n` +
     `"missingCharacters":${JSON.stringify(layout.missingCharacters)},\n` +
     `"findings":${JSON.stringify(layout.findings)},\n` +
+    `"structure":[\n${layout.structure.map((e) => JSON.stringify(e)).join(',\n')}\n],\n` +
     `"pages":[\n${pages.join(',\n')}\n]}\n`
   );
 }

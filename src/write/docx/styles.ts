@@ -37,7 +37,8 @@ export const TEXT_COLOR = '1F2328';
 export const RULE_COLOR = 'D3D7DD';
 
 /** Colour of the writing lines. */
-const ANSWER_RULE_COLOR = 'C4C9D1';
+/** Colour of the writing lines. */
+export const ANSWER_RULE_COLOR = 'C4C9D1';
 
 /** Fill of every other table row. */
 export const ZEBRA_FILL = 'F4F5F7';
@@ -89,7 +90,6 @@ export function themeColors(theme: Theme): ThemeColors {
 export function documentStyles(theme: Theme, language: string): IStylesOptions {
   const font = fontName(theme.fontFamily);
   const { accent, callout } = themeColors(theme);
-  const rule = { style: 'single', size: 4, color: ANSWER_RULE_COLOR, space: 1 } as const;
   const headingRun = { font, color: accent, bold: true } as const;
   return {
     default: {
@@ -101,6 +101,8 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         run: { ...headingRun, size: 36 },
         paragraph: {
           spacing: { before: 640, after: 240, line: 480, lineRule: 'atLeast' },
+          // Outline levels put the headings in the navigation pane and in the tags of an exported PDF.
+          outlineLevel: 0,
           keepNext: true,
           keepLines: true,
           border: { bottom: { style: 'single', size: 6, color: accent, space: 4 } },
@@ -108,11 +110,11 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
       },
       heading2: {
         run: { ...headingRun, size: 27 },
-        paragraph: { spacing: { before: 400, after: 80, line: 400, lineRule: 'atLeast' }, keepNext: true, keepLines: true },
+        paragraph: { spacing: { before: 400, after: 80, line: 400, lineRule: 'atLeast' }, outlineLevel: 1, keepNext: true, keepLines: true },
       },
       heading3: {
         run: { ...headingRun, color: TEXT_COLOR, size: 24 },
-        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true },
+        paragraph: { spacing: { before: 240, after: 80 }, outlineLevel: 2, keepNext: true, keepLines: true },
       },
       hyperlink: { run: { color: accent, underline: { type: 'single' } } },
       listParagraph: { paragraph: { spacing: { after: 80 } } },
@@ -144,10 +146,8 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         paragraph: {
-          // Contextual spacing drops the space between the lines themselves: it only follows the last one.
+          // One line of writing space per line of the paragraph (see answer-lines.ts).
           spacing: { before: 80, after: PARAGRAPH_SPACE, line: ANSWER_LINE_PITCH, lineRule: 'exact' },
-          contextualSpacing: true,
-          border: { bottom: rule, between: rule },
           keepLines: true,
         },
       },

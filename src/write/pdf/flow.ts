@@ -5,7 +5,7 @@
  * "no page break before this strip"; pagination honours them when it can.
  */
 import type { Block } from '../../tree/types.js';
-import type { Box } from './layout-types.js';
+import type { Box, StructElement, StructRole } from './layout-types.js';
 import type { LineFragment, WrappedLine } from './wrap-line.js';
 import type { Metrics } from './measure.js';
 import type { TextStyle, Typography } from './typography.js';
@@ -58,6 +58,31 @@ export interface FlowContext {
   readonly numberWidth: number;
   /** Source of ids for units and sequences, shared by the whole document. */
   readonly ids: { next: number };
+  /** The document's structure elements so far, shared by the whole document. */
+  readonly structure: StructElement[];
+  /** The structure element that what is laid out here belongs to. */
+  readonly parent: number;
+}
+
+/** Adds a structure element under `parent` (the context's by default) and returns its id. */
+export function addElement(
+  context: FlowContext,
+  role: StructRole,
+  extra: Pick<StructElement, 'alt' | 'scope'> = {},
+  parent = context.parent,
+): number {
+  const id = context.structure.length;
+  context.structure.push({ id, role, parent, ...extra });
+  return id;
+}
+
+/** A copy of `boxes` that are artifacts: drawn, not read (a table header repeated on a new page). */
+export function untag(boxes: readonly Box[]): Box[] {
+  return boxes.map((box) => {
+    if (box.tag === undefined) return box;
+    const { tag: _, ...rest } = box;
+    return rest;
+  });
 }
 
 /** A fresh id for a unit or sequence. */
@@ -125,7 +150,9 @@ export function lineBoxes(fragments: readonly LineFragment[], options: TextStrip
     const baseline = top + baselineOffset(style, f.font, metrics);
     const x = options.x + f.x;
     const color = f.link ? typography.colors.accent : options.color;
-    boxes.push({ kind: 'text', x, y: baseline, width: f.width, text: f.text, font: f.font, size: style.size, color });
+    // A link's text and its clickable area are one Link element; its underline is an artifact.
+    const tag = f.link ? addElement(context, 'Link') : context.parent;
+    boxes.push({ kind: 'text', x, y: baseline, width: f.width, text: f.text, font: f.font, size: style.size, color, tag });
     if (f.link) {
       const ascent = metrics.ascent(f.font) * style.size;
       const descent = metrics.descent(f.font) * style.size;
@@ -139,7 +166,7 @@ export function lineBoxes(fragments: readonly LineFragment[], options: TextStrip
         thickness: typography.link.underlineThickness,
         color: typography.colors.accent,
       });
-      decorations.push({ kind: 'link', x, y: baseline - ascent, width: f.width, height: ascent + descent, url: f.link });
+      decorations.push({ kind: 'link', x, y: baseline - ascent, width: f.width, height: ascent + descent, url: f.link, tag });
     }
   }
   return decorations.length > 0 ? [...boxes, ...decorations] : boxes;

@@ -42,7 +42,7 @@ export interface PlacedGlyph {
 /** A run of text in one face, ready to draw. */
 export type FaceRun =
   /** In the box's own face: `text` in visual order, drawn through the face's character map. */
-  | { readonly face: 'main'; readonly text: string; readonly width: number }
+  | { readonly face: 'main'; readonly text: string; readonly width: number; readonly order: number }
   /** In a fallback face: glyphs in visual order, and the characters they stand for. */
   | {
       readonly face: FallbackId;
@@ -58,6 +58,8 @@ export type FaceRun =
        */
       readonly actualText: boolean;
       readonly width: number;
+      /** Where the run comes in reading (logical) order, from 0. */
+      readonly order: number;
     };
 
 /** A text set in runs. */
@@ -96,6 +98,7 @@ interface Item {
   face: 'main' | FallbackId;
   level: number;
   text: string;
+  order: number;
 }
 
 const caches = new WeakMap<FontStack, Map<string, SetText>>();
@@ -137,11 +140,11 @@ function build(stack: FontStack, text: string, font: FontKey): SetText {
     const level = levels ? levels[at]! : 0;
     if (current && current.face === face && current.level === level) current.text += ch;
     else {
-      current = { face, level, text: ch };
+      current = { face, level, text: ch, order: items.length };
       items.push(current);
     }
   }
-  const runs = reorder(items).flatMap((item) => toRuns(stack, main, item));
+  const runs = numberInReadingOrder(reorder(items).map((item) => ({ item, runs: toRuns(stack, main, item) })));
   let width = 0;
   for (const run of runs) width += run.width;
   return { runs, width };
@@ -159,6 +162,23 @@ function faceFor(stack: FontStack, main: TrueTypeFont, cp: number, ch: string, p
   if (previous === undefined || previous === 'main') return 'main';
   if (MARK.test(ch)) return previous;
   return main.glyphId(cp) === 0 && stack.fallbacks.get(previous)!.glyphId(cp) !== 0 ? previous : 'main';
+}
+
+/** A run before it knows its place in reading order. */
+type Unnumbered = FaceRun extends infer R ? (R extends FaceRun ? Omit<R, 'order'> : never) : never;
+
+/**
+ * The runs of items in visual order, each numbered with its place in reading
+ * order: items by their logical order, and within a right-to-left item (whose
+ * runs come in visual order) from its last run to its first.
+ */
+function numberInReadingOrder(visual: readonly { item: Item; runs: Unnumbered[] }[]): FaceRun[] {
+  const placed = visual.flatMap(({ item, runs }) =>
+    runs.map((run, i) => ({ run, item: item.order, within: item.level % 2 === 1 ? runs.length - 1 - i : i })),
+  );
+  const reading = [...placed].sort((a, b) => a.item - b.item || a.within - b.within);
+  const orderOf = new Map(reading.map((p, i) => [p, i]));
+  return placed.map((p) => ({ ...p.run, order: orderOf.get(p)! }) as FaceRun);
 }
 
 /** Items in visual order (rule L2 of the bidi algorithm, on whole items). */
@@ -192,7 +212,7 @@ function reorder(items: Item[]): Item[] {
  * over more than one glyph of right-to-left text would read back reversed
  * or split.
  */
-function toRuns(stack: FontStack, main: TrueTypeFont, item: Item): FaceRun[] {
+function toRuns(stack: FontStack, main: TrueTypeFont, item: Item): Unnumbered[] {
   const rightToLeft = item.level % 2 === 1;
   if (item.face === 'main') {
     const chars = [...item.text];
@@ -223,7 +243,7 @@ function toRuns(stack: FontStack, main: TrueTypeFont, item: Item): FaceRun[] {
   }
   const plain = (cluster: PlacedGlyph[]): boolean => cluster.length === 1 && [...cluster[0]!.text].length === 1;
   if (!rightToLeft) return [run(face, glyphs, item.text, false, !clusters.every(plain))];
-  const runs: FaceRun[] = [];
+  const runs: Unnumbered[] = [];
   let pending: PlacedGlyph[] = [];
   const flush = (): void => {
     if (pending.length > 0) runs.push(run(face, pending, pending.map((g) => g.text).reverse().join(''), true, false));
@@ -242,7 +262,7 @@ function toRuns(stack: FontStack, main: TrueTypeFont, item: Item): FaceRun[] {
   return runs;
 }
 
-function run(face: FallbackId, glyphs: PlacedGlyph[], text: string, rightToLeft: boolean, actualText: boolean): FaceRun {
+function run(face: FallbackId, glyphs: PlacedGlyph[], text: string, rightToLeft: boolean, actualText: boolean): Unnumbered {
   let width = 0;
   for (const g of glyphs) width += g.advance;
   return { face, glyphs, text, rightToLeft, actualText, width };

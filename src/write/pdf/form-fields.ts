@@ -8,11 +8,15 @@
  * viewer has for forms: an embedded subset of the body font would lack the
  * glyphs of text typed later, and embedding the whole body font would add
  * ~370 KB to every file.
+ *
+ * Each field is the content of a Form structure element, and its `/TU`, the
+ * name a screen reader speaks, is the question it answers (or the check box's text).
  */
-import { PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFNumber, PDFString, type PDFDict, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { hexToRgb } from '../../theme.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { CheckboxBox, FieldBox, LayoutResult } from './layout-types.js';
+import type { StructureTree } from './tagging.js';
 
 /** Type size of text entered into answer fields. */
 export const FIELD_FONT_SIZE = 10;
@@ -28,7 +32,7 @@ const INK = '0.12 0.14 0.16 rg';
  * Adds the form fields of a laid-out document to its painted pages. Returns
  * a warning for each name used twice (only the first becomes a field).
  */
-export function addFormFields(doc: PDFDocument, layout: LayoutResult, pages: readonly PDFPage[], accent: string): Diagnostic[] {
+export function addFormFields(doc: PDFDocument, layout: LayoutResult, pages: readonly PDFPage[], accent: string, structure: StructureTree): Diagnostic[] {
   const context = doc.context;
   const warnings: Diagnostic[] = [];
   const used = new Set<string>();
@@ -50,13 +54,16 @@ export function addFormFields(doc: PDFDocument, layout: LayoutResult, pages: rea
     const page = pages[index]!;
     const height = page.getHeight();
     for (const box of layoutPage.boxes) {
-      let ref: PDFRef | undefined;
-      if (box.kind === 'field' && claim(box.name)) ref = addTextField(doc, page, box, height);
-      else if (box.kind === 'checkbox' && box.name && claim(box.name)) ref = addCheckBox(doc, page, box, height, tick);
-      if (ref) {
-        fields.push(ref);
-        page.node.addAnnot(ref);
-      }
+      let dict: PDFDict | undefined;
+      if (box.kind === 'field' && claim(box.name)) dict = textField(doc, page, box, height);
+      else if (box.kind === 'checkbox' && box.name && claim(box.name)) dict = checkBox(doc, page, box, height, tick);
+      if (!dict || (box.kind !== 'field' && box.kind !== 'checkbox')) continue;
+      const ref = context.nextRef();
+      dict.set(PDFName.of('TU'), PDFHexString.fromText(box.label ?? box.name!));
+      if (box.tag !== undefined) dict.set(PDFName.of('StructParent'), PDFNumber.of(structure.annotation(index, box.tag, ref)));
+      context.assign(ref, dict);
+      fields.push(ref);
+      page.node.addAnnot(ref);
     }
   });
   if (fields.length === 0) return warnings;
@@ -73,12 +80,11 @@ export function addFormFields(doc: PDFDocument, layout: LayoutResult, pages: rea
   return warnings;
 }
 
-function addTextField(doc: PDFDocument, page: PDFPage, box: FieldBox, pageHeight: number): PDFRef {
+function textField(doc: PDFDocument, page: PDFPage, box: FieldBox, pageHeight: number): PDFDict {
   const context = doc.context;
   const rect = rectOf(box.x, pageHeight - box.y - box.height, box.width, box.height);
   const empty = appearance(doc, box.width, box.height, '/Tx BMC EMC');
-  return context.register(
-    context.obj({
+  return context.obj({
       Type: 'Annot',
       Subtype: 'Widget',
       FT: 'Tx',
@@ -89,19 +95,17 @@ function addTextField(doc: PDFDocument, page: PDFPage, box: FieldBox, pageHeight
       P: page.ref,
       DA: PDFString.of(`/Helv ${FIELD_FONT_SIZE} Tf ${INK}`),
       AP: { N: empty },
-    }),
-  );
+    });
 }
 
-function addCheckBox(doc: PDFDocument, page: PDFPage, box: CheckboxBox, pageHeight: number, tick: string): PDFRef {
+function checkBox(doc: PDFDocument, page: PDFPage, box: CheckboxBox, pageHeight: number, tick: string): PDFDict {
   const context = doc.context;
   const s = box.size;
   const state = box.checked ? 'Yes' : 'Off';
   const mark =
     `q 1 J 1 j 1.3 w ${tick} RG ${n(0.2 * s)} ${n(0.5 * s)} m ${n(0.42 * s)} ${n(0.25 * s)} l ` +
     `${n(0.82 * s)} ${n(0.78 * s)} l S Q`;
-  return context.register(
-    context.obj({
+  return context.obj({
       Type: 'Annot',
       Subtype: 'Widget',
       FT: 'Btn',
@@ -114,8 +118,7 @@ function addCheckBox(doc: PDFDocument, page: PDFPage, box: CheckboxBox, pageHeig
       DA: PDFString.of(`/ZaDb 0 Tf ${tick} rg`),
       MK: { CA: PDFString.of('4') },
       AP: { N: { Yes: appearance(doc, s, s, mark), Off: appearance(doc, s, s, '') } },
-    }),
-  );
+    });
 }
 
 /** A form XObject drawing `content` in a box of the given size. */

@@ -2,7 +2,8 @@
  * The PDF writer: tree → typeset PDF bytes, in two steps as in Typst —
  * `layoutDocument` (pure: measure, wrap, paginate, page furniture) and
  * `paintLayout` (content streams, links), then the outline, metadata and,
- * on request, form fields.
+ * on request, form fields. Every file is a tagged PDF meant to conform to
+ * PDF/UA-1 (tagging.ts, xmp.ts).
  *
  * Text is set in the TrueType family given in `options.fonts`, embedded as
  * subsets that are built once per process (font-program.ts), so the same
@@ -30,6 +31,8 @@ import type { FontKey, LayoutResult } from './layout-types.js';
 import { paintLayout, type PaintFace } from './paint.js';
 import { addOutline } from './outline.js';
 import { addFormFields } from './form-fields.js';
+import { StructureTree } from './tagging.js';
+import { addXmpMetadata } from './xmp.js';
 import { missingCharactersWarning } from './glyph-coverage.js';
 import { findingsToDiagnostics } from './preflight.js';
 import { createTypography } from './typography.js';
@@ -86,9 +89,11 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
     fallbacks[id] = { ref: embedFace(doc.context, program, drawn.keys()), program };
   }
   const logo = await embedLogo(doc, options);
-  const pages = paintLayout(doc, layout, { fonts: faces, fallbacks, stack, forms, deflate, ...(logo ? { logo } : {}) });
+  const structure = new StructureTree(layout.structure, layout.pages.length, tree.meta.language);
+  const pages = paintLayout(doc, layout, { fonts: faces, fallbacks, stack, forms, deflate, structure, ...(logo ? { logo } : {}) });
   addOutline(doc, layout.bookmarks, pages);
-  if (forms) warnings.push(...addFormFields(doc, layout, pages, createTypography(options.theme).colors.accent));
+  if (forms) warnings.push(...addFormFields(doc, layout, pages, createTypography(options.theme).colors.accent, structure));
+  structure.write(doc, pages);
   const bytes = await savePdf(doc, deflate);
   return { bytes, pages: pages.length, warnings };
 }
@@ -171,6 +176,7 @@ function setMetadata(doc: PDFDocument, tree: Root, options: PdfOptions): void {
   doc.setProducer(PRODUCER);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  addXmpMetadata(doc, { title: tree.meta.title, author: tree.meta.author, language: tree.meta.language, producer: PRODUCER, date });
 }
 
 async function embedLogo(doc: PDFDocument, options: PdfOptions): Promise<PDFImage | undefined> {

@@ -13,7 +13,8 @@
 import { assertNever, type AnswerLines, type Block, type Checkbox, type Heading, type Paragraph } from '../../tree/types.js';
 import { flattenInlines, plainText, type InlineStyle } from './inline-runs.js';
 import { wrapRuns } from './wrap-line.js';
-import { baselineOffset, keepTogether, markSequence, nextId, textStrips, type FlowContext, type Strip } from './flow.js';
+import { addElement, baselineOffset, keepTogether, markSequence, nextId, textStrips, type FlowContext, type Strip } from './flow.js';
+import type { StructRole } from './layout-types.js';
 import { layoutList } from './layout-list.js';
 import { layoutTable } from './layout-table.js';
 import { layoutCallout } from './layout-callout.js';
@@ -32,6 +33,7 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
   let keepNext = false;
   let checklist: Strip[][] = []; // consecutive checkbox lines
   let unit: number | undefined; // the question unit the previous block belongs to, if any
+  let question = ''; // the text of the question a writing space answers, spoken as its field's name
   blocks.forEach((block, i) => {
     if (block.type !== 'checkbox' && checklist.length > 0) {
       markSequence(checklist, 'item', context);
@@ -59,6 +61,11 @@ export function layoutBlocks(blocks: readonly Block[], context: FlowContext): St
     if (block.type === 'answerLines') {
       first.keepWithPrevious = true;
       if (previous?.type === 'paragraph' || previous?.type === 'checkbox') {
+        const asked = plainText(previous.children).trim();
+        question = unit !== undefined && question !== '' ? `${question} ${asked}` : asked;
+        if (question !== '') {
+          for (const strip of own) strip.boxes = strip.boxes.map((box) => (box.kind === 'field' ? { ...box, label: question } : box));
+        }
         // A question and its writing space: one unit, on one page.
         unit = previousOwn[0]!.unit ?? nextId(context);
         for (const strip of keepTogether([...previousOwn, ...own])) strip.unit = unit;
@@ -157,7 +164,7 @@ function layoutBlock(block: Block, context: FlowContext): Strip[] {
 function layoutParagraph(block: Paragraph, context: FlowContext): Strip[] {
   const style = context.typography.body;
   const lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width, style.size, context.metrics, { hyphenate: context.hyphenate });
-  const strips = textStrips(lines, { x: context.x, style, color: style.color }, context);
+  const strips = textStrips(lines, { x: context.x, style, color: style.color }, { ...context, parent: addElement(context, 'P') });
   if (strips.length > 1) markSequence(strips.map((strip) => [strip]), 'line', context);
   return strips;
 }
@@ -168,7 +175,8 @@ function layoutHeading(block: Heading, context: FlowContext): Strip[] {
   const runs = flattenInlines(block.children, BOLD);
   let lines = wrapRuns(runs, context.width, style.size, context.metrics);
   if (lines.length === 0) lines = [{ fragments: [], width: 0 }];
-  const strips = keepTogether(textStrips(lines, { x: context.x, style, color: style.color }, context));
+  const tag = addElement(context, headingRole(block.depth, context));
+  const strips = keepTogether(textStrips(lines, { x: context.x, style, color: style.color }, { ...context, parent: tag }));
   for (const strip of strips) strip.leadIn = 'heading';
   const last = strips[strips.length - 1]!;
   if (block.depth === 1) {
@@ -191,6 +199,23 @@ function layoutHeading(block: Heading, context: FlowContext): Strip[] {
   return strips;
 }
 
+/**
+ * The structure type of a heading: its depth, except that it never goes more
+ * than one level below the heading before it (a document may start at "##"),
+ * so a screen reader's outline of headings has no gaps.
+ */
+function headingRole(depth: 1 | 2 | 3, context: FlowContext): StructRole {
+  let previous = 0;
+  for (let i = context.structure.length - 1; i >= 0; i--) {
+    const role = context.structure[i]!.role;
+    if (role === 'H1' || role === 'H2' || role === 'H3') {
+      previous = Number(role[1]);
+      break;
+    }
+  }
+  return `H${Math.min(depth, previous + 1)}` as StructRole;
+}
+
 /** A tick box and its text; never split. */
 function layoutCheckbox(block: Checkbox, context: FlowContext): Strip[] {
   const t = context.typography;
@@ -200,7 +225,10 @@ function layoutCheckbox(block: Checkbox, context: FlowContext): Strip[] {
     hyphenate: context.hyphenate,
   });
   if (lines.length === 0) lines = [{ fragments: [], width: 0 }];
-  const strips = keepTogether(textStrips(lines, { x: context.x + indent, style, color: style.color }, context));
+  const paragraph = addElement(context, 'P');
+  // A named box becomes a check box field: a Form element before the text it ticks.
+  const form = block.name ? addElement(context, 'Form', {}, paragraph) : undefined;
+  const strips = keepTogether(textStrips(lines, { x: context.x + indent, style, color: style.color }, { ...context, parent: paragraph }));
   const size = t.checkbox.size;
   const baseline = baselineOffset(style, 'regular', context.metrics);
   // Sit the square on the baseline, a little below it like a lowercase descender.
@@ -211,7 +239,7 @@ function layoutCheckbox(block: Checkbox, context: FlowContext): Strip[] {
     size,
     checked: block.checked,
     color: t.colors.checkbox,
-    ...(block.name ? { name: block.name } : {}),
+    ...(block.name ? { name: block.name, label: plainText(block.children).trim() || block.name, tag: form } : {}),
   });
   return strips;
 }
@@ -221,6 +249,7 @@ function layoutAnswerLines(block: AnswerLines, context: FlowContext): Strip[] {
   const t = context.typography;
   const { pitch, thickness } = t.answerLines;
   const count = Math.max(0, Math.floor(block.count));
+  const form = block.name && count > 0 ? addElement(context, 'Form') : undefined;
   const strips: Strip[] = [];
   for (let i = 0; i < count; i++) {
     const strip: Strip = {
@@ -240,7 +269,7 @@ function layoutAnswerLines(block: AnswerLines, context: FlowContext): Strip[] {
       ],
     };
     if (block.name) {
-      strip.boxes.push({ kind: 'field', name: block.name, x: context.x, y: 0, width: context.width, height: pitch });
+      strip.boxes.push({ kind: 'field', name: block.name, x: context.x, y: 0, width: context.width, height: pitch, tag: form });
     }
     strips.push(strip);
   }

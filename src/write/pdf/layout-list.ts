@@ -6,7 +6,7 @@
  * on one page; other lists leave no single item alone at a page's foot or head.
  */
 import type { Block, List } from '../../tree/types.js';
-import { baselineOffset, keepTogether, markSequence, nextId, type FlowContext, type LayoutBlocks, type Strip } from './flow.js';
+import { addElement, baselineOffset, keepTogether, markSequence, nextId, type FlowContext, type LayoutBlocks, type Strip } from './flow.js';
 import type { TextBox } from './layout-types.js';
 
 /** Lays out a list; `layoutBlocks` lays out each item's content. */
@@ -18,6 +18,7 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
   const markerFont = list.ordered ? 'bold' : 'regular';
   const widest = Math.max(list.ordered ? context.numberWidth : 0, ...labels.map((label) => metrics.widthOf(label, markerFont, style.size)));
   const indent = Math.max(t.list.indent, widest + t.list.markerGap + 2);
+  const structure = addElement(context, 'L');
   const inner: FlowContext = {
     ...context,
     x: context.x + indent,
@@ -29,15 +30,19 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
   let hasQuestions = false;
   let previousHeldAnswer = false;
   list.children.forEach((item, i) => {
-    let own = layoutBlocks(item.children, inner);
+    const listItem = addElement(context, 'LI', {}, structure);
+    const lbl = addElement(context, 'Lbl', {}, listItem);
+    let own = layoutBlocks(item.children, { ...inner, parent: addElement(context, 'LBody', {}, listItem) });
     if (own.length === 0) own = [{ spaceBefore: 0, height: style.leading, keepWithPrevious: false, boxes: [] }];
     const first = own[0]!;
     const label = labels[i]!;
     const firstText = first.boxes.find((box): box is TextBox => box.kind === 'text');
     const baseline = firstText ? firstText.y : baselineOffset(style, 'regular', metrics);
     const width = metrics.widthOf(label, markerFont, style.size);
-    first.boxes.push({
+    // The marker is painted first: it is read first.
+    first.boxes.unshift({
       kind: 'text',
+      tag: lbl,
       x: inner.x - t.list.markerGap - width,
       y: baseline,
       width,

@@ -9,7 +9,7 @@
 import type { Table } from '../../tree/types.js';
 import { flattenInlines, type StyledRun } from './inline-runs.js';
 import { wrapRuns, type WrappedLine } from './wrap-line.js';
-import { lineBoxes, markSequence, type FlowContext, type Strip } from './flow.js';
+import { addElement, lineBoxes, markSequence, untag, type FlowContext, type Strip } from './flow.js';
 import type { Box } from './layout-types.js';
 
 /** Longest share of the table a single unbreakable word may claim. */
@@ -31,6 +31,7 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
   const xs: number[] = [];
   widths.reduce((x, w) => (xs.push(x), x + w), context.x);
 
+  const structure = addElement(context, 'Table');
   const strips: Strip[] = [];
   const headerStrips: Strip[] = [];
   const rows: Strip[][] = [];
@@ -45,6 +46,15 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
     const shaded = table.header ? bodyRow % 2 === 1 : bodyRow % 2 === 0;
     const fill = header ? t.colors.tableHeaderFill : shaded ? t.colors.zebraFill : undefined;
     if (!header) bodyRow++;
+    // Header cells head their column; the bold first column of a body row heads its row.
+    const tr = addElement(context, 'TR', {}, structure);
+    const tags = cells.map((_, c) =>
+      header
+        ? addElement(context, 'TH', { scope: 'Column' }, tr)
+        : c === 0 && columns > 1
+          ? addElement(context, 'TH', { scope: 'Row' }, tr)
+          : addElement(context, 'TD', {}, tr),
+    );
     for (let k = 0; k < bands; k++) {
       const top = k === 0 ? style.padY : 0;
       const height = style.leading + top + (k === bands - 1 ? style.padY : 0);
@@ -54,7 +64,7 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
         const line = lines[k];
         if (!line) return;
         const color = header ? t.colors.accent : style.color;
-        boxes.push(...lineBoxes(line.fragments, { x: xs[c]! + style.padX, style, color }, context, top));
+        boxes.push(...lineBoxes(line.fragments, { x: xs[c]! + style.padX, style, color }, { ...context, parent: tags[c]! }, top));
       });
       if (k === bands - 1) {
         boxes.push(
@@ -77,7 +87,8 @@ export function layoutTable(table: Table, context: FlowContext): Strip[] {
   const id = markSequence(rows, 'row', context);
   if (headerStrips.length > 0 && rows.length > 0) {
     for (const strip of headerStrips) strip.tableHeader = id;
-    const repeated = headerStrips.map((strip) => ({ ...strip, spaceBefore: 0 }));
+    // A repeated header is an artifact: the table's header cells are read once.
+    const repeated = headerStrips.map((strip) => ({ ...strip, spaceBefore: 0, boxes: untag(strip.boxes) }));
     for (const row of rows.slice(1)) row[0]!.repeatOnNewPage = repeated;
   }
   return strips;

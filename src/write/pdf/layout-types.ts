@@ -7,11 +7,22 @@
  * is the baseline; for every other box, `y` is the top edge.
  */
 
+/**
+ * What every box may carry for tagged PDF: `tag`, the structure element
+ * (see `StructElement`) whose content the box is; `furniture`, set on the
+ * running header and footer. A box without a `tag` is an artifact: drawn,
+ * but not read aloud.
+ */
+export interface Tagging {
+  readonly tag?: number;
+  readonly furniture?: 'header' | 'footer';
+}
+
 /** The four faces of the family. */
 export type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
 /** A run of text in one font, size and colour (`color` as #rrggbb). */
-export interface TextBox {
+export interface TextBox extends Tagging {
   readonly kind: 'text';
   readonly x: number;
   readonly y: number;
@@ -23,7 +34,7 @@ export interface TextBox {
 }
 
 /** A straight line (rules, underlines, answer lines). */
-export interface LineBox {
+export interface LineBox extends Tagging {
   readonly kind: 'line';
   readonly x1: number;
   readonly y1: number;
@@ -34,7 +45,7 @@ export interface LineBox {
 }
 
 /** A filled rectangle (table rows, callout backgrounds and bars). */
-export interface RectBox {
+export interface RectBox extends Tagging {
   readonly kind: 'rect';
   readonly x: number;
   readonly y: number;
@@ -44,7 +55,7 @@ export interface RectBox {
 }
 
 /** A drawn tick box; `name` is set when it may become a form check box. */
-export interface CheckboxBox {
+export interface CheckboxBox extends Tagging {
   readonly kind: 'checkbox';
   readonly x: number;
   readonly y: number;
@@ -52,10 +63,12 @@ export interface CheckboxBox {
   readonly checked: boolean;
   readonly color: string;
   readonly name?: string;
+  /** What the check box is for, spoken by screen readers (its text). */
+  readonly label?: string;
 }
 
 /** A clickable area opening `url`. */
-export interface LinkBox {
+export interface LinkBox extends Tagging {
   readonly kind: 'link';
   readonly x: number;
   readonly y: number;
@@ -65,9 +78,11 @@ export interface LinkBox {
 }
 
 /** Where a fillable multi-line text field goes (painted only when forms are on). */
-export interface FieldBox {
+export interface FieldBox extends Tagging {
   readonly kind: 'field';
   readonly name: string;
+  /** What the field is for, spoken by screen readers (the question it answers). */
+  readonly label?: string;
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -75,7 +90,7 @@ export interface FieldBox {
 }
 
 /** The office logo. */
-export interface ImageBox {
+export interface ImageBox extends Tagging {
   readonly kind: 'image';
   readonly image: 'logo';
   readonly x: number;
@@ -100,6 +115,24 @@ export interface Bookmark {
   readonly y: number;
 }
 
+/** The structure types of tagged PDF the writer uses (PDF 32000-1, 14.8.4). */
+export type StructRole = 'Document' | 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD' | 'Link' | 'Form' | 'Figure';
+
+/**
+ * One element of the document's logical structure. Elements are listed in
+ * reading order; `id` is the index in that list, and element 0 is the
+ * Document, the only one whose `parent` is -1.
+ */
+export interface StructElement {
+  readonly id: number;
+  readonly role: StructRole;
+  readonly parent: number;
+  /** Alternate text (a Figure's description). */
+  readonly alt?: string;
+  /** Which cells a header cell heads. */
+  readonly scope?: 'Column' | 'Row';
+}
+
 import type { Finding } from './preflight.js';
 
 /** The laid-out document. */
@@ -108,6 +141,8 @@ export interface LayoutResult {
   readonly pageHeight: number;
   readonly pages: LayoutPage[];
   readonly bookmarks: Bookmark[];
+  /** The logical structure the boxes' `tag`s point into, in reading order. */
+  readonly structure: StructElement[];
   /** Characters the fonts have no glyph for, each once, in order of appearance. */
   readonly missingCharacters: string[];
   /** The preflight's findings: defects of these pages, in page order (see preflight.ts). */

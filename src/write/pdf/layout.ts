@@ -9,7 +9,7 @@
  */
 import type { Block, Root } from '../../tree/types.js';
 import type { Theme } from '../../theme.js';
-import type { LayoutResult } from './layout-types.js';
+import type { LayoutResult, StructElement } from './layout-types.js';
 import type { Metrics } from './measure.js';
 import { createTypography } from './typography.js';
 import { layoutBlocks } from './layout-blocks.js';
@@ -33,6 +33,10 @@ export type LayoutOptions = PreflightOptions;
 export function layoutDocument(tree: Root, theme: Theme, metrics: Metrics, options: LayoutOptions = {}): LayoutResult {
   const typography = createTypography(theme);
   const body = typography.body;
+  const content = furnitureContent(tree, theme);
+  const structure: StructElement[] = [{ id: 0, role: 'Document', parent: -1 }];
+  // The office logo is read once, as the document's first figure; on later pages it is furniture.
+  const logo = content.office?.logo ? structure.push({ id: 1, role: 'Figure', parent: 0, alt: `${content.office.name} logo` }) - 1 : undefined;
   const strips = layoutBlocks(tree.children, {
     x: typography.left,
     width: typography.right - typography.left,
@@ -42,17 +46,19 @@ export function layoutDocument(tree: Root, theme: Theme, metrics: Metrics, optio
     hyphenate: /^en\b/i.test(tree.meta.language),
     numberWidth: metrics.widthOf(`${largestNumber(tree.children)}.`, 'bold', body.size),
     ids: { next: 0 },
+    structure,
+    parent: 0,
   });
   const area = { top: typography.top, bottom: typography.bottom };
   const pagination = paginate(strips, area);
-  const content = furnitureContent(tree, theme);
   const extra = tree.meta.kind === 'letter' ? [] : [content.footer, ...(content.office ? [content.office.name, ...content.office.contact] : [])];
-  const furnished = addPageFurniture(pagination.pages, content, typography, metrics);
+  const furnished = addPageFurniture(pagination.pages, content, typography, metrics, logo);
   return {
     pageWidth: typography.pageWidth,
     pageHeight: typography.pageHeight,
     pages: furnished.pages,
     bookmarks: pagination.bookmarks,
+    structure,
     missingCharacters: findMissingCharacters(tree, extra, metrics),
     findings: [
       ...checkText(furnished.pages, metrics, options),

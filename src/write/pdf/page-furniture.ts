@@ -36,12 +36,16 @@ export interface Furnished {
 /** Separator of fields in the footer and the office's contact line. */
 const FIELD_SEPARATOR = ' \u00b7 ';
 
-/** Adds header and footer boxes to every page. */
+/**
+ * Adds header and footer boxes to every page, marked as furniture. The logo
+ * on the first page is content instead: the structure element `logoTag`.
+ */
 export function addPageFurniture(
   pages: readonly Box[][],
   content: FurnitureContent,
   typography: Typography,
   metrics: Metrics,
+  logoTag?: number,
 ): Furnished {
   const findings: Finding[] = [];
   // Reported once per field, not once per page.
@@ -54,11 +58,12 @@ export function addPageFurniture(
       hint: "shorten it (kit.yaml for the office, the document's footer otherwise)",
     });
   };
-  const header = content.office ? headerBoxes(content.office, typography, metrics, cut) : [];
+  const header = content.office ? headerBoxes(content.office, typography, metrics, cut).map((box) => ({ ...box, furniture: 'header' as const })) : [];
+  const firstHeader = header.map((box) => (box.kind === 'image' && logoTag !== undefined ? { kind: box.kind, image: box.image, x: box.x, y: box.y, width: box.width, height: box.height, tag: logoTag } : box));
   const furnished = pages.map((boxes, i) => {
     if (content.letter && i === 0) return { boxes: [...boxes] };
-    const footer = footerBoxes(content.letter ? '' : content.footer, i + 1, pages.length, typography, metrics, cut);
-    return { boxes: [...header, ...boxes, ...footer] };
+    const footer = footerBoxes(content.letter ? '' : content.footer, i + 1, pages.length, typography, metrics, cut).map((box) => ({ ...box, furniture: 'footer' as const }));
+    return { boxes: [...(i === 0 ? firstHeader : header), ...boxes, ...footer] };
   });
   return { pages: furnished, findings };
 }

@@ -14,16 +14,22 @@
  * written. Fallback faces
  * have one weight: in bold text they are emboldened with a thin outline of
  * the text's colour (text render mode 2).
+ *
+ * Every box is marked content: a tagged box (see layout-types.ts) gets an
+ * MCID of its structure element, a run of another script a Span with its
+ * language; everything else — rules, stripes, writing lines, page furniture —
+ * is an artifact (tagging.ts builds the tree).
  */
-import { PDFName, PDFString, type PDFDocument, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFString, type PDFDocument, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
 import { hexToRgb } from '../../theme.js';
-import type { Box, CheckboxBox, FontKey, LayoutResult, LinkBox, TextBox } from './layout-types.js';
+import type { Box, CheckboxBox, FontKey, ImageBox, LayoutResult, LinkBox, TextBox } from './layout-types.js';
 import type { FaceProgram } from './font-program.js';
 import { encodeText } from './font-embed.js';
 import { hex4, utf16Hex } from './font-program.js';
 import { needsRuns, setText, type FaceRun, type FontStack } from './font-runs.js';
-import type { FallbackId } from '../../fonts/fallback.js';
+import { SHAPED, type FallbackId } from '../../fonts/fallback.js';
 import { deflateText, type Deflate } from '../deflate.js';
+import { beginArtifact, languageOfRun, type StructureTree } from './tagging.js';
 
 /** An embedded face: its font dictionary and program. */
 export interface PaintFace {
@@ -44,6 +50,8 @@ export interface PaintResources {
   readonly forms: boolean;
   /** Compresses the content streams. */
   readonly deflate: Deflate;
+  /** The document's structure, which the painted content is marked into. */
+  readonly structure: StructureTree;
 }
 
 const FONT_RESOURCE: Record<FontKey, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
@@ -61,9 +69,9 @@ export class MissingFontError extends Error {
 
 /** Adds one page per layout page to `doc` and paints its boxes. */
 export function paintLayout(doc: PDFDocument, layout: LayoutResult, resources: PaintResources): PDFPage[] {
-  return layout.pages.map((layoutPage) => {
+  return layout.pages.map((layoutPage, index) => {
     const page = doc.addPage([layout.pageWidth, layout.pageHeight]);
-    const painter = new PagePainter(layout.pageHeight, resources);
+    const painter = new PagePainter(layout.pageHeight, index, resources);
     for (const box of layoutPage.boxes) painter.paint(box);
     painter.finish(page);
     return page;
@@ -73,11 +81,13 @@ export function paintLayout(doc: PDFDocument, layout: LayoutResult, resources: P
 /** Paints the boxes of one page, tracking graphics and text state. */
 class PagePainter {
   private readonly ops: string[] = [];
-  private readonly links: LinkBox[] = [];
+  private readonly links: (LinkBox & { tag: number })[] = [];
   private readonly usedFonts = new Set<FontKey>();
   private readonly usedFallbacks = new Set<FallbackId>();
   private usesLogo = false;
   private inText = false;
+  /** The open marked-content sequence: whose it is (tag -1: a sequence of its own), and whether it opened in a text object. */
+  private marked: { tag: number | undefined; furniture: 'header' | 'footer' | undefined; line: number; inText: boolean } | undefined;
   /** The font resource set in the text state. */
   private font: string | undefined;
   private renderMode = 0;
@@ -88,6 +98,7 @@ class PagePainter {
 
   constructor(
     private readonly pageHeight: number,
+    private readonly pageIndex: number,
     private readonly resources: PaintResources,
   ) {}
 
@@ -97,28 +108,60 @@ class PagePainter {
         return this.text(box);
       case 'line':
         this.endTextObject();
+        this.mark(undefined, box.furniture);
         this.setStroke(box.color, box.thickness);
         this.ops.push(`${n(box.x1)} ${this.flip(box.y1)} m ${n(box.x2)} ${this.flip(box.y2)} l S`);
         return;
       case 'rect':
         this.endTextObject();
+        this.mark(undefined, box.furniture);
         this.setFill(box.fill);
         this.ops.push(`${n(box.x)} ${this.flip(box.y + box.height)} ${n(box.width)} ${n(box.height)} re f`);
         return;
       case 'checkbox':
         return this.checkbox(box);
       case 'link':
-        this.links.push(box);
+        // A link is read through its element; a copy in a repeated table header is not a link of its own.
+        if (box.tag !== undefined) this.links.push({ ...box, tag: box.tag });
         return;
       case 'image':
-        return this.image(box.x, box.y, box.width, box.height);
+        return this.image(box);
       case 'field':
         return; // form fields are added separately
     }
   }
 
+  /**
+   * Puts what is painted next in the marked content of `tag` (an artifact
+   * when undefined). Boxes painted one after another with the same tag share
+   * one sequence — text only on the same `line`, so that each line is read as
+   * one piece of text; a sequence opened in a text object closes with it.
+   */
+  private mark(tag: number | undefined, furniture: 'header' | 'footer' | undefined, line = 0): void {
+    const m = this.marked;
+    if (m && m.tag === tag && m.furniture === furniture && m.line === line && m.inText === this.inText) return;
+    this.closeMarked();
+    this.ops.push(tag === undefined ? beginArtifact(furniture) : this.resources.structure.begin(this.pageIndex, tag));
+    this.marked = { tag, furniture, line, inText: this.inText };
+  }
+
+  /** Opens a marked-content sequence of its own (`open` is its BDC operator). */
+  private markOnce(open: string): void {
+    this.closeMarked();
+    this.ops.push(open);
+    this.marked = { tag: -1, furniture: undefined, line: 0, inText: this.inText };
+  }
+
+  private closeMarked(): void {
+    if (this.marked) {
+      this.ops.push('EMC');
+      this.marked = undefined;
+    }
+  }
+
   finish(page: PDFPage): void {
     this.endTextObject();
+    this.closeMarked();
     const context = page.doc.context;
     for (const key of this.usedFonts) {
       page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), this.resources.fonts[key]!.ref);
@@ -136,23 +179,38 @@ class PagePainter {
     const stack = this.resources.stack;
     this.beginText();
     if (!stack || !needsRuns(box.text)) {
+      this.mark(box.tag, box.furniture, box.y);
       this.setFont(FONT_RESOURCE[box.font], box.size);
       this.setFill(box.color);
-      return this.mainRun(box, box.x, box.text);
+      this.mainRun(box, box.x, box.text);
+      return;
     }
-    // A box set as runs of faces, left to right.
+    // A box set as runs of faces, left to right; in content, each run is marked
+    // with its language, and read in logical order (right-to-left runs are drawn reversed).
+    const tagged = box.tag !== undefined;
+    if (!tagged) this.mark(undefined, box.furniture);
     this.setFill(box.color);
+    const { runs } = setText(stack, box.text, box.font);
+    const structure = this.resources.structure;
+    const first = tagged ? structure.reserve(runs.length) : 0;
     let x = box.x;
-    for (const run of setText(stack, box.text, box.font).runs) {
+    for (const run of runs) {
       if (run.face === 'main') {
+        if (tagged) this.markOnce(structure.begin(this.pageIndex, box.tag, first + run.order));
         this.setRenderMode(0);
         this.setFont(FONT_RESOURCE[box.font], box.size);
         this.mainRun(box, x, run.text);
       } else {
+        if (tagged) {
+          const reordered = run.rightToLeft || SHAPED.has(run.face);
+          const span = structure.span(box.tag, languageOfRun(run.face, run.text), reordered ? run.text : undefined);
+          this.markOnce(structure.begin(this.pageIndex, span, first + run.order));
+        }
         this.fallbackRun(run, box, x);
       }
       x += run.width * box.size;
     }
+    if (tagged) this.closeMarked();
     this.setRenderMode(0);
   }
 
@@ -202,6 +260,7 @@ class PagePainter {
 
   private beginText(): void {
     if (!this.inText) {
+      if (this.marked) this.closeMarked(); // opened outside: must close outside
       this.ops.push('BT');
       this.inText = true;
     }
@@ -222,8 +281,10 @@ class PagePainter {
     }
   }
 
+  /** The drawn square is an artifact: its meaning is the form field over it, or the text beside it. */
   private checkbox(box: CheckboxBox): void {
     this.endTextObject();
+    this.mark(undefined, undefined);
     const s = box.size;
     const x = box.x;
     const bottom = this.pageHeight - (box.y + s);
@@ -239,28 +300,34 @@ class PagePainter {
     }
   }
 
-  private image(x: number, y: number, width: number, height: number): void {
+  private image(box: ImageBox): void {
     if (!this.resources.logo) return;
     this.endTextObject();
     this.usesLogo = true;
-    this.ops.push(`q ${n(width)} 0 0 ${n(height)} ${n(x)} ${this.flip(y + height)} cm /Im1 Do Q`);
+    this.mark(box.tag, box.furniture);
+    this.ops.push(`q ${n(box.width)} 0 0 ${n(box.height)} ${n(box.x)} ${this.flip(box.y + box.height)} cm /Im1 Do Q`);
   }
 
-  private addLink(page: PDFPage, link: LinkBox): void {
+  private addLink(page: PDFPage, link: LinkBox & { tag: number }): void {
     const context = page.doc.context;
     const bottom = this.pageHeight - (link.y + link.height);
+    const ref = context.nextRef();
     const annotation = context.obj({
       Type: 'Annot',
       Subtype: 'Link',
       Rect: [n2(link.x), n2(bottom), n2(link.x + link.width), n2(bottom + link.height)],
       Border: [0, 0, 0],
+      Contents: PDFHexString.fromText(link.url.replace(/^mailto:/, '')),
+      StructParent: this.resources.structure.annotation(this.pageIndex, link.tag, ref),
       A: { Type: 'Action', S: 'URI', URI: PDFString.of(toPdfUri(link.url)) },
     });
-    page.node.addAnnot(context.register(annotation));
+    context.assign(ref, annotation);
+    page.node.addAnnot(ref);
   }
 
   private endTextObject(): void {
     if (this.inText) {
+      if (this.marked?.inText) this.closeMarked();
       this.ops.push('ET');
       this.inText = false;
     }

@@ -2,7 +2,7 @@
  * Every size, colour and distance of the PDF design in one place, derived
  * from the theme. Layout reads these; nothing else hard-codes a number.
  */
-import { PAGE_SIZES, hexToRgb, type Theme } from '../../theme.js';
+import { PAGE_SIZES, TABLE_HEADER_TINT, tint, type Theme } from '../../theme.js';
 
 /** Type size and line pitch of a text style. */
 export interface TextStyle {
@@ -89,8 +89,8 @@ export function createTypography(theme: Theme): Typography {
       text: '#1f2328',
       muted: '#5f6873',
       accent,
-      calloutFill: mix(accent, 0.07),
-      tableHeaderFill: mix(accent, 0.12),
+      calloutFill: tint(accent, 0.07),
+      tableHeaderFill: tint(accent, TABLE_HEADER_TINT),
       zebraFill: '#f4f5f7',
       rule: '#d3d7dd',
       answerRule: '#c4c9d1',
@@ -119,14 +119,4 @@ export function createTypography(theme: Theme): Typography {
 function normalizeHex(hex: string): string {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
   return m ? `#${m[1]!.toLowerCase()}` : '#1f4e79';
-}
-
-/** The accent mixed with white: `amount` 0 = white, 1 = accent. */
-function mix(hex: string, amount: number): string {
-  const [r, g, b] = hexToRgb(hex);
-  const channel = (c: number): string =>
-    Math.round((1 - amount + amount * c) * 255)
-      .toString(16)
-      .padStart(2, '0');
-  return `#${channel(r)}${channel(g)}${channel(b)}`;
 }

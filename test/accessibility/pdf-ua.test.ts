@@ -187,6 +187,21 @@ describe('text in another script', () => {
   });
 });
 
+describe('a right-to-left or shaped name', () => {
+  it.each(['arabic', 'hebrew', 'devanagari', 'thai'])('reads a %s name whole, in reading order, from its Span\'s /ActualText', (script) => {
+    const packet = built.get(`test/fixtures/scripts/${script}.yaml`)!.find((b) => b.file.endsWith('packet.pdf'))!;
+    const said = packet.report.elements
+      .filter((e: ReadElement) => e.role === 'Span')
+      .map((e) => e.dict.get(PDFName.of('ActualText')))
+      .filter((t) => t !== undefined)
+      .map((t) => (t as PDFHexString).decodeText());
+    const shown = pdfText(packet.file).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+    expect(said.length).toBeGreaterThan(0);
+    // Each Span says a stretch of the name exactly as the page's text layer gives it.
+    for (const words of said) expect(shown).toContain(words);
+  });
+});
+
 describe('the check itself', () => {
   it('fails an untagged PDF on every document-level condition', async () => {
     const doc = await PDFDocument.create();

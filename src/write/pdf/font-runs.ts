@@ -60,6 +60,8 @@ export type FaceRun =
       readonly width: number;
       /** Where the run comes in reading (logical) order, from 0. */
       readonly order: number;
+      /** Which stretch of one face and direction the run belongs to (runs of one are cut from it), and its text in reading order. */
+      readonly item: { readonly index: number; readonly text: string };
     };
 
 /** A text set in runs. */
@@ -165,7 +167,7 @@ function faceFor(stack: FontStack, main: TrueTypeFont, cp: number, ch: string, p
 }
 
 /** A run before it knows its place in reading order. */
-type Unnumbered = FaceRun extends infer R ? (R extends FaceRun ? Omit<R, 'order'> : never) : never;
+type Unnumbered = FaceRun extends infer R ? (R extends FaceRun ? Omit<R, 'order' | 'item'> : never) : never;
 
 /**
  * The runs of items in visual order, each numbered with its place in reading
@@ -174,11 +176,11 @@ type Unnumbered = FaceRun extends infer R ? (R extends FaceRun ? Omit<R, 'order'
  */
 function numberInReadingOrder(visual: readonly { item: Item; runs: Unnumbered[] }[]): FaceRun[] {
   const placed = visual.flatMap(({ item, runs }) =>
-    runs.map((run, i) => ({ run, item: item.order, within: item.level % 2 === 1 ? runs.length - 1 - i : i })),
+    runs.map((run, i) => ({ run, item: item.order, source: { index: item.order, text: item.text }, within: item.level % 2 === 1 ? runs.length - 1 - i : i })),
   );
   const reading = [...placed].sort((a, b) => a.item - b.item || a.within - b.within);
   const orderOf = new Map(reading.map((p, i) => [p, i]));
-  return placed.map((p) => ({ ...p.run, order: orderOf.get(p)! }) as FaceRun);
+  return placed.map((p) => ({ ...p.run, order: orderOf.get(p)!, ...('glyphs' in p.run ? { item: p.source } : {}) }) as FaceRun);
 }
 
 /** Items in visual order (rule L2 of the bidi algorithm, on whole items). */

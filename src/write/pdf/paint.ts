@@ -194,6 +194,8 @@ class PagePainter {
     const structure = this.resources.structure;
     const first = tagged ? structure.reserve(runs.length) : 0;
     let x = box.x;
+    // The runs cut from one stretch of text share one Span, which reads that stretch whole.
+    let span: { readonly item: number; readonly element: number } | undefined;
     for (const run of runs) {
       if (run.face === 'main') {
         if (tagged) this.markOnce(structure.begin(this.pageIndex, box.tag, first + run.order));
@@ -202,9 +204,12 @@ class PagePainter {
         this.mainRun(box, x, run.text);
       } else {
         if (tagged) {
-          const reordered = run.rightToLeft || SHAPED.has(run.face);
-          const span = structure.span(box.tag, languageOfRun(run.face, run.text), reordered ? run.text : undefined);
-          this.markOnce(structure.begin(this.pageIndex, span, first + run.order));
+          if (span?.item !== run.item.index) {
+            const reordered = run.rightToLeft || SHAPED.has(run.face);
+            const text = run.item.text;
+            span = { item: run.item.index, element: structure.span(box.tag, languageOfRun(run.face, text), reordered ? text : undefined) };
+          }
+          this.markOnce(structure.begin(this.pageIndex, span.element, first + run.order));
         }
         this.fallbackRun(run, box, x);
       }

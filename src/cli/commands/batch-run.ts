@@ -53,6 +53,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const rosterStem = basename(file, extname(file));
   const folder = join(opts.out, `batch-${safeFileName(rosterStem) || 'roster'}`);
   const store = new FolderStore(folder);
+  store.removeStaleTemporaryFiles();
   const print = formats.includes('pdf');
   const setup: WorkerSetup = { guide, templates, theme, fonts, formats, timestamp, print };
   const toBuild = roster.rows.filter((r) => r.interview).length;
@@ -93,6 +94,14 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const diagnostics: Diagnostic[] = summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorDiagnostic(shown, e)));
   for (const w of summary.report.warnings) {
     diagnostics.push({ severity: 'warning', file: shown, message: `${w.label} (${w.student}): ${w.message}`, hints: w.hints });
+  }
+  if (summary.report.manifestIgnored) {
+    diagnostics.unshift({
+      severity: 'warning',
+      file: join(displayPath(resolve(folder)), 'manifest.json'),
+      message: `the previous run's manifest is not usable (${summary.report.manifestIgnored}); every row was built afresh`,
+      hints: ['it is rewritten by this run; nothing it listed was deleted'],
+    });
   }
   printDiagnostics(diagnostics);
   const r = summary.report;

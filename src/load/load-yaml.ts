@@ -10,6 +10,7 @@
 import { isScalar } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
+import { checkControls, CONTROL_CHARACTER } from './check-controls.js';
 import { checkNesting } from './check-nesting.js';
 import { checkText } from './check-text.js';
 import { describeIssue } from './describe-issue.js';
@@ -105,12 +106,14 @@ export interface ValidateResult<T> {
  * each row of a roster, so the same mistake gets the same words everywhere.
  */
 export function validateData<S extends z.ZodType>(plain: unknown, schema: S, origin: Origin): ValidateResult<z.output<S>> {
+  const controls = checkControls(plain, origin);
   const data = prepareData(plain, schema, origin);
   // One record is parsed once: zod's compiled fast path (made with `new Function`
   // on first use, ~3 ms) would cost more than it saves.
   const result = schema.safeParse(data, { jitless: true });
-  if (result.success) return { value: result.data, data, diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
+  if (result.success && controls.length === 0) return { value: result.data, data, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [...controls];
+  if (result.success) return { data, diagnostics: sortDiagnostics(diagnostics) };
   const seen = new Set<string>();
   for (const issue of result.error.issues) {
     // One diagnostic per field: the first problem found is the one to fix first.
@@ -147,7 +150,10 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     return { diagnostics: sortDiagnostics(diagnostics), source };
   }
   const checked = validateData(plain, schema, originOf(source));
-  const sorted = sortDiagnostics([...diagnostics, ...checked.diagnostics]);
+  // A control character typed into the file was reported where it stands; its value need not be too.
+  const typed = new Set(diagnostics.filter((d) => d.code === CONTROL_CHARACTER).map((d) => d.line));
+  const found = checked.diagnostics.filter((d) => d.code !== CONTROL_CHARACTER || !typed.has(d.line));
+  const sorted = sortDiagnostics([...diagnostics, ...found]);
   if (checked.value !== undefined && !sorted.some((d) => d.severity === 'error')) {
     return { value: checked.value, diagnostics: sorted, source, data: checked.data };
   }

@@ -22,6 +22,7 @@ import { readInputFile } from '../io/index.js';
 import { FolderStore } from '../io/folder-store.js';
 import { printDiagnostics } from '../report.js';
 import { readKitConfig } from '../kit-config.js';
+import { terminalText } from '../terminal-text.js';
 
 /** The largest roster file read (64 MiB, some 50,000 rows). */
 const MAX_ROSTER_BYTES = 64 * 1024 * 1024;
@@ -107,17 +108,19 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const r = summary.report;
   const where = displayPath(resolve(folder));
   process.stdout.write(
-    `${r.rows} rows: ${r.built} built, ${r.unchanged} unchanged, ${r.failed} failed → ${where}/` +
-      (r.printPages !== undefined ? ` (print.pdf: ${r.printPages} pages${duplex ? ', duplex' : ''})` : '') +
-      '\n',
+    terminalText(
+      `${r.rows} rows: ${r.built} built, ${r.unchanged} unchanged, ${r.failed} failed → ${where}/` +
+        (r.printPages !== undefined ? ` (print.pdf: ${r.printPages} pages${duplex ? ', duplex' : ''})` : '') +
+        '\n',
+    ),
   );
   if (!print && r.built + r.unchanged > 0) {
     process.stdout.write('no print.pdf: the print file is made from the PDFs; add pdf to --format for one\n');
   }
   if (r.removed && r.removed.length > 0) {
-    process.stdout.write(`deleted the files of ${r.removed.length} ${r.removed.length === 1 ? 'student' : 'students'} no longer in the roster: ${r.removed.join(', ')}\n`);
+    process.stdout.write(terminalText(`deleted the files of ${r.removed.length} ${r.removed.length === 1 ? 'student' : 'students'} no longer in the roster: ${r.removed.join(', ')}\n`));
   }
-  if (r.failed > 0) process.stdout.write(`see ${join(where, 'report.txt')} for the rows to fix\n`);
+  if (r.failed > 0) process.stdout.write(terminalText(`see ${join(where, 'report.txt')} for the rows to fix\n`));
   if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced (heap or task count)\n`);
   return summary.exitCode;
 }
@@ -199,8 +202,10 @@ function createProgressReporter(total: number): { update: (p: BatchProgress) => 
         const r = rate(p.done);
         const eta = r > 0 ? Math.round((p.total - p.done) / r) : 0;
         process.stderr.write(
-          `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
-            ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
+          terminalText(
+            `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
+              ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
+          ),
         );
       }
     },

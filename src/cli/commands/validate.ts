@@ -14,6 +14,7 @@ import { displayPath, readGuide } from '../assets.js';
 import { readInputFile } from '../io/index.js';
 import { logoReaderFor } from '../kit-config.js';
 import { EXIT, printDiagnostics, runAction } from '../report.js';
+import { terminalText } from '../terminal-text.js';
 
 type Kind = 'interview' | 'guide' | 'kit';
 
@@ -49,7 +50,7 @@ export function registerValidate(program: Command): void {
             else diagnostics = loadInterview(text, display, { guide: await readGuide(opts.content) }).diagnostics;
             printDiagnostics(diagnostics);
             if (hasErrors(diagnostics)) return EXIT.badInput;
-            process.stdout.write(`${display}: ok\n`);
+            process.stdout.write(terminalText(`${display}: ok\n`));
             return EXIT.ok;
           }, opts.debug);
           worst = Math.max(worst, code);

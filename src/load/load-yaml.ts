@@ -12,10 +12,11 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { checkControls, CONTROL_CHARACTER } from './check-controls.js';
 import { checkNesting } from './check-nesting.js';
+import { checkSize, MAX_FIELDS } from './check-size.js';
 import { checkText } from './check-text.js';
 import { describeIssue } from './describe-issue.js';
 import { prepareData } from './prepare-data.js';
-import { toPlainData } from './to-plain-data.js';
+import { MAX_ALIASES, toPlainData } from './to-plain-data.js';
 import { yamlDiagnostics } from './yaml-diagnostics.js';
 import { originOf, parseYamlSource, type Origin, type YamlSource } from './yaml-source.js';
 
@@ -39,6 +40,8 @@ export interface LoadYamlOptions {
   readonly maxBytes?: number;
   /** Most values the data may hold, aliases expanded (10,000 by default; a roster of many rows needs more). */
   readonly maxValues?: number;
+  /** Most aliases (*name) the file may use (100 by default; a roster of many rows may use more). */
+  readonly maxAliases?: number;
   /** The hint for a file that is a list where a mapping belongs. */
   readonly listHint?: string;
   /** An empty file (or one of comments only) is this value instead of an error. */
@@ -68,6 +71,8 @@ export function readYaml(text: string, file: string, options: LoadYamlOptions): 
   if (checked.fatal) return { diagnostics: checked.diagnostics };
   const tooDeep = checkNesting(checked.text, file);
   if (tooDeep) return { diagnostics: sortDiagnostics([...checked.diagnostics, tooDeep]) };
+  const tooMany = checkSize(checked.text, file, { maxFields: options.maxValues ?? MAX_FIELDS, maxAliases: options.maxAliases ?? MAX_ALIASES });
+  if (tooMany) return { diagnostics: sortDiagnostics([...checked.diagnostics, tooMany]) };
 
   const source = parseYamlSource(checked.text, file);
   const syntax = yamlDiagnostics(source);
@@ -87,7 +92,7 @@ export function readYaml(text: string, file: string, options: LoadYamlOptions): 
     });
     return { diagnostics: sortDiagnostics(diagnostics), source };
   }
-  const plain = toPlainData(source, options.maxValues);
+  const plain = toPlainData(source, options.maxValues, options.maxAliases);
   diagnostics.push(...plain.diagnostics);
   return { ...(plain.value === undefined ? {} : { data: plain.value }), diagnostics: sortDiagnostics(diagnostics), source };
 }

@@ -17,7 +17,7 @@ import { simpleParser } from 'mailparser';
 import ical from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync, tempDir } from '../helpers/cli.js';
-import { FUZZ_SEED, fuzzRuns, int, mutateBytes, mutateText, pick, random, type Rand } from '../helpers/fuzz.js';
+import { FUZZ_SEED, FUZZ_TIMEOUT, fuzzRuns, int, mutateBytes, mutateText, pick, random, type Rand } from '../helpers/fuzz.js';
 import { repoRoot } from '../helpers/kit.js';
 
 const examples = join(repoRoot, 'content', 'examples');
@@ -135,5 +135,5 @@ describe('fuzzing the commands', () => {
         }),
       );
     }
-  }, 600_000);
+  }, Math.max(600_000, FUZZ_TIMEOUT));
 });

@@ -20,7 +20,7 @@ import { NotesPdfError, readNotesFromPdf } from '../../src/load/read-filled-pdf.
 import { buildDocuments } from '../../src/pipeline.js';
 import { createRenderer } from '../../src/render/render.js';
 import { resolveTheme } from '../../src/theme.js';
-import { FUZZ_SEED, fuzzRuns, int, mutateBytes, mutateText, pick, random } from '../helpers/fuzz.js';
+import { FUZZ_SEED, FUZZ_TIMEOUT, fuzzRuns, int, mutateBytes, mutateText, pick, random } from '../helpers/fuzz.js';
 import { bundledGuide, bundledTemplates, exampleInterview, repoRoot } from '../helpers/kit.js';
 
 const examples = join(repoRoot, 'content', 'examples');
@@ -54,7 +54,7 @@ describe('fuzzing every input', () => {
       if (result.theme?.office?.logo) await embed(result.theme.office.logo.bytes, result.theme.office.logo.type);
       else if (!result.theme) expect(result.diagnostics.some((d) => d.severity === 'error' && d.line! > 0), where).toBe(true);
     }
-  });
+  }, FUZZ_TIMEOUT);
 
   it('logo bytes: refused with a reason, or embedded by pdf-lib', async () => {
     const r = random(FUZZ_SEED + 1);
@@ -71,7 +71,7 @@ describe('fuzzing every input', () => {
       } else expect(checked.diagnostics[0]).toMatchObject({ severity: 'error', line: 3, column: 9 });
     }
     expect(accepted).toBeGreaterThan(0);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('CSV and YAML rosters: every row an interview or errors with its row', () => {
     const r = random(FUZZ_SEED + 2);
@@ -92,7 +92,7 @@ describe('fuzzing every input', () => {
         for (const e of row.errors) expectSound(e, where);
       }
     }
-  });
+  }, FUZZ_TIMEOUT);
 
   it('a previous manifest: usable, or a problem named, never a crash', () => {
     const r = random(FUZZ_SEED + 3);
@@ -118,7 +118,7 @@ describe('fuzzing every input', () => {
         for (const f of read.manifest.files) expect(f.path.split('/')).not.toContain('..');
       } else expect(read.problem, text).toBeTruthy();
     }
-  });
+  }, FUZZ_TIMEOUT);
 
   it('filled question sheets: notes, or one NotesPdfError', async () => {
     const r = random(FUZZ_SEED + 4);
@@ -142,7 +142,7 @@ describe('fuzzing every input', () => {
       }
     }
     expect(read).toBeGreaterThan(0);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('templates: a kit, or template errors with their file and line', async () => {
     const r = random(FUZZ_SEED + 5);
@@ -162,5 +162,5 @@ describe('fuzzing every input', () => {
         for (const d of error.diagnostics) expectSound(d, `case ${n}`);
       }
     }
-  });
+  }, FUZZ_TIMEOUT);
 });

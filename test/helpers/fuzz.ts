@@ -24,6 +24,9 @@ export function fuzzRuns(short: number): number {
   return process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : short;
 }
 
+/** A test's time limit: the default for the short runs, an hour for FUZZ_RUNS. */
+export const FUZZ_TIMEOUT = process.env.FUZZ_RUNS ? 3_600_000 : 60_000;
+
 const NOISE = [
   '\u0000', '\u0001', '\u001b[31m', '\u007f', '\u0085', '\uFFFD', '\uFEFF', '\u202E', '\u2028', '\t', '\r', '\n', 'é', '王', '😀', '\uD800',
   ':', ': ', '- ', '#', '&a ', '*a', '!', '|', '>', '"', "'", '[', ']', '{', '}', ',', '---', '\\', '\\x00', '"\\e]0;t\\a"', '"\\u0000"',

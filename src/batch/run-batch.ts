@@ -151,7 +151,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   });
   const valid = checked.filter((c) => c.errors.length === 0 && c.row.interview);
   const folders = uniqueNames(valid.map((c) => safeFileName(c.row.interview!.student.name)), 'student');
-  const read = options.force ? undefined : readManifest(decode(await store.read('manifest.json')));
+  const read = options.force ? undefined : await readPreviousManifest(store);
   const previous = read?.manifest;
   const previousRows = new Map((previous?.rows ?? []).map((r) => [r.folder, r]));
   const jobs = new Map<RosterRow, Job>();
@@ -387,6 +387,16 @@ function buildError(row: RosterRow, message: string): RowError {
     message: `the documents could not be built: ${message}`,
     hints: ['run `interview-kit build` on this row alone (as interview.yaml) with --debug to see why'],
   });
+}
+
+/** A manifest larger than this is not read (some 100,000 rows' worth). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+async function readPreviousManifest(store: BatchStore): Promise<ReturnType<typeof readManifest>> {
+  const size = await store.size('manifest.json');
+  if (size === undefined) return undefined;
+  if (size > MAX_MANIFEST_BYTES) return { problem: `it is ${size} bytes, more than a manifest can be` };
+  return readManifest(decode(await store.read('manifest.json')));
 }
 
 function decode(bytes: Uint8Array | undefined): string | undefined {

@@ -107,11 +107,17 @@ async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
     throw new NotesPdfError(`the notes file has more than ${MAX_NOTES_PDF_OBJECTS} PDF objects, far more than a question sheet; ${UNREADABLE_HINT}`);
   }
   let doc: PDFDocument;
+  // throwOnInvalidObject: a damaged object is an error here, not a warning printed by the parser.
+  // The parser still prints a few warnings of its own ("Removing parsed object: 0 0 R") to the
+  // console; they mean nothing to a student, so they are held back while it runs.
+  const warn = console.warn;
+  console.warn = () => undefined;
   try {
-    // throwOnInvalidObject: a damaged object is an error here, not a warning printed by the parser.
     doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: true });
   } catch (error) {
     throw new NotesPdfError(`the notes file is not a PDF that can be read (${describeError(error)}); ${UNREADABLE_HINT}`);
+  } finally {
+    console.warn = warn;
   }
   if (doc.context.enumerateIndirectObjects().length > MAX_NOTES_PDF_OBJECTS) {
     throw new NotesPdfError(`the notes file has more than ${MAX_NOTES_PDF_OBJECTS} PDF objects, far more than a question sheet; ${UNREADABLE_HINT}`);

@@ -21,7 +21,7 @@ import { safeFileName } from '../src/kits/safe-file-name.js';
 import { buildDocuments } from '../src/pipeline.js';
 import { createRenderer } from '../src/render/render.js';
 import { resolveTheme } from '../src/theme.js';
-import { fuzzRuns, int, pick, random, type Rand } from './helpers/fuzz.js';
+import { FUZZ_TIMEOUT, fuzzRuns, int, pick, random, type Rand } from './helpers/fuzz.js';
 import { bundledTemplates, repoRoot } from './helpers/kit.js';
 
 const CASES = fuzzRuns(3000);
@@ -167,5 +167,5 @@ describe('fuzzing the interview loader', () => {
     expect(loaded).toBeGreaterThan(CASES / 10);
     expect(refused).toBeGreaterThan(CASES / 3);
     expect(built).toBeGreaterThan(5);
-  });
+  }, Math.max(120_000, FUZZ_TIMEOUT));
 });

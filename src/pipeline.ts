@@ -202,7 +202,7 @@ async function unlessWriterFails<T>(file: string, diagnostics: Diagnostic[], wri
       severity: 'error',
       code: 'writer-failed',
       message: `${file} was not written: ${error instanceof Error ? error.message : String(error)}`,
-      hints: ['the other files were written; run again with --debug and report this if the input looks right'],
+      hints: ['the other files were written; if the input looks right, please report this message'],
     });
     return undefined;
   }

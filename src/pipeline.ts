@@ -132,11 +132,13 @@ async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>
   const formats: readonly string[] = spec.formats;
   const calendar =
     spec.kind === 'kit' && formats.includes('ics')
-      ? (await import('./schedule/follow-up-calendar.js')).buildFollowUpCalendar(spec.interview, {
-          timezone: options.timezone,
-          progressMonths: options.progressMonths,
-          timestamp: options.timestamp,
-        })
+      ? await unlessWriterFails('follow-up.ics', diagnostics, async () =>
+          (await import('./schedule/follow-up-calendar.js')).buildFollowUpCalendar(spec.interview, {
+            timezone: options.timezone,
+            progressMonths: options.progressMonths,
+            timestamp: options.timestamp,
+          }),
+        )
       : undefined;
   if (calendar && hasErrors(calendar.diagnostics)) throw new InputError(calendar.diagnostics);
   const files: DocumentFile[] = [];
@@ -163,15 +165,18 @@ async function writeDocument(doc: Rendered, formats: readonly string[], options:
     switch (format) {
       case 'pdf': {
         if (!options.fonts) throw new MissingBuildOptionError('fonts', kind);
-        const { writePdf } = await import('./write/pdf/index.js');
-        const pdf = await writePdf(tree!, { ...common, fonts: options.fonts, forms: doc.forms, ...(doc.values ? { values: doc.values } : {}) });
+        const fonts = options.fonts;
+        const pdf = await unlessWriterFails(`${doc.name}.pdf`, diagnostics, async () =>
+          (await import('./write/pdf/index.js')).writePdf(tree!, { ...common, fonts, forms: doc.forms, ...(doc.values ? { values: doc.values } : {}) }),
+        );
+        if (!pdf) break;
         files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
         diagnostics.push(...pdf.warnings);
         break;
       }
       case 'docx': {
-        const { writeDocx } = await import('./write/docx/index.js');
-        files.push({ name: `${doc.name}.docx`, bytes: await writeDocx(tree!, common) });
+        const bytes = await unlessWriterFails(`${doc.name}.docx`, diagnostics, async () => (await import('./write/docx/index.js')).writeDocx(tree!, common));
+        if (bytes) files.push({ name: `${doc.name}.docx`, bytes });
         break;
       }
       case 'md':
@@ -180,6 +185,27 @@ async function writeDocument(doc: Rendered, formats: readonly string[], options:
     }
   }
   return { files, diagnostics };
+}
+
+/**
+ * Runs one writer; when it fails, records an error naming the file that was
+ * not written and returns undefined, so that the other files are still
+ * written (exit code 1: "some outputs failed, the rest were written").
+ * Bad input (InputError) still stops the build.
+ */
+async function unlessWriterFails<T>(file: string, diagnostics: Diagnostic[], write: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof InputError || error instanceof MissingBuildOptionError) throw error;
+    diagnostics.push({
+      severity: 'error',
+      code: 'writer-failed',
+      message: `${file} was not written: ${error instanceof Error ? error.message : String(error)}`,
+      hints: ['the other files were written; if the input looks right, please report this message'],
+    });
+    return undefined;
+  }
 }
 
 /** The thank-you letter and its email forms, as kits/thank-you-kit builds them. */

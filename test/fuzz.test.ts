@@ -21,23 +21,12 @@ import { safeFileName } from '../src/kits/safe-file-name.js';
 import { buildDocuments } from '../src/pipeline.js';
 import { createRenderer } from '../src/render/render.js';
 import { resolveTheme } from '../src/theme.js';
+import { FUZZ_TIMEOUT, fuzzRuns, int, pick, random, type Rand } from './helpers/fuzz.js';
 import { bundledTemplates, repoRoot } from './helpers/kit.js';
 
-const CASES = 3000;
+const CASES = fuzzRuns(3000);
 /** Fixed, so every run checks the same cases; FUZZ_SEED=n explores others by hand. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOISE = [
   '\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\uFFFD', '\uFEFF', '\u200B', '\u202E', '\u2028', '\t', '\r', '\n',
@@ -52,9 +41,6 @@ const VALUES = [
   '>-\n  folded text', 'in-person', 'zoom', '__proto__', `"${'long '.repeat(120)}"`, 'Σοφία', '!!str 5', '!custom x',
 ];
 
-type Rand = () => number;
-const pick = <T,>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
-const int = (r: Rand, n: number) => Math.floor(r() * n);
 
 /** One random change to the text. */
 function mutate(text: string, r: Rand): string {
@@ -181,5 +167,5 @@ describe('fuzzing the interview loader', () => {
     expect(loaded).toBeGreaterThan(CASES / 10);
     expect(refused).toBeGreaterThan(CASES / 3);
     expect(built).toBeGreaterThan(5);
-  });
+  }, Math.max(120_000, FUZZ_TIMEOUT));
 });

@@ -3,9 +3,15 @@
  * and SHA-256; where each document sits in the print file; and the input
  * hash of each row, which lets a re-run skip rows that did not change.
  *
+ * A manifest is read back as untrusted input (anyone can edit it): it must
+ * match {@link manifestSchema}, whose paths stay inside the batch folder and
+ * each row's files inside the row's own folder; anything else is ignored and
+ * the batch starts afresh.
+ *
  * @example
- * const previous = readManifest(text); // undefined when absent or unreadable
+ * const previous = readManifest(text); // { manifest } or { problem: 'rows[0].files[1].path: …' }
  */
+import { z } from 'zod';
 
 /** Bump when the manifest's shape changes; an older manifest means a full rebuild. */
 export const MANIFEST_VERSION = 1;
@@ -43,6 +49,8 @@ export interface ManifestRow {
   readonly inputHash: string;
   readonly files: readonly ManifestFile[];
   readonly print?: readonly PrintRange[];
+  /** The warnings its build gave, repeated in the report while the row is unchanged. */
+  readonly warnings?: readonly { readonly message: string; readonly hints: readonly string[] }[];
 }
 
 /** The whole manifest. */
@@ -57,16 +65,65 @@ export interface Manifest {
   readonly files: readonly ManifestFile[];
 }
 
-/** Parses a previous manifest; undefined when the text is absent, unreadable or of another version. */
-export function readManifest(text: string | undefined): Manifest | undefined {
-  if (!text) return undefined;
+/** A path inside the batch folder: "/"-separated names, none empty, "." or "..", no backslash or control character. */
+const relativePath = z
+  .string()
+  .max(1000)
+  .refine((p) => p.split('/').every((name) => name !== '' && name !== '.' && name !== '..' && !/[\\\u0000-\u001f]/.test(name)), {
+    message: 'must be a path inside the batch folder',
+  });
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
+const count = z.number().int().nonnegative();
+
+const fileSchema = z.strictObject({
+  path: relativePath,
+  student: z.string().max(1000).optional(),
+  pages: count.optional(),
+  bytes: count,
+  sha256,
+});
+
+const rowSchema = z
+  .strictObject({
+    row: count,
+    student: z.string().max(1000),
+    folder: relativePath.refine((p) => !p.includes('/'), 'must be one folder name'),
+    inputHash: sha256,
+    files: z.array(fileSchema).max(100),
+    print: z.array(z.strictObject({ path: relativePath, firstPage: count, lastPage: count, blankAfter: z.boolean() })).max(100).optional(),
+    warnings: z.array(z.strictObject({ message: z.string().max(10_000), hints: z.array(z.string().max(10_000)).max(20) })).max(100).optional(),
+  })
+  .refine((r) => r.files.every((f) => f.path.startsWith(`${r.folder}/`)), { message: 'lists a file outside its own folder', path: ['files'] });
+
+/** The shape a manifest must have to be trusted by a re-run. */
+export const manifestSchema = z.strictObject({
+  version: z.literal(MANIFEST_VERSION),
+  tool: z.string().max(1000),
+  roster: z.string().max(10_000),
+  rows: z.array(rowSchema),
+  print: fileSchema.extend({ duplex: z.boolean(), key: sha256 }).optional(),
+  files: z.array(fileSchema),
+});
+
+/** What {@link readManifest} found: a usable manifest, or why the text is not one. */
+export type ReadManifestResult = { readonly manifest: Manifest; readonly problem?: undefined } | { readonly manifest?: undefined; readonly problem: string };
+
+/** Parses and checks a previous manifest; `problem` says why it cannot be used (undefined text: there is none). */
+export function readManifest(text: string | undefined): ReadManifestResult | undefined {
+  if (text === undefined) return undefined;
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as Partial<Manifest>;
-    if (value.version !== MANIFEST_VERSION || !Array.isArray(value.rows)) return undefined;
-    return value as Manifest;
+    value = JSON.parse(text);
   } catch {
-    return undefined;
+    return { problem: 'it is not JSON' };
   }
+  const checked = manifestSchema.safeParse(value);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const where = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
+    return { problem: `${where ? `${where}: ` : ''}${issue.message}` };
+  }
+  return { manifest: checked.data as Manifest };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface BatchReport {
   readonly printPages?: number;
   /** Students of the previous run no longer in the roster, whose files were deleted. */
   readonly removed?: readonly string[];
+  /** Why the previous run's manifest.json could not be used (every row was then built afresh). */
+  readonly manifestIgnored?: string;
   readonly failures: readonly FailedRow[];
   readonly warnings: readonly RowWarning[];
 }
@@ -58,6 +60,9 @@ export function formatReportText(report: BatchReport): string {
     `${report.rows} ${plural(report.rows, 'row')}: ${report.built} built, ${report.unchanged} unchanged, ${report.failed} failed`,
   );
   if (report.printPages !== undefined) lines.push(`print.pdf: ${report.printPages} ${plural(report.printPages, 'page')}`);
+  if (report.manifestIgnored) {
+    lines.push('', `manifest.json of the previous run was not usable (${report.manifestIgnored}); every row was built afresh`);
+  }
   if (report.removed && report.removed.length > 0) {
     lines.push('', `No longer in the roster (their files were deleted): ${report.removed.join(', ')}`);
   }

@@ -25,6 +25,8 @@ export function parseYamlRoster(text: string, file: string, defaults: RowDefault
     example: 'one record, "- student: {name: ...}" with mentor and organization below it',
     maxBytes: MAX_YAML_ROSTER_BYTES,
     maxValues: MAX_YAML_ROSTER_VALUES,
+    // A shared mentor or organisation may be an alias in every record.
+    maxAliases: MAX_YAML_ROSTER_VALUES / 10,
   });
   const { source, data } = read;
   if (!source || data === undefined || read.diagnostics.some((d) => d.severity === 'error')) {

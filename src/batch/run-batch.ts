@@ -51,8 +51,12 @@ export interface BatchStore {
   writeFiles(folder: string, files: readonly { name: string; bytes: Uint8Array }[]): Promise<void>;
   /** Opens a file to stream into; it appears under `path` only on commit, which returns its SHA-256. */
   openStream(path: string): Promise<StreamedFile>;
-  /** Deletes a file (nothing when it is not there), then its folder if that is left empty. */
-  remove(path: string): Promise<void>;
+  /**
+   * Deletes a file the batch wrote, only when it is a regular file inside the
+   * batch folder whose SHA-256 is still `sha256` (nothing otherwise, or when it
+   * is not there), then its folder if that is left empty.
+   */
+  remove(path: string, sha256: string): Promise<void>;
 }
 
 /** A file being streamed into the batch folder. */
@@ -147,7 +151,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   });
   const valid = checked.filter((c) => c.errors.length === 0 && c.row.interview);
   const folders = uniqueNames(valid.map((c) => safeFileName(c.row.interview!.student.name)), 'student');
-  const previous = options.force ? undefined : readManifest(decode(await store.read('manifest.json')));
+  const read = options.force ? undefined : await readPreviousManifest(store);
+  const previous = read?.manifest;
   const previousRows = new Map((previous?.rows ?? []).map((r) => [r.folder, r]));
   const jobs = new Map<RosterRow, Job>();
   for (let i = 0; i < valid.length; i++) {
@@ -220,6 +225,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let unchanged = 0;
   const inFlight: Promise<Outcome>[] = [];
   let dispatched = 0;
+  let removed: string[] = [];
+  let printEntry: Manifest['print'];
   try {
     for (let done = 0; done < total; done++) {
       while (dispatched < total && inFlight.length < window) inFlight.push(start(dispatched++));
@@ -245,8 +252,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         }));
         const pdfPaths = files.filter((f) => f.path.endsWith('.pdf')).map((f) => f.path);
         const print = printer ? await appendAll(printer, reply.fragments, pdfPaths) : undefined;
-        manifestRows.push({ row: job.row.row, student, folder: job.folder, inputHash: job.inputHash, files, ...(print ? { print } : {}) });
-        warnings.push(...rowWarnings(job.row.row, job.row.label, student, reply.diagnostics));
+        const rowWarned = rowWarnings(job.row.row, job.row.label, student, reply.diagnostics);
+        warnings.push(...rowWarned);
+        const kept = rowWarned.map((w) => ({ message: w.message, hints: w.hints }));
+        manifestRows.push({
+          row: job.row.row,
+          student,
+          folder: job.folder,
+          inputHash: job.inputHash,
+          files,
+          ...(print ? { print } : {}),
+          ...(kept.length > 0 ? { warnings: kept } : {}),
+        });
       } else {
         status = 'unchanged';
         unchanged++;
@@ -256,6 +273,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         const pdfPaths = previousRow.files.filter((f) => f.path.endsWith('.pdf')).map((f) => f.path);
         const print = printer ? await appendAll(printer, outcome.fragments, pdfPaths) : previousRow.print;
         manifestRows.push({ ...previousRow, row: job.row.row, ...(print ? { print } : {}) });
+        for (const w of previousRow.warnings ?? []) warnings.push({ row: job.row.row, label: job.row.label, student, message: w.message, hints: w.hints });
       }
       options.onProgress?.({
         done: done + 1,
@@ -268,28 +286,28 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         status,
       });
     }
+    await builder.release?.();
+
+    // 4. Students who left the roster: delete the files the previous manifest lists for them.
+    const failedRows = checked.filter((c) => !valid.includes(c)).map((c) => c.row);
+    removed = await removeLeavers(store, previous?.rows ?? [], failedRows, new Set(folders));
+
+    // 5. Print file, manifest, report.
+    if (printer && stream) {
+      if (printer.pages === 0) {
+        await stream.abort();
+      } else {
+        const result = await printer.finish();
+        const { sha256 } = await stream.commit();
+        printEntry = { path: PRINT_FILE, pages: result.pages, bytes: result.bytes, sha256, duplex, key: printKey };
+      }
+    } else if (printCurrent && previous?.print) {
+      printEntry = previous.print;
+    }
   } catch (error) {
+    // Nothing half-written is left behind: the print file's temporary copy goes too.
     await stream?.abort();
     throw error;
-  }
-  await builder.release?.();
-
-  // 4. Students who left the roster: delete the files the previous manifest lists for them.
-  const failedRows = checked.filter((c) => !valid.includes(c)).map((c) => c.row);
-  const removed = await removeLeavers(store, previous?.rows ?? [], failedRows, new Set(folders));
-
-  // 5. Print file, manifest, report.
-  let printEntry: Manifest['print'];
-  if (printer && stream) {
-    if (printer.pages === 0) {
-      await stream.abort();
-    } else {
-      const result = await printer.finish();
-      const { sha256 } = await stream.commit();
-      printEntry = { path: PRINT_FILE, pages: result.pages, bytes: result.bytes, sha256, duplex, key: printKey };
-    }
-  } else if (printCurrent && previous?.print) {
-    printEntry = previous.print;
   }
   const manifest: Manifest = {
     version: MANIFEST_VERSION,
@@ -310,6 +328,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     failed: failures.length,
     ...(printEntry ? { printPages: printEntry.pages } : {}),
     ...(removed.length > 0 ? { removed } : {}),
+    ...(read?.problem ? { manifestIgnored: read.problem } : {}),
     failures,
     warnings,
   };
@@ -351,7 +370,7 @@ async function removeLeavers(
   const removed: string[] = [];
   for (const row of previousRows) {
     if (folders.has(row.folder) || names.has(row.student)) continue;
-    for (const file of row.files) await store.remove(file.path);
+    for (const file of row.files) await store.remove(file.path, file.sha256);
     removed.push(row.student);
   }
   return removed;
@@ -368,6 +387,16 @@ function buildError(row: RosterRow, message: string): RowError {
     message: `the documents could not be built: ${message}`,
     hints: ['run `interview-kit build` on this row alone (as interview.yaml) with --debug to see why'],
   });
+}
+
+/** A manifest larger than this is not read (some 100,000 rows' worth). */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+async function readPreviousManifest(store: BatchStore): Promise<ReturnType<typeof readManifest>> {
+  const size = await store.size('manifest.json');
+  if (size === undefined) return undefined;
+  if (size > MAX_MANIFEST_BYTES) return { problem: `it is ${size} bytes, more than a manifest can be` };
+  return readManifest(decode(await store.read('manifest.json')));
 }
 
 function decode(bytes: Uint8Array | undefined): string | undefined {

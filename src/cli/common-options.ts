@@ -3,7 +3,7 @@
  * the pipeline needs (guide, templates, theme, fonts, formats).
  */
 import { Option, type Command } from 'commander';
-import { InputError, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
 import { isFinding } from '../write/pdf/preflight.js';
 import { EXIT } from './report.js';
 import { parseProgressMonths, ProgressMonthsError } from '../schedule/follow-up-plan.js';
@@ -43,7 +43,8 @@ export function addStrictOption(command: Command): Command {
  * the files are written all the same.
  */
 export function applyStrict(diagnostics: readonly Diagnostic[], strict: boolean | undefined): { diagnostics: Diagnostic[]; exitCode: number } {
-  if (!strict || !diagnostics.some(isFinding)) return { diagnostics: [...diagnostics], exitCode: EXIT.ok };
+  // An error here is a writer that failed while the other files were written: exit 1.
+  if (!strict || !diagnostics.some(isFinding)) return { diagnostics: [...diagnostics], exitCode: hasErrors(diagnostics) ? EXIT.failed : EXIT.ok };
   return { diagnostics: diagnostics.map((d) => (isFinding(d) ? { ...d, severity: 'error' } : d)), exitCode: EXIT.failed };
 }
 

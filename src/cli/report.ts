@@ -3,6 +3,7 @@
  * codes, and no stack traces unless --debug.
  */
 import { formatDiagnostic, InputError, type Diagnostic } from '../diagnostics.js';
+import { terminalText } from './terminal-text.js';
 
 /** Exit codes: 0 ok, 1 some outputs failed, 2 bad input or usage. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -10,7 +11,7 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 /** Prints diagnostics, errors first. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   const ordered = [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity === 'warning')];
-  for (const d of ordered) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of ordered) process.stderr.write(`${terminalText(formatDiagnostic(d))}\n`);
 }
 
 /**
@@ -29,7 +30,7 @@ export async function runAction(action: () => Promise<number | void>, debug = fa
     } else {
       const e = error as NodeJS.ErrnoException;
       if (debug) process.stderr.write(`${e?.stack ?? String(error)}\n`);
-      else process.stderr.write(`error: ${e?.message ?? String(error)}\n  hint: run again with --debug for details, and report it if it persists\n`);
+      else process.stderr.write(`error: ${terminalText(e?.message ?? String(error))}\n  hint: run again with --debug for details, and report it if it persists\n`);
       code = EXIT.failed;
     }
   }

@@ -5,6 +5,7 @@ import { displayPath } from './assets.js';
 import type { DocumentFile } from '../pipeline.js';
 import { writeFilesAtomically } from './io/index.js';
 import { printDiagnostics } from './report.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * Writes `files` into `dir` atomically, then prints the run's diagnostics
@@ -15,6 +16,6 @@ export async function writeOutputs(dir: string, files: readonly DocumentFile[], 
   printDiagnostics(diagnostics);
   for (const f of files) {
     const pages = f.pages ? ` (${f.pages} ${f.pages === 1 ? 'page' : 'pages'})` : '';
-    process.stdout.write(`wrote ${displayPath(join(dir, f.name))}${pages}\n`);
+    process.stdout.write(terminalText(`wrote ${displayPath(join(dir, f.name))}${pages}\n`));
   }
 }

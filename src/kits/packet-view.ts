@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
-import { escapeView, trustView, trusted, escapeMarkdown, type Markdown } from '../render/escape-markdown.js';
+import { escapeView, trustView, trusted, escapeMarkdown, markdownLink, type Markdown } from '../render/escape-markdown.js';
 import { typesetValue } from '../render/typeset-value.js';
 import type { DocumentMeta } from '../tree/types.js';
 import { withMeetingLength } from './guide-minutes.js';
@@ -59,10 +59,10 @@ export function buildPacketView(interview: Interview, guide: Guide, options: Pac
     ...escapeView({ student: interview.student, mentor: interview.mentor, organization: interview.organization, meetingInput: meeting, computed }),
     guide: trustView(withMeetingLength(guide, meeting.minutes)),
     links: {
-      website: interview.organization.website ? markdownLink(interview.organization.website) : undefined,
-      mentorLinkedin: interview.mentor.linkedin ? markdownLink(interview.mentor.linkedin) : undefined,
-      meetingLink: meeting.link ? markdownLink(meeting.link) : undefined,
-      mentorEmail: interview.mentor.email ? markdownLink(`mailto:${interview.mentor.email}`, interview.mentor.email) : undefined,
+      website: interview.organization.website ? linkTo(interview.organization.website) : undefined,
+      mentorLinkedin: interview.mentor.linkedin ? linkTo(interview.mentor.linkedin) : undefined,
+      meetingLink: meeting.link ? linkTo(meeting.link) : undefined,
+      mentorEmail: interview.mentor.email ? linkTo(`mailto:${interview.mentor.email}`, interview.mentor.email) : undefined,
     },
     research: {
       student: researchTasks(interview, guide, 'student'),
@@ -129,8 +129,7 @@ function clock(minutes: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-/** A Markdown link to a checked URL whose text is the URL (or `text`), both escaped. */
-function markdownLink(url: string, text = url): Markdown {
-  const display = text.replace(/^https?:\/\//, '').replace(/^mailto:/, '').replace(/\/$/, '');
-  return trusted(`[${escapeMarkdown(display)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+/** A Markdown link to a checked URL whose text is the URL without its scheme (or `text`). */
+function linkTo(url: string, text = url): Markdown {
+  return trusted(markdownLink(url, text.replace(/^https?:\/\//, '').replace(/^mailto:/, '').replace(/\/$/, '')));
 }

@@ -13,7 +13,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
-import { escapeMarkdown, escapeView, trusted, type Markdown } from '../render/escape-markdown.js';
+import { escapeMarkdown, escapeView, markdownLink, trusted, type Markdown } from '../render/escape-markdown.js';
 import type { DocumentMeta } from '../tree/types.js';
 import { chooseSalutation } from './salutation.js';
 import { planFollowUp, type FollowUpPlan } from '../schedule/follow-up-plan.js';
@@ -114,12 +114,9 @@ function senderLines(interview: Interview): string[] {
   const lines = [escapeMarkdown(s.name)];
   const program = [s.program, s.school].filter(Boolean).join(', ');
   if (program) lines.push(escapeMarkdown(program));
-  if (s.email) lines.push(`[${escapeMarkdown(s.email)}](<mailto:${s.email}>)`);
+  if (s.email) lines.push(markdownLink(`mailto:${s.email}`, s.email));
   if (s.phone) lines.push(escapeMarkdown(s.phone));
-  if (s.linkedin) {
-    const display = s.linkedin.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
-    lines.push(`[${escapeMarkdown(display)}](<${s.linkedin.replace(/[<>\s]/g, encodeURIComponent)}>)`);
-  }
+  if (s.linkedin) lines.push(markdownLink(s.linkedin, s.linkedin.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '')));
   return lines;
 }
 

@@ -6,12 +6,16 @@
  * const { logo, diagnostics } = checkLogo(bytes, 'kit.yaml', 'seal.png');
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { checkImageData } from '../image-check.js';
 import { readImageInfo } from '../image-size.js';
 import type { Logo } from '../theme.js';
 import type { Position } from './yaml-source.js';
 
 /** A logo larger than this is refused (4 MiB); a print logo needs far less. */
 export const MAX_LOGO_BYTES = 4 * 1024 * 1024;
+
+/** A logo of more pixels than this is refused before it is decoded (16 megapixels, e.g. 4000 × 4000); a print logo needs far fewer. */
+export const MAX_LOGO_PIXELS = 16_000_000;
 
 /**
  * Validates logo bytes read from `logoPath` (as written in kit.yaml, for messages).
@@ -45,6 +49,31 @@ export function checkLogo(
           message: `office.logo "${logoPath}" is not a PNG or JPEG image`,
           ...where,
           hints: ['export the logo as .png or .jpg and point office.logo at that file'],
+        },
+      ],
+    };
+  }
+  if (image.width * image.height > MAX_LOGO_PIXELS) {
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          message: `office.logo "${logoPath}" has too many pixels (${image.width} × ${image.height}; the limit is ${MAX_LOGO_PIXELS / 1e6} megapixels)`,
+          ...where,
+          hints: ['scale the image down; 600 pixels wide is plenty for print'],
+        },
+      ],
+    };
+  }
+  const damage = checkImageData(bytes, image.type);
+  if (damage) {
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          message: `office.logo "${logoPath}" is a damaged ${image.type === 'png' ? 'PNG' : 'JPEG'} image: ${damage}`,
+          ...where,
+          hints: ['open the logo in an image editor and export it again as .png or .jpg'],
         },
       ],
     };

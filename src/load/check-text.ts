@@ -135,6 +135,7 @@ export function checkText(raw: string, file: string, options: CheckTextOptions =
     const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     diagnostics.push({
       severity: 'error',
+      code: 'control-character',
       message: `invisible control character U+${code} in the text`,
       file,
       ...positionOf(text, m.index),

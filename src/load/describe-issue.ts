@@ -17,6 +17,9 @@ import { allowedKeys, childSchema, fieldKind, fieldSchema, unwrapSchema } from '
 import { suggestClosest, suggestTimeZone } from './suggest.js';
 import type { Origin } from './yaml-source.js';
 
+/** Unknown keys reported per mapping. */
+const MAX_UNKNOWN_KEYS = 5;
+
 /** What {@link describeIssue} needs besides the issue. */
 export interface IssueContext {
   /** The data that was validated. */
@@ -58,7 +61,8 @@ export function describeIssue(issue: Issue, context: IssueContext): Diagnostic[]
 
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => unknownKey(key, path, context));
+      // The first few are enough to see the mistake; each would be placed by a search of its mapping.
+      return issue.keys.slice(0, MAX_UNKNOWN_KEYS).map((key) => unknownKey(key, path, context));
 
     case 'invalid_type': {
       if (value === undefined) return [missing(path, context)];

@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { accentContrastWarning, PAGE_SIZES, type Theme } from '../theme.js';
-import { checkLogo, logoUnreadable } from './check-logo.js';
+import { checkLogo, logoUnreadable, MAX_LOGO_BYTES } from './check-logo.js';
 import { kitConfigSchema, type KitConfig } from './kit-schema.js';
 import { createKitTheme, resolveMargins } from './kit-theme.js';
 import { loadYaml } from './load-yaml.js';
@@ -60,8 +60,12 @@ export function loadKitConfig(text: string, file: string): KitConfigResult {
   return { value: config, diagnostics, positionOf };
 }
 
-/** Reads the logo file named in kit.yaml (as written there); throws when it cannot. */
-export type LogoReader = (logoPath: string) => Uint8Array;
+/**
+ * Reads the logo file named in kit.yaml (as written there), reading no more
+ * than `maxBytes` from it; throws when it cannot, with the `code` of an `fs`
+ * error (ENOENT, EISDIR, ENOTREG for a device or FIFO, EFBIG with `size` for a file over the limit).
+ */
+export type LogoReader = (logoPath: string, maxBytes: number) => Uint8Array;
 
 /** The result of {@link loadKitTheme}: both `config` and `theme` are present when there is no error. */
 export interface KitThemeResult {
@@ -80,10 +84,15 @@ export function loadKitTheme(text: string, file: string, readLogo: LogoReader): 
   const at = loaded.positionOf(['office', 'logo']);
   let bytes: Uint8Array;
   try {
-    bytes = readLogo(logoPath);
+    bytes = readLogo(logoPath, MAX_LOGO_BYTES);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : ((error as Error).message ?? String(error));
+    const { code, size } = error as { code?: string; size?: number };
+    const reason =
+      code === 'ENOENT' ? 'no such file'
+      : code === 'EISDIR' ? 'it is a folder'
+      : code === 'ENOTREG' ? 'not a regular file'
+      : code === 'EFBIG' ? `it is too large: ${size} bytes, the limit is ${MAX_LOGO_BYTES}`
+      : ((error as Error).message ?? String(error));
     return { diagnostics: [...loaded.diagnostics, logoUnreadable(file, logoPath, reason, at)] };
   }
   const checked = checkLogo(bytes, file, logoPath, at);

@@ -10,11 +10,13 @@
 import { isScalar } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
+import { checkControls, CONTROL_CHARACTER } from './check-controls.js';
 import { checkNesting } from './check-nesting.js';
+import { checkSize, MAX_FIELDS } from './check-size.js';
 import { checkText } from './check-text.js';
 import { describeIssue } from './describe-issue.js';
 import { prepareData } from './prepare-data.js';
-import { toPlainData } from './to-plain-data.js';
+import { MAX_ALIASES, toPlainData } from './to-plain-data.js';
 import { yamlDiagnostics } from './yaml-diagnostics.js';
 import { originOf, parseYamlSource, type Origin, type YamlSource } from './yaml-source.js';
 
@@ -38,6 +40,8 @@ export interface LoadYamlOptions {
   readonly maxBytes?: number;
   /** Most values the data may hold, aliases expanded (10,000 by default; a roster of many rows needs more). */
   readonly maxValues?: number;
+  /** Most aliases (*name) the file may use (100 by default; a roster of many rows may use more). */
+  readonly maxAliases?: number;
   /** The hint for a file that is a list where a mapping belongs. */
   readonly listHint?: string;
   /** An empty file (or one of comments only) is this value instead of an error. */
@@ -67,6 +71,8 @@ export function readYaml(text: string, file: string, options: LoadYamlOptions): 
   if (checked.fatal) return { diagnostics: checked.diagnostics };
   const tooDeep = checkNesting(checked.text, file);
   if (tooDeep) return { diagnostics: sortDiagnostics([...checked.diagnostics, tooDeep]) };
+  const tooMany = checkSize(checked.text, file, { maxFields: options.maxValues ?? MAX_FIELDS, maxAliases: options.maxAliases ?? MAX_ALIASES });
+  if (tooMany) return { diagnostics: sortDiagnostics([...checked.diagnostics, tooMany]) };
 
   const source = parseYamlSource(checked.text, file);
   const syntax = yamlDiagnostics(source);
@@ -86,7 +92,7 @@ export function readYaml(text: string, file: string, options: LoadYamlOptions): 
     });
     return { diagnostics: sortDiagnostics(diagnostics), source };
   }
-  const plain = toPlainData(source, options.maxValues);
+  const plain = toPlainData(source, options.maxValues, options.maxAliases);
   diagnostics.push(...plain.diagnostics);
   return { ...(plain.value === undefined ? {} : { data: plain.value }), diagnostics: sortDiagnostics(diagnostics), source };
 }
@@ -105,12 +111,14 @@ export interface ValidateResult<T> {
  * each row of a roster, so the same mistake gets the same words everywhere.
  */
 export function validateData<S extends z.ZodType>(plain: unknown, schema: S, origin: Origin): ValidateResult<z.output<S>> {
+  const controls = checkControls(plain, origin);
   const data = prepareData(plain, schema, origin);
   // One record is parsed once: zod's compiled fast path (made with `new Function`
   // on first use, ~3 ms) would cost more than it saves.
   const result = schema.safeParse(data, { jitless: true });
-  if (result.success) return { value: result.data, data, diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
+  if (result.success && controls.length === 0) return { value: result.data, data, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [...controls];
+  if (result.success) return { data, diagnostics: sortDiagnostics(diagnostics) };
   const seen = new Set<string>();
   for (const issue of result.error.issues) {
     // One diagnostic per field: the first problem found is the one to fix first.
@@ -147,7 +155,10 @@ export function loadYaml<S extends z.ZodType>(text: string, file: string, schema
     return { diagnostics: sortDiagnostics(diagnostics), source };
   }
   const checked = validateData(plain, schema, originOf(source));
-  const sorted = sortDiagnostics([...diagnostics, ...checked.diagnostics]);
+  // A control character typed into the file was reported where it stands; its value need not be too.
+  const typed = new Set(diagnostics.filter((d) => d.code === CONTROL_CHARACTER).map((d) => d.line));
+  const found = checked.diagnostics.filter((d) => d.code !== CONTROL_CHARACTER || !typed.has(d.line));
+  const sorted = sortDiagnostics([...diagnostics, ...found]);
   if (checked.value !== undefined && !sorted.some((d) => d.severity === 'error')) {
     return { value: checked.value, diagnostics: sorted, source, data: checked.data };
   }

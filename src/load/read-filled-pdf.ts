@@ -15,6 +15,7 @@
  */
 import { PDFCheckBox, PDFDocument, PDFTextField, type PDFField } from 'pdf-lib';
 import type { Notes } from '../kits/thank-you.js';
+import { stripForbiddenCharacters } from './check-controls.js';
 
 /** Notes read from the form, and the answer typed under each question, keyed by question id, in sheet order. */
 export interface NotesFromPdf {
@@ -51,6 +52,11 @@ export const BUSINESS_CARD_FIELD = 'business-card';
 const MAX_ITEMS = 50;
 /** Most characters a note may have (as in the interview schema). */
 const MAX_TEXT = 2000;
+/**
+ * Most PDF objects read from a notes file. A question sheet has a few hundred;
+ * the limit keeps a crafted file from making the reader walk millions.
+ */
+export const MAX_NOTES_PDF_OBJECTS = 20_000;
 
 /** Lines of a multi-line field without list markers or blank lines: "- a\n2) b" → ["a", "b"]. */
 export function fieldLines(value: string): string[] {
@@ -78,23 +84,68 @@ export function fieldText(value: string): string {
 
 function textOf(field: PDFField): string | undefined {
   if (!(field instanceof PDFTextField)) return undefined;
-  const value = field.getText();
+  const raw = field.getText();
+  // Typed into any PDF viewer, or by a tool: control characters and bidi overrides are dropped.
+  const value = raw === undefined ? undefined : stripForbiddenCharacters(raw);
   return value && value.trim() !== '' ? value : undefined;
 }
 
-async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
-  } catch (error) {
-    throw new NotesPdfError(
-      `the notes file is not a PDF that can be read (${error instanceof Error ? error.message : String(error)}); pass the question sheet (questions.pdf) after filling it in and saving it`,
-    );
+const UNREADABLE_HINT = 'pass the question sheet (questions.pdf) after filling it in and saving it';
+
+/** Counts the "obj" keywords of `bytes` (objects written out; those in object streams are counted after loading). */
+function countObjectKeywords(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = bytes.indexOf(0x6f); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0x6f, i + 1)) {
+    // " obj" followed by a delimiter: o b j after a space or newline
+    if (bytes[i + 1] === 0x62 && bytes[i + 2] === 0x6a && (bytes[i - 1] === 0x20 || bytes[i - 1] === 0x0a || bytes[i - 1] === 0x0d)) count++;
   }
+  return count;
+}
+
+async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  if (countObjectKeywords(bytes) > MAX_NOTES_PDF_OBJECTS) {
+    throw new NotesPdfError(`the notes file has more than ${MAX_NOTES_PDF_OBJECTS} PDF objects, far more than a question sheet; ${UNREADABLE_HINT}`);
+  }
+  let doc: PDFDocument;
+  // throwOnInvalidObject: a damaged object is an error here, not a warning printed by the parser.
+  // The parser still prints a few warnings of its own ("Removing parsed object: 0 0 R") to the
+  // console; they mean nothing to a student, so they are held back while it runs.
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: true });
+  } catch (error) {
+    throw new NotesPdfError(`the notes file is not a PDF that can be read (${describeError(error)}); ${UNREADABLE_HINT}`);
+  } finally {
+    console.warn = warn;
+  }
+  if (doc.context.enumerateIndirectObjects().length > MAX_NOTES_PDF_OBJECTS) {
+    throw new NotesPdfError(`the notes file has more than ${MAX_NOTES_PDF_OBJECTS} PDF objects, far more than a question sheet; ${UNREADABLE_HINT}`);
+  }
+  return doc;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof RangeError) return 'its objects nest too deeply or refer to themselves';
+  const message = error instanceof Error ? error.message : String(error);
+  // pdf-lib's type checks name minified classes ("Expected instance of t, but got instance of t").
+  if (/Expected instance of|is not a function|Cannot read properties/.test(message)) return 'its form is damaged';
+  if (/invalid object/i.test(message)) return 'an object in it is damaged';
+  return message.split('\n')[0]!.slice(0, 200);
 }
 
 /** Reads the notes and answers a student typed into the question sheet's fields. */
 export async function readNotesFromPdf(bytes: Uint8Array): Promise<NotesFromPdf> {
   const doc = await loadPdf(bytes);
+  try {
+    return readFields(doc);
+  } catch (error) {
+    if (error instanceof NotesPdfError) throw error;
+    throw new NotesPdfError(`the notes file's form cannot be read (${describeError(error)}); ${UNREADABLE_HINT}`);
+  }
+}
+
+function readFields(doc: PDFDocument): NotesFromPdf {
   const fields = doc.getForm().getFields();
   const known = fields.filter((f) => {
     const name = f.getName();

@@ -49,7 +49,11 @@ const url = shared(() =>
       .trim()
       .max(2000)
       .refine(isSafeUrl, { message: 'must be a web address starting with http://, https:// or mailto:' })
-      .meta({ format: 'uri', pattern: '^(https?|mailto):', examples: ['https://acme.example'] }),
+      .meta({ format: 'uri', pattern: '^(https?|mailto):', examples: ['https://acme.example'] })
+      // Written once the way every writer will read it (the WHATWG URL parser's form): a lower-case
+      // host, spaces and other unsafe characters percent-encoded, so the writers never see a link
+      // that validation passed and they would refuse.
+      .transform((v) => new URL(v).href),
     'url',
   ),
 );

@@ -9,7 +9,7 @@
  * const source = parseYamlSource('__proto__: {x: 1}\n', 'bad.yaml');
  * const { value } = toPlainData(source); // own key "__proto__"; Object.prototype untouched
  */
-import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { keyName, type YamlSource } from './yaml-source.js';
 
@@ -18,6 +18,12 @@ export const MAX_VALUES = 10_000;
 
 /** Deepest nesting of values, aliases expanded. */
 const MAX_DEPTH = 64;
+
+/** Most aliases (`*name`) a file may use; an interview file needs none. */
+export const MAX_ALIASES = 100;
+
+/** Most fields one mapping may have; an interview's largest has a dozen. */
+export const MAX_KEYS_PER_MAPPING = 1000;
 
 /** The outcome of {@link toPlainData}. */
 export interface PlainData {
@@ -32,11 +38,36 @@ class Refusal extends Error {
   }
 }
 
-/** Builds the plain data of `source`'s document, refusing more than `maxValues` values. */
-export function toPlainData(source: YamlSource, maxValues = MAX_VALUES): PlainData {
+/** Builds the plain data of `source`'s document, refusing more than `maxValues` values or `maxAliases` aliases. */
+export function toPlainData(source: YamlSource, maxValues = MAX_VALUES, maxAliases = MAX_ALIASES): PlainData {
   const { doc, file } = source;
   const diagnostics: Diagnostic[] = [];
   let produced = 0;
+  let aliases = 0;
+  // Anchors by name in document order, found in one pass when the first alias needs them
+  // (the parser's own Alias.resolve searches the whole document for each alias).
+  let anchors: Map<string, { start: number; node: Node }[]> | undefined;
+  const resolve = (alias: Alias): Node | undefined => {
+    if (!anchors) {
+      const found = new Map<string, { start: number; node: Node }[]>();
+      visit(doc, (_key, node) => {
+        const n = node as Node & { anchor?: string };
+        if (n && typeof n === 'object' && n.anchor && n.range) found.set(n.anchor, [...(found.get(n.anchor) ?? []), { start: n.range[0], node: n }]);
+      });
+      anchors = found;
+    }
+    const at = alias.range?.[0] ?? 0;
+    // The last anchor of that name before the alias (binary search: a name may be anchored again and again).
+    const list = anchors.get(alias.source) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1]!.node : undefined;
+  };
   const at = (node: { range?: readonly number[] | null } | null | undefined) =>
     node?.range ? source.positionAt(node.range[0]!) : { line: 1, column: 1 };
 
@@ -71,7 +102,17 @@ export function toPlainData(source: YamlSource, maxValues = MAX_VALUES): PlainDa
     }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      // Aliases written in the file (those met inside an expansion are counted as values).
+      if (!via && ++aliases > maxAliases) {
+        throw new Refusal({
+          severity: 'error',
+          message: `the file uses more than ${maxAliases} aliases (*name)`,
+          file,
+          ...at(node),
+          hints: ['write the values themselves; an interview file does not need aliases'],
+        });
+      }
+      const target = resolve(node);
       if (!target) {
         diagnostics.push({
           severity: 'error',
@@ -91,6 +132,15 @@ export function toPlainData(source: YamlSource, maxValues = MAX_VALUES): PlainDa
       return String(v);
     }
     if (isMap(node)) {
+      if (node.items.length > MAX_KEYS_PER_MAPPING) {
+        throw new Refusal({
+          severity: 'error',
+          message: `a mapping holds more than ${MAX_KEYS_PER_MAPPING} fields (${node.items.length})`,
+          file,
+          ...at(node),
+          hints: ['an interview file has a few dozen fields; check that this is the right file'],
+        });
+      }
       const out: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
         const key = keyName(pair.key, source.text);

@@ -30,23 +30,32 @@ export function yamlDiagnostics(source: YamlSource): YamlProblems {
   let broken = false;
   let count = 0;
   const errors = doc.errors;
-  const codesAt = (offset: number) => errors.filter((e) => e.pos[0] === offset).map((e) => e.code);
+  const codesByOffset = new Map<number, string[]>();
+  for (const e of errors) codesByOffset.set(e.pos[0], [...(codesByOffset.get(e.pos[0]) ?? []), e.code]);
+  const codesAt = (offset: number) => codesByOffset.get(offset) ?? [];
 
+  let more = false;
   for (const error of errors) {
     if (error.code !== 'DUPLICATE_KEY') broken = true;
+    if (count >= MAX_SYNTAX_ERRORS) {
+      // Stop describing: a file of thousands of errors is said in its first few.
+      more = true;
+      continue;
+    }
     if (error.code === 'MULTILINE_IMPLICIT_KEY' && codesAt(error.pos[0]).includes('BLOCK_AS_IMPLICIT_KEY')) continue;
     const d = describeError(error, source, codesAt(error.pos[0]));
     const line = d.line ?? 0;
     if (seenLines.has(line)) continue;
     seenLines.add(line);
-    if (++count > MAX_SYNTAX_ERRORS) continue;
+    count++;
     diagnostics.push(d);
   }
-  if (count > MAX_SYNTAX_ERRORS) {
+  diagnostics.push(...findDuplicateKeys(source));
+  if (more) {
     const last = diagnostics[diagnostics.length - 1]!;
     diagnostics[diagnostics.length - 1] = {
       ...last,
-      hints: [...(last.hints ?? []), `${count - MAX_SYNTAX_ERRORS} more syntax errors follow; fix these first`],
+      hints: [...(last.hints ?? []), 'more syntax errors follow; fix these first'],
     };
   }
 
@@ -125,8 +134,6 @@ function describeError(error: YAMLError, source: YamlSource, codesHere: readonly
     }
     case 'TAB_AS_INDENT':
       return { ...here, message: 'a tab is used for indentation', hints: ['indent with spaces only (most editors can be set to insert spaces for Tab)'] };
-    case 'DUPLICATE_KEY':
-      return describeDuplicate(source, offset);
     case 'MULTIPLE_DOCS':
       return {
         ...here,
@@ -278,40 +285,43 @@ function openQuote(source: YamlSource, offset: number): number | undefined {
   return best;
 }
 
-/** "duplicate field", pointing at the second key and naming the line of the first. */
-function describeDuplicate(source: YamlSource, offset: number): Diagnostic {
-  const base = { severity: 'error' as const, file: source.file, ...source.positionAt(offset) };
-  let name: string | undefined;
-  let firstLine: number | undefined;
-  let parent: string[] | undefined;
+/** Duplicate keys reported per file: the first few show the mistake. */
+const MAX_DUPLICATE_KEYS = 3;
+
+/**
+ * "duplicate field", pointing at the second key and naming the line of the
+ * first: one pass over the document with a set of keys per mapping, stopping
+ * at the first {@link MAX_DUPLICATE_KEYS}.
+ */
+function findDuplicateKeys(source: YamlSource): Diagnostic[] {
+  const found: Diagnostic[] = [];
   const walk = (node: unknown, path: string[]): void => {
+    if (found.length >= MAX_DUPLICATE_KEYS) return;
     if (isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {
-        const key = keyName(pair.key, source.text);
+        const raw = keyName(pair.key, source.text);
+        const key = raw?.normalize('NFC');
         const start = (pair.key as Node | null)?.range?.[0];
         if (key !== undefined && start !== undefined) {
-          if (start === offset && seen.has(key)) {
-            name = key;
-            firstLine = source.positionAt(seen.get(key)!).line;
-            parent = path;
-          }
-          if (!seen.has(key)) seen.set(key, start);
+          const first = seen.get(key);
+          if (first !== undefined) {
+            const where = path.length > 0 ? ` in ${path.join('.')}` : '';
+            found.push({
+              severity: 'error',
+              file: source.file,
+              ...source.positionAt(start),
+              message: `duplicate field "${raw}"${where}`,
+              field: [...path, raw!].join('.'),
+              hints: [`"${raw}" is already written on line ${source.positionAt(first).line}; keep one of them`],
+            });
+            if (found.length >= MAX_DUPLICATE_KEYS) return;
+          } else seen.set(key, start);
         }
-        walk(pair.value, key === undefined ? path : [...path, key]);
+        walk(pair.value, key === undefined ? path : [...path, raw!]);
       }
     } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, String(i + 1)]));
   };
   walk(source.doc.contents, []);
-  if (name === undefined) {
-    return { ...base, message: 'a field is written twice', hints: ['keep one of them'] };
-  }
-  const where = parent && parent.length > 0 ? ` in ${parent.join('.')}` : '';
-  return {
-    ...base,
-    message: `duplicate field "${name}"${where}`,
-    field: [...(parent ?? []), name].join('.'),
-    hints: [`"${name}" is already written on line ${firstLine}; keep one of them`],
-  };
+  return found;
 }
-

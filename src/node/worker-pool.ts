@@ -1,7 +1,7 @@
 /**
  * A fixed pool of worker threads that run batch tasks. Tasks go to the first
- * idle worker; a worker that dies fails only the task it held and is
- * replaced. Node only (worker_threads).
+ * idle worker; a worker that dies, or runs one task past the time limit,
+ * fails only the task it held and is replaced. Node only (worker_threads).
  *
  * @example
  * const pool = new WorkerPool(new URL('./batch-worker.js', import.meta.url), 4, setup);
@@ -20,6 +20,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   current?: Pending;
+  /** Ends the current task when it runs past the time limit. */
+  timer?: NodeJS.Timeout;
   /** Tasks this worker has answered. */
   done: number;
 }
@@ -44,7 +46,16 @@ export interface WorkerPoolOptions {
    * and a fresh worker starts small again. Costs one worker start-up.
    */
   readonly recycleTasks?: number;
+  /**
+   * A task running longer than this many milliseconds fails with a message
+   * and its worker is replaced (default {@link DEFAULT_TASK_TIMEOUT_MS}): a
+   * row that hangs cannot hold up the batch.
+   */
+  readonly taskTimeoutMs?: number;
 }
+
+/** Time one task (one roster row) may take, in milliseconds: about a hundred times what a row needs. */
+export const DEFAULT_TASK_TIMEOUT_MS = 60_000;
 
 /** Tasks after which a worker is replaced. */
 export const DEFAULT_RECYCLE_TASKS = 2000;
@@ -93,6 +104,7 @@ export class WorkerPool {
   /** Stops every worker; later tasks fail. Safe to call twice. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) clearTimeout(slot.timer);
     for (const pending of this.queue.splice(0)) pending.resolve({ id: pending.task.id, ok: false, error: 'the batch stopped' });
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
@@ -112,6 +124,7 @@ export class WorkerPool {
     worker.on('message', (reply: WorkerReply) => {
       const pending = slot.current;
       slot.current = undefined;
+      clearTimeout(slot.timer);
       pending?.resolve(reply);
       slot.done++;
       const limit = (this.options.recycleHeapMb ?? DEFAULT_RECYCLE_HEAP_MB) * 2 ** 20;
@@ -131,6 +144,7 @@ export class WorkerPool {
     const fail = (message: string) => {
       const pending = slot.current;
       slot.current = undefined;
+      clearTimeout(slot.timer);
       pending?.resolve({ id: pending.task.id, ok: false, error: message });
       if (!this.closed) {
         const index = this.slots.indexOf(slot);
@@ -146,6 +160,22 @@ export class WorkerPool {
     return slot;
   }
 
+  /** Fails the task of a worker that ran past the limit, and replaces the worker. */
+  private timeOut(slot: Slot, limit: number): void {
+    const pending = slot.current;
+    if (!pending || this.closed) return;
+    slot.current = undefined;
+    // Leave the pool first, so its exit is not taken for a crash.
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    this.retiring++;
+    void slot.worker.terminate().finally(() => {
+      this.retiring--;
+      this.dispatch();
+    });
+    pending.resolve({ id: pending.task.id, ok: false, error: `it took longer than ${limit >= 1000 ? `${Math.round(limit / 1000)} seconds` : `${limit} ms`}, so it was stopped` });
+  }
+
   private dispatch(): void {
     const idle = this.slots.filter((s) => !s.current).length;
     if (this.closed) return;
@@ -156,6 +186,8 @@ export class WorkerPool {
       const pending = this.queue.shift()!;
       slot.current = pending;
       slot.worker.ref();
+      const limit = this.options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
+      slot.timer = setTimeout(() => this.timeOut(slot, limit), limit);
       slot.worker.postMessage(pending.task, pending.transfer);
     }
     for (const slot of this.slots) if (!slot.current) slot.worker.unref();

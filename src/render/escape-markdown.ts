@@ -23,6 +23,18 @@ export function escapeMarkdown(value: string): string {
 }
 
 /**
+ * A Markdown link to a checked URL, its text `display` escaped. The destination is
+ * percent-encoded where Markdown would read it otherwise: `<`, `>`, white space, and
+ * `|`, which ends a table cell even inside a link (the text's `\|` is already cell-safe).
+ *
+ * @example
+ * markdownLink('https://ok.example/a|b', 'ok.example/a|b') // '[ok\\.example\\/a\\|b](<https://ok.example/a%7Cb>)'
+ */
+export function markdownLink(url: string, display: string): string {
+  return `[${escapeMarkdown(display)}](<${url.replace(/[<>\s|]/g, encodeURIComponent)}>)`;
+}
+
+/**
  * A string of Markdown that is trusted (guide content, or text the kits
  * built from escaped parts). The render stage leaves it as it is.
  */

@@ -55,4 +55,18 @@ describe('WorkerPool', () => {
       await pool.close();
     }
   });
+
+  it('fails a task that runs past the time limit, replaces its worker, and answers every later task', async () => {
+    const pool = new WorkerPool(new URL('../../src/node/batch-worker.ts', import.meta.url), 1, setup, {
+      loader: new URL(import.meta.resolve('tsx/esm/api')),
+      // Shorter than a worker takes to start: every task runs past it.
+      taskTimeoutMs: 5,
+    });
+    try {
+      const replies = await Promise.all([1, 2, 3].map(async (id) => pool.run({ kind: 'fragment', id, pdfs: [await onePagePdf()] })));
+      expect(replies.map((r) => (r.ok ? 'ok' : r.error))).toEqual(Array(3).fill('it took longer than 5 ms, so it was stopped'));
+    } finally {
+      await pool.close();
+    }
+  });
 });

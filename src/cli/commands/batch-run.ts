@@ -22,6 +22,7 @@ import { readInputFile } from '../io/index.js';
 import { FolderStore } from '../io/folder-store.js';
 import { printDiagnostics } from '../report.js';
 import { readKitConfig } from '../kit-config.js';
+import { terminalText } from '../terminal-text.js';
 
 /** The largest roster file read (64 MiB, some 50,000 rows). */
 const MAX_ROSTER_BYTES = 64 * 1024 * 1024;
@@ -53,6 +54,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const rosterStem = basename(file, extname(file));
   const folder = join(opts.out, `batch-${safeFileName(rosterStem) || 'roster'}`);
   const store = new FolderStore(folder);
+  store.removeStaleTemporaryFiles();
   const print = formats.includes('pdf');
   const setup: WorkerSetup = { guide, templates, theme, fonts, formats, timestamp, print };
   const toBuild = roster.rows.filter((r) => r.interview).length;
@@ -94,21 +96,31 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   for (const w of summary.report.warnings) {
     diagnostics.push({ severity: 'warning', file: shown, message: `${w.label} (${w.student}): ${w.message}`, hints: w.hints });
   }
+  if (summary.report.manifestIgnored) {
+    diagnostics.unshift({
+      severity: 'warning',
+      file: join(displayPath(resolve(folder)), 'manifest.json'),
+      message: `the previous run's manifest is not usable (${summary.report.manifestIgnored}); every row was built afresh`,
+      hints: ['it is rewritten by this run; nothing it listed was deleted'],
+    });
+  }
   printDiagnostics(diagnostics);
   const r = summary.report;
   const where = displayPath(resolve(folder));
   process.stdout.write(
-    `${r.rows} rows: ${r.built} built, ${r.unchanged} unchanged, ${r.failed} failed → ${where}/` +
-      (r.printPages !== undefined ? ` (print.pdf: ${r.printPages} pages${duplex ? ', duplex' : ''})` : '') +
-      '\n',
+    terminalText(
+      `${r.rows} rows: ${r.built} built, ${r.unchanged} unchanged, ${r.failed} failed → ${where}/` +
+        (r.printPages !== undefined ? ` (print.pdf: ${r.printPages} pages${duplex ? ', duplex' : ''})` : '') +
+        '\n',
+    ),
   );
   if (!print && r.built + r.unchanged > 0) {
     process.stdout.write('no print.pdf: the print file is made from the PDFs; add pdf to --format for one\n');
   }
   if (r.removed && r.removed.length > 0) {
-    process.stdout.write(`deleted the files of ${r.removed.length} ${r.removed.length === 1 ? 'student' : 'students'} no longer in the roster: ${r.removed.join(', ')}\n`);
+    process.stdout.write(terminalText(`deleted the files of ${r.removed.length} ${r.removed.length === 1 ? 'student' : 'students'} no longer in the roster: ${r.removed.join(', ')}\n`));
   }
-  if (r.failed > 0) process.stdout.write(`see ${join(where, 'report.txt')} for the rows to fix\n`);
+  if (r.failed > 0) process.stdout.write(terminalText(`see ${join(where, 'report.txt')} for the rows to fix\n`));
   if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced (heap or task count)\n`);
   return summary.exitCode;
 }
@@ -190,8 +202,10 @@ function createProgressReporter(total: number): { update: (p: BatchProgress) => 
         const r = rate(p.done);
         const eta = r > 0 ? Math.round((p.total - p.done) / r) : 0;
         process.stderr.write(
-          `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
-            ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
+          terminalText(
+            `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
+              ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
+          ),
         );
       }
     },

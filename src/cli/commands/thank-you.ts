@@ -21,6 +21,7 @@ import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { readKitConfig } from '../kit-config.js';
 import { nativeDeflate } from '../native-deflate.js';
+import { terminalText } from '../terminal-text.js';
 
 interface ThankYouOptions extends CommonOptions {
   readonly fromNotes?: string;
@@ -66,7 +67,7 @@ export function registerThankYou(program: Command): void {
       if (opts.fromNotes) {
         const merged = mergeNotes(interview, await readNotesPdf(opts.fromNotes));
         interview = merged.interview;
-        process.stdout.write(describeSources(opts.fromNotes, merged.sources));
+        process.stdout.write(terminalText(describeSources(opts.fromNotes, merged.sources)));
       }
 
       const kit = opts.config ? await readKitConfig(opts.config) : undefined;

@@ -12,7 +12,9 @@ import { hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { loadInterview } from '../../load/load-interview.js';
 import { displayPath, readGuide } from '../assets.js';
 import { readInputFile } from '../io/index.js';
+import { logoReaderFor } from '../kit-config.js';
 import { EXIT, printDiagnostics, runAction } from '../report.js';
+import { terminalText } from '../terminal-text.js';
 
 type Kind = 'interview' | 'guide' | 'kit';
 
@@ -43,12 +45,12 @@ export function registerValidate(program: Command): void {
             const text = readInputFile(file, { what: kind === 'interview' ? 'an interview file' : `a ${kind} file`, maxBytes: kind === 'guide' ? 4 * 1024 * 1024 : undefined });
             let diagnostics: Diagnostic[];
             // The kit and guide schemas load only for the files that need them.
-            if (kind === 'kit') diagnostics = [...(await import('../../load/load-kit-config.js')).loadKitConfig(text, display).diagnostics];
+            if (kind === 'kit') diagnostics = [...(await import('../../load/load-kit-config.js')).loadKitTheme(text, display, logoReaderFor(file)).diagnostics];
             else if (kind === 'guide') diagnostics = (await import('../../load/load-guide.js')).loadGuide(text, display).diagnostics;
             else diagnostics = loadInterview(text, display, { guide: await readGuide(opts.content) }).diagnostics;
             printDiagnostics(diagnostics);
             if (hasErrors(diagnostics)) return EXIT.badInput;
-            process.stdout.write(`${display}: ok\n`);
+            process.stdout.write(terminalText(`${display}: ok\n`));
             return EXIT.ok;
           }, opts.debug);
           worst = Math.max(worst, code);

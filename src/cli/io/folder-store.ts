@@ -1,8 +1,13 @@
-/** A folder on disk as a batch's store: every write goes to a temporary name first. */
+/**
+ * A folder on disk as a batch's store: every write goes to a temporary name
+ * first. Paths come from the batch (and so, on a re-run, from manifest.json,
+ * which anyone can edit): a path that leaves the folder, or passes through a
+ * symbolic link, is neither read nor deleted.
+ */
 import { createHash } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
+import { lstat, mkdir, open, readFile, realpath, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { BatchStore, StreamedFile } from '../../batch/run-batch.js';
 import { removePendingTemps, writeFilesAtomically } from './index.js';
 
@@ -14,21 +19,13 @@ export class FolderStore implements BatchStore {
   constructor(private readonly root: string) {}
 
   async read(path: string): Promise<Uint8Array | undefined> {
-    try {
-      return new Uint8Array(await readFile(join(this.root, path)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    const target = await this.regularFileAt(path);
+    return target ? new Uint8Array(await readFile(target)) : undefined;
   }
 
   async size(path: string): Promise<number | undefined> {
-    try {
-      const s = await stat(join(this.root, path));
-      return s.isFile() ? s.size : undefined;
-    } catch {
-      return undefined;
-    }
+    const target = await this.regularFileAt(path);
+    return target ? (await lstat(target)).size : undefined;
   }
 
   async writeFiles(folder: string, files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
@@ -63,17 +60,74 @@ export class FolderStore implements BatchStore {
     };
   }
 
-  async remove(path: string): Promise<void> {
-    const target = join(this.root, path);
+  async remove(path: string, sha256: string): Promise<void> {
+    const target = await this.regularFileAt(path);
+    if (!target) return;
+    const bytes = await readFile(target);
+    // A file changed since the batch wrote it is someone's: it stays.
+    if (createHash('sha256').update(bytes).digest('hex') !== sha256) return;
     await unlink(target).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
     const folder = dirname(target);
-    if (folder !== this.root) {
+    if (folder !== (await this.realRoot())) {
       await rmdir(folder).catch((error: NodeJS.ErrnoException) => {
         if (!['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code ?? '')) throw error;
       });
     }
+  }
+
+  /**
+   * Deletes temporary files a run of ours left in the batch folder or a
+   * student's folder (killed before it could clean up): `.<name>.<pid>[.<n>].tmp`
+   * of a process that is no longer running.
+   */
+  removeStaleTemporaryFiles(): void {
+    let folders: string[];
+    try {
+      folders = [this.root, ...readdirSync(this.root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(this.root, e.name))];
+    } catch {
+      return; // no batch folder yet
+    }
+    for (const folder of folders) {
+      for (const name of readdirSync(folder)) {
+        const pid = TEMP_NAME.exec(name)?.[1];
+        if (!pid || processRunning(Number(pid))) continue;
+        const file = join(folder, name);
+        try {
+          if (lstatSync(file).isFile()) unlinkSync(file);
+        } catch {
+          // gone meanwhile
+        }
+      }
+    }
+  }
+
+  /** The real path of `path` when it is a regular file inside the batch folder, reached through no symbolic link. */
+  private async regularFileAt(path: string): Promise<string | undefined> {
+    const root = await this.realRoot();
+    const target = resolve(root, path);
+    const inside = relative(root, target);
+    if (!inside || inside === '..' || inside.startsWith(`..${sep}`)) return undefined;
+    try {
+      if ((await realpath(dirname(target))) !== dirname(target)) return undefined;
+      const stats = await lstat(target);
+      return stats.isFile() ? target : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private rootPath?: string;
+  private async realRoot(): Promise<string> {
+    if (!this.rootPath) {
+      try {
+        this.rootPath = realpathSync(this.root);
+      } catch {
+        return resolve(this.root); // not made yet: nothing inside it either
+      }
+    }
+    return this.rootPath;
   }
 
   /** Removes temporary files of writes in progress (on Ctrl-C). */
@@ -93,5 +147,18 @@ export class FolderStore implements BatchStore {
     const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++this.counter}.tmp`);
     this.temporary.add(temp);
     return temp;
+  }
+}
+
+/** Our temporary names: `.packet.pdf.1234.tmp` (writeFilesAtomically) and `.print.pdf.1234.1.tmp` (streams). */
+const TEMP_NAME = /^\..+?\.(\d+)(?:\.\d+)?\.tmp$/;
+
+function processRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

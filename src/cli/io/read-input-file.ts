@@ -6,7 +6,7 @@
  * @example
  * const text = readInputFile('maya.yaml'); // throws InputError when it can't
  */
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { InputError, type Diagnostic } from '../../diagnostics.js';
 import { MAX_INPUT_BYTES, tooLargeDiagnostic } from '../../load/check-text.js';
@@ -34,14 +34,48 @@ export function readInputFile(path: string, options: ReadInputOptions = {}): str
     throw new InputError([{ severity: 'error', message: 'not a regular file', file: path, hints: ['give the path of a .yaml file'] }]);
   }
   if (stats.size > maxBytes) throw new InputError([tooLargeDiagnostic(path, stats.size, maxBytes, options.what)]);
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readRegularFile(path, maxBytes);
   } catch (error) {
+    if (errorCode(error) === 'EFBIG') throw new InputError([tooLargeDiagnostic(path, (error as { size: number }).size, maxBytes, options.what)]);
     throw new InputError([notReadable(path, error)]);
   }
-  if (bytes.length > maxBytes) throw new InputError([tooLargeDiagnostic(path, bytes.length, maxBytes, options.what)]);
   return decodeText(bytes);
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`, never more than that from the
+ * disk: a FIFO, a device (/dev/zero), a folder or a file that is (or grows)
+ * too large throws before its bytes are read, with `code` ENOTREG, EISDIR or
+ * EFBIG (and `size`, at least the bytes seen), like the errors of `fs`.
+ */
+export function readRegularFile(path: string, maxBytes: number): Uint8Array {
+  // Non-blocking, so that opening a FIFO does not wait for a writer.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    if (stats.size > maxBytes) throw Object.assign(new Error(`too large (${stats.size} bytes)`), { code: 'EFBIG', size: stats.size });
+    // One byte more than the file's size (or the limit), to see its end; grown while a file grows under the limit.
+    let buffer = new Uint8Array(Math.min(maxBytes, stats.size) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) throw Object.assign(new Error(`too large (more than ${maxBytes} bytes)`), { code: 'EFBIG', size: length });
+        const grown = new Uint8Array(Math.min(maxBytes + 1, length * 2));
+        grown.set(buffer);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Decodes file bytes: UTF-16 when a UTF-16 byte order mark says so, else UTF-8 (bad bytes become U+FFFD, which the loader reports). */

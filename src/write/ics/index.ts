@@ -98,10 +98,13 @@ function toAttributes(event: IcsEvent, stamp: number): EventAttributes {
 /** Writes the events as one VCALENDAR and returns its UTF-8 bytes (CRLF line ends). */
 export function writeIcs(events: readonly IcsEvent[], options: IcsOptions): Uint8Array {
   const stamp = documentDate(options).getTime();
-  const { error, value } = createEvents(
-    events.map((e) => toAttributes(e, stamp)),
-    { productId: '-//interview-kit//follow-up//EN', method: 'PUBLISH', calName: options.calendarName },
-  );
+  const header = { productId: '-//interview-kit//follow-up//EN', method: 'PUBLISH', calName: options.calendarName } as const;
+  let { error, value } = createEvents(events.map((e) => toAttributes(e, stamp)), header);
+  if (error && events.some((e) => e.url)) {
+    // The ics package's URL pattern is narrower than the URL standard (no IPv6 or underscore
+    // hosts, no mailto:); such a link is left to the event's description, which callers write it in.
+    ({ error, value } = createEvents(events.map((e) => toAttributes({ ...e, url: undefined }, stamp)), header));
+  }
   if (error || value === null) throw new IcsEventError(error?.message ?? 'no output');
   // The ics package writes a zero duration as "PT", which RFC 5545 does not allow.
   const fixed = value.replace(/^TRIGGER:(-?)PT\r\n/gm, 'TRIGGER:$1PT0S\r\n');

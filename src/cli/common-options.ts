@@ -7,6 +7,7 @@ import { InputError, type Diagnostic } from '../diagnostics.js';
 import { isFinding } from '../write/pdf/preflight.js';
 import { EXIT } from './report.js';
 import { parseProgressMonths, ProgressMonthsError } from '../schedule/follow-up-plan.js';
+import { resolveTimeZone, timeZoneCandidates } from '../load/zone-names.js';
 import { PAGE_SIZES, resolveTheme, type PageSizeName, type Theme } from '../theme.js';
 
 /** What the shared options parse to. */
@@ -82,7 +83,63 @@ export function readProgressMonths(value: string | undefined): number[] | undefi
   }
 }
 
-/** The time zone of a meeting whose file names none: --timezone, else kit.yaml's, else this computer's. */
-export function defaultTimezone(option: string | undefined, kitTimezone: string | undefined): string {
-  return option ?? kitTimezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** Adds --timezone: the zone of meetings whose file names none. */
+export function addTimezoneOption(command: Command): Command {
+  return command.option(
+    '--timezone <zone>',
+    'time zone of meetings without meeting.timezone, e.g. America/New_York, Eastern, CET or "New York" (default: kit.yaml\'s meeting.timezone, else this computer\'s, with a warning)',
+  );
+}
+
+/** Where the zone of a meeting without meeting.timezone came from. */
+export interface ChosenTimezone {
+  readonly zone: string;
+  /** True when neither --timezone nor kit.yaml named it: this computer's zone. */
+  readonly guessed: boolean;
+}
+
+/**
+ * The zone of meetings whose file names none: --timezone (common names and
+ * cities accepted, a usage error otherwise), else kit.yaml's, else this
+ * computer's.
+ */
+export function chooseTimezone(option: string | undefined, kitTimezone: string | undefined): ChosenTimezone {
+  if (option !== undefined) {
+    const zone = resolveTimeZone(option);
+    if (!zone) {
+      const guesses = timeZoneCandidates(option);
+      throw new InputError([
+        {
+          severity: 'error',
+          field: '--timezone',
+          message: `--timezone "${option}" is not a time zone`,
+          hints: [
+            ...(guesses.length > 0 ? [`did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?`] : []),
+            'write an IANA zone name such as America/New_York or Europe/Paris',
+          ],
+        },
+      ]);
+    }
+    return { zone, guessed: false };
+  }
+  if (kitTimezone) return { zone: kitTimezone, guessed: false };
+  return { zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', guessed: true };
+}
+
+/**
+ * The warning for calendar times put in this computer's zone because nothing
+ * named one; none when the zone was named or no meeting needs it.
+ */
+export function guessedZoneWarning(chosen: ChosenTimezone, meetingsWithoutZone: number, file?: string): Diagnostic[] {
+  if (!chosen.guessed || meetingsWithoutZone === 0) return [];
+  const which = meetingsWithoutZone === 1 ? 'the meeting has' : `${meetingsWithoutZone} meetings have`;
+  return [
+    {
+      severity: 'warning',
+      file,
+      field: 'meeting.timezone',
+      message: `${which} a time but no meeting.timezone, so follow-up.ics uses this computer's time zone (${chosen.zone})`,
+      hints: ['name the zone: meeting.timezone in the interview (or a roster column), meeting.timezone in kit.yaml, or --timezone, e.g. --timezone America/New_York'],
+    },
+  ];
 }

@@ -10,4 +10,5 @@ export interface BatchCliOptions extends CommonOptions {
   readonly simplex?: boolean;
   readonly force?: boolean;
   readonly progress?: boolean;
+  readonly timezone?: string;
 }

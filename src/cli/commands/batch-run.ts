@@ -17,7 +17,8 @@ import { safeFileName } from '../../kits/safe-file-name.js';
 import { KIT_FORMATS } from '../../pipeline.js';
 import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../assets.js';
 import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
-import { parseFormats, themeFromOptions } from '../common-options.js';
+import { chooseTimezone, guessedZoneWarning, parseFormats, themeFromOptions } from '../common-options.js';
+import type { Roster } from '../../batch/roster-types.js';
 import { readInputFile } from '../io/index.js';
 import { FolderStore } from '../io/folder-store.js';
 import { printDiagnostics } from '../report.js';
@@ -40,8 +41,11 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const duplex = !(opts.simplex ?? config.batch?.simplex ?? false);
 
   const rosterText = readInputFile(file, { maxBytes: MAX_ROSTER_BYTES, what: 'a roster' });
-  const roster = parseRoster(rosterText, shown, { minutes: config.meeting?.minutes, timezone: config.meeting?.timezone });
-  if (roster.diagnostics.some((d) => d.severity === 'error')) throw new InputError(roster.diagnostics);
+  const zone = chooseTimezone(opts.timezone, config.meeting?.timezone);
+  const parsed = parseRoster(rosterText, shown, { minutes: config.meeting?.minutes, timezone: zone.guessed ? undefined : zone.zone });
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) throw new InputError(parsed.diagnostics);
+  const roster = withZone(parsed, zone.zone);
+  const zoneWarnings = formats.includes('ics') ? guessedZoneWarning(zone, roster.rows.filter((row, i) => row !== parsed.rows[i]).length, shown) : [];
 
   const guide = await readGuide(opts.content);
   const templates = readTemplates(opts.templates);
@@ -90,7 +94,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
     await pool.close();
   }
 
-  const diagnostics: Diagnostic[] = summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorDiagnostic(shown, e)));
+  const diagnostics: Diagnostic[] = [...zoneWarnings, ...summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorDiagnostic(shown, e)))];
   for (const w of summary.report.warnings) {
     diagnostics.push({ severity: 'warning', file: shown, message: `${w.label} (${w.student}): ${w.message}`, hints: w.hints });
   }
@@ -111,6 +115,16 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   if (r.failed > 0) process.stdout.write(`see ${join(where, 'report.txt')} for the rows to fix\n`);
   if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced (heap or task count)\n`);
   return summary.exitCode;
+}
+
+/** The roster with `zone` given to every meeting that has a time but names no zone. */
+function withZone(roster: Roster, zone: string): Roster {
+  const rows = roster.rows.map((row) => {
+    const meeting = row.interview?.meeting;
+    if (!row.interview || !meeting?.time || meeting.timezone) return row;
+    return { ...row, interview: { ...row.interview, meeting: { ...meeting, timezone: zone } } };
+  });
+  return { ...roster, rows };
 }
 
 function toolVersion(): string {

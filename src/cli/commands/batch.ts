@@ -12,13 +12,13 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../../diagnostics.js';
 import { KIT_FORMATS } from '../../pipeline.js';
-import { addCommonOptions } from '../common-options.js';
+import { addCommonOptions, addTimezoneOption } from '../common-options.js';
 import { runAction } from '../report.js';
 import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
 
 /** Registers `batch` on the program. */
 export function registerBatch(program: Command): void {
-  addCommonOptions(
+  addTimezoneOption(addCommonOptions(
     program
       .command('batch')
       .description('build a kit for every student of a roster, plus one print file, a manifest and a report')
@@ -29,7 +29,7 @@ export function registerBatch(program: Command): void {
       .option('--no-progress', 'no progress output'),
     KIT_FORMATS,
     DEFAULT_BATCH_FORMATS,
-  )
+  ))
     .addHelpText(
       'after',
       '\nThe batch folder is <out>/batch-<roster name>/. Exit codes: 0 all rows built, 1 some rows failed (the rest were built), 2 bad roster or options.',

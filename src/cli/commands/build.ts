@@ -6,7 +6,7 @@ import { loadInterview } from '../../load/load-interview.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
 import { buildDocuments, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
-import { addCommonOptions, addStrictOption, applyStrict, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from '../kit-config.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
@@ -16,15 +16,14 @@ import { nativeDeflate } from '../native-deflate.js';
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 
 export function registerBuild(program: Command): void {
-  addStrictOption(addCommonOptions(
+  addTimezoneOption(addStrictOption(addCommonOptions(
     program
       .command('build')
       .description('build the prep packet and question sheet for one interview')
       .argument('<interview.yaml>', 'the interview file (see `interview-kit init`)'),
     KIT_FORMATS,
     DEFAULT_FORMATS,
-  ))
-    .option('--timezone <zone>', "the meeting's IANA time zone when interview.yaml has no meeting.timezone (default: this computer's)")
+  )))
     .option('--progress-months <list>', 'months after the meeting for progress-update reminders in follow-up.ics (default: 1,3)')
     .action(async (file: string, opts: CommonOptions & { timezone?: string; progressMonths?: string }) => {
       await runAction(async () => {
@@ -38,6 +37,8 @@ export function registerBuild(program: Command): void {
 
       const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
+      const zone = chooseTimezone(opts.timezone, kit?.config.meeting?.timezone);
+      if (formats.includes('ics') && interview.meeting.time && !interview.meeting.timezone) diagnostics.push(...guessedZoneWarning(zone, 1, displayPath(file)));
       const result = await buildDocuments([{ kind: 'kit', interview, formats }], {
         guide,
         renderer: await createTemplateRenderer(opts.templates),
@@ -45,7 +46,7 @@ export function registerBuild(program: Command): void {
         fonts: readFontSet(theme.fontFamily),
         timestamp: sourceDateEpoch(),
         deflate: nativeDeflate,
-        timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),
+        timezone: zone.zone,
         progressMonths: readProgressMonths(opts.progressMonths),
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');

@@ -15,7 +15,7 @@ import { safeFileName } from '../../kits/safe-file-name.js';
 import { mergeNotes, type NoteSource } from '../../load/merge-notes.js';
 import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, addStrictOption, applyStrict, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -43,18 +43,17 @@ const NOTE_LABELS: Record<string, string> = {
 
 /** Registers the `thank-you` command. */
 export function registerThankYou(program: Command): void {
-  addStrictOption(addCommonOptions(
+  addTimezoneOption(addStrictOption(addCommonOptions(
     program
       .command('thank-you')
       .description('draft the thank-you letter (DOCX, PDF, text, .eml) from the meeting notes')
       .argument('<interview.yaml>', 'the interview file, with notes: written after the meeting')
       .option('--from-notes <filled.pdf>', 'the question sheet (questions.pdf) with your notes typed into its fields; notes in the YAML win')
       .addOption(new Option('--tone <tone>', 'wording of the letter').choices([...THANK_YOU_TONES]).default('formal'))
-      .option('--timezone <zone>', 'IANA time zone of a meeting without meeting.timezone (default: kit.yaml, else this computer\'s)')
       .option('--progress-months <list>', 'months after the meeting for progress reminders in follow-up.ics (with --format ics)', '1,3'),
     THANK_YOU_FORMATS,
     DEFAULT_THANK_YOU_FORMATS,
-  )).action(async (file: string, opts: ThankYouOptions) => {
+  ))).action(async (file: string, opts: ThankYouOptions) => {
     await runAction(async () => {
       const formats = parseFormats(opts.format, THANK_YOU_FORMATS, DEFAULT_THANK_YOU_FORMATS);
       const progressMonths = readProgressMonths(opts.progressMonths);
@@ -71,11 +70,13 @@ export function registerThankYou(program: Command): void {
 
       const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
+      const zone = chooseTimezone(opts.timezone, kit?.config.meeting?.timezone);
+      if (formats.includes('ics') && interview.meeting.time && !interview.meeting.timezone) diagnostics.push(...guessedZoneWarning(zone, 1, displayPath(file)));
       const result = await buildDocuments([{ kind: 'thank-you', interview, formats, tone: opts.tone }], {
         renderer: await createTemplateRenderer(opts.templates),
         theme,
         fonts: formats.includes('pdf') ? readFontSet(theme.fontFamily) : undefined,
-        timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),
+        timezone: zone.zone,
         progressMonths,
         timestamp: sourceDateEpoch(),
         deflate: nativeDeflate,

@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SingleBar } from 'cli-progress';
 import { canonicalJson, sha256Hex } from '../../hash.js';
 import { WorkerPool } from '../../node/worker-pool.js';
-import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../../batch/roster.js';
+import { rosterFormatOf, rowErrorDiagnostic } from '../../batch/roster.js';
+import { readRosterBytes } from '../../batch/roster-bytes.js';
 import { runBatch, type BatchProgress } from '../../batch/run-batch.js';
 import type { WorkerSetup } from '../../batch/worker-protocol.js';
 import type { KitConfig } from '../../load/kit-schema.js';
@@ -19,7 +20,7 @@ import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, source
 import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
 import { chooseTimezone, guessedZoneWarning, parseFormats, themeFromOptions } from '../common-options.js';
 import type { Roster } from '../../batch/roster-types.js';
-import { readInputFile } from '../io/index.js';
+import { readInputBytes } from '../io/index.js';
 import { FolderStore } from '../io/folder-store.js';
 import { printDiagnostics } from '../report.js';
 import { readKitConfig } from '../kit-config.js';
@@ -31,7 +32,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const shown = displayPath(resolve(file));
   if (!rosterFormatOf(file)) {
     throw new InputError([
-      { severity: 'error', file: shown, message: `${shown} is neither a .csv nor a .yaml roster`, hints: ['export the spreadsheet as CSV (UTF-8)'] },
+      { severity: 'error', file: shown, message: `${shown} is not a roster: give a .xlsx, .csv or .yaml file`, hints: ['save the spreadsheet as .xlsx or CSV'] },
     ]);
   }
   const kit = opts.config ? await readKitConfig(opts.config) : undefined;
@@ -40,11 +41,12 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const formats = parseFormats(opts.format ?? config.batch?.formats?.join(','), KIT_FORMATS, DEFAULT_BATCH_FORMATS);
   const duplex = !(opts.simplex ?? config.batch?.simplex ?? false);
 
-  const rosterText = readInputFile(file, { maxBytes: MAX_ROSTER_BYTES, what: 'a roster' });
+  const rosterBytes = readInputBytes(file, { maxBytes: MAX_ROSTER_BYTES, what: 'a roster' });
   const zone = chooseTimezone(opts.timezone, config.meeting?.timezone);
-  const parsed = parseRoster(rosterText, shown, { minutes: config.meeting?.minutes, timezone: zone.guessed ? undefined : zone.zone });
+  const parsed = await readRosterBytes(rosterBytes, shown, { minutes: config.meeting?.minutes, timezone: zone.guessed ? undefined : zone.zone, dateOrder: config.date_order });
   if (parsed.diagnostics.some((d) => d.severity === 'error')) throw new InputError(parsed.diagnostics);
   const roster = withZone(parsed, zone.zone);
+  const rosterWarnings = parsed.diagnostics;
   const zoneWarnings = formats.includes('ics') ? guessedZoneWarning(zone, roster.rows.filter((row, i) => row !== parsed.rows[i]).length, shown) : [];
 
   const guide = await readGuide(opts.content);
@@ -94,7 +96,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
     await pool.close();
   }
 
-  const diagnostics: Diagnostic[] = [...zoneWarnings, ...summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorDiagnostic(shown, e)))];
+  const diagnostics: Diagnostic[] = [...rosterWarnings, ...zoneWarnings, ...summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorDiagnostic(shown, e)))];
   for (const w of summary.report.warnings) {
     diagnostics.push({ severity: 'warning', file: shown, message: `${w.label} (${w.student}): ${w.message}`, hints: w.hints });
   }

@@ -11,4 +11,5 @@ export interface BatchCliOptions extends CommonOptions {
   readonly force?: boolean;
   readonly progress?: boolean;
   readonly timezone?: string;
+  readonly json?: boolean;
 }

@@ -23,6 +23,7 @@ import type { Roster } from '../../batch/roster-types.js';
 import { readInputBytes } from '../io/index.js';
 import { FolderStore } from '../io/folder-store.js';
 import { printDiagnostics } from '../report.js';
+import { diagnosticJson, rowErrorJson } from '../json-report.js';
 import { readKitConfig } from '../kit-config.js';
 
 /** The largest roster file read (64 MiB, some 50,000 rows). */
@@ -65,7 +66,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const jobs = Math.max(1, Math.min(opts.jobs ?? config.batch?.jobs ?? availableParallelism(), Math.max(1, toBuild)));
   const worker = workerScript();
   const pool = new WorkerPool(worker.url, jobs, setup, worker.loader ? { loader: worker.loader } : {});
-  const progress = opts.progress === false ? undefined : createProgressReporter(roster.rows.length);
+  const progress = opts.progress === false || opts.json ? undefined : createProgressReporter(roster.rows.length);
 
   const stopOnSignal = () => {
     store.removeTemporaryFiles();
@@ -100,9 +101,20 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   for (const w of summary.report.warnings) {
     diagnostics.push({ severity: 'warning', file: shown, message: `${w.label} (${w.student}): ${w.message}`, hints: w.hints });
   }
-  printDiagnostics(diagnostics);
   const r = summary.report;
   const where = displayPath(resolve(folder));
+  if (opts.json) {
+    const json = [
+      ...rosterWarnings.map(diagnosticJson),
+      ...zoneWarnings.map(diagnosticJson),
+      ...summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorJson(shown, e))),
+      ...summary.report.warnings.map((w) => ({ ...diagnosticJson({ severity: 'warning', file: shown, message: w.message, hints: w.hints }), row: w.row, student: w.student })),
+    ];
+    const { failures: _failures, warnings: _warnings, ...counts } = r;
+    process.stdout.write(`${JSON.stringify({ ...counts, folder: where, exitCode: summary.exitCode, diagnostics: json }, null, 2)}\n`);
+    return summary.exitCode;
+  }
+  printDiagnostics(diagnostics);
   process.stdout.write(
     `${r.rows} rows: ${r.built} built, ${r.unchanged} unchanged, ${r.failed} failed → ${where}/` +
       (r.printPages !== undefined ? ` (print.pdf: ${r.printPages} pages${duplex ? ', duplex' : ''})` : '') +
@@ -197,19 +209,15 @@ function createProgressReporter(total: number): { update: (p: BatchProgress) => 
       stop: () => bar.stop(),
     };
   }
-  let last = 0;
+  // In a log, one plain line per row, so that the log says what became of each.
   return {
     update: (p) => {
-      const now = Date.now();
-      if (p.status === 'failed' || p.done === p.total || p.done === 1 || now - last >= 1000) {
-        last = now;
-        const r = rate(p.done);
-        const eta = r > 0 ? Math.round((p.total - p.done) / r) : 0;
-        process.stderr.write(
-          `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
-            ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
-        );
-      }
+      const r = rate(p.done);
+      const eta = r > 0 ? Math.round((p.total - p.done) / r) : 0;
+      process.stderr.write(
+        `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
+          ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
+      );
     },
     stop: () => undefined,
   };

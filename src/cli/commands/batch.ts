@@ -14,6 +14,7 @@ import { InputError } from '../../diagnostics.js';
 import { KIT_FORMATS } from '../../pipeline.js';
 import { addCommonOptions, addTimezoneOption } from '../common-options.js';
 import { runAction } from '../report.js';
+import { withJsonErrors } from '../json-report.js';
 import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
 
 /** Registers `batch` on the program. */
@@ -26,7 +27,8 @@ export function registerBatch(program: Command): void {
       .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per CPU core)').argParser(parseJobs))
       .option('--simplex', 'no blank pages in print.pdf (for one-sided printing; print.pdf needs the pdf format)')
       .option('--force', 'rebuild every row, even those that did not change')
-      .option('--no-progress', 'no progress output'),
+      .option('--no-progress', 'no progress output')
+      .option('--json', 'print the outcome (counts, folder, every error and warning with its row and column) as one JSON document on stdout'),
     KIT_FORMATS,
     DEFAULT_BATCH_FORMATS,
   ))
@@ -35,7 +37,7 @@ export function registerBatch(program: Command): void {
       '\nThe batch folder is <out>/batch-<roster name>/. Exit codes: 0 all rows built, 1 some rows failed (the rest were built), 2 bad roster or options.',
     )
     .action(async (file: string, opts: BatchCliOptions) => {
-      await runAction(async () => (await import('./batch-run.js')).batchCommand(file, opts), opts.debug);
+      await runAction(async () => withJsonErrors(opts.json, async () => (await import('./batch-run.js')).batchCommand(file, opts)), opts.debug);
     });
 }
 

@@ -20,6 +20,7 @@ export interface CommonOptions {
   readonly pageSize?: PageSizeName;
   readonly debug?: boolean;
   readonly strict?: boolean;
+  readonly force?: boolean;
 }
 
 /** Adds --out, --format, --config, --content, --templates, --page-size and --debug to a command. */
@@ -32,6 +33,11 @@ export function addCommonOptions(command: Command, formats: readonly string[], d
     .option('--templates <dir>', 'folder with your own templates; files replace the bundled ones of the same name')
     .addOption(new Option('--page-size <size>', 'paper size (overrides kit.yaml)').choices(Object.keys(PAGE_SIZES)))
     .option('--debug', 'show stack traces for internal errors');
+}
+
+/** Adds --force: replace output files that were changed, or not written, by the program. */
+export function addForceOption(command: Command): Command {
+  return command.option('--force', 'replace output files even when you changed them since they were written, or they were not written by interview-kit');
 }
 
 /** Adds --strict: the PDF layout's preflight findings become errors. */

@@ -11,7 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectQuestions } from '../../src/kits/select-questions.js';
-import { runCliAsync, tempDir, type CliRun } from '../helpers/cli.js';
+import { runCliAsync, tempDir, type CliRun, outputNames } from '../helpers/cli.js';
 import { bundledGuide, exampleInterview, repoRoot } from '../helpers/kit.js';
 import { decodePng } from '../pdf/pdf-test-kit.js';
 import { inkRatio, pdfInfo, pdfText, pdfWordBoxes } from '../helpers/pdf-tools.js';
@@ -78,7 +78,7 @@ describe('interview-kit build content/examples/maya.yaml', () => {
     const run = done(build);
     expect(run.stderr).not.toMatch(/error/);
     expect(run.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['follow-up.ics', 'packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
+    expect(outputNames(dir)).toEqual(['follow-up.ics', 'packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
     expect(run.stdout).toMatch(/wrote .*packet\.pdf \(\d+ pages\)/);
   });
 
@@ -208,7 +208,7 @@ describe('interview-kit build options and other inputs', () => {
 
   it('prints A4 pages with --page-size a4', () => {
     expect(done(sofiaA4).status).toBe(0);
-    expect(readdirSync(studentFolder(a4))).toEqual(['packet.pdf', 'questions.pdf']);
+    expect(outputNames(studentFolder(a4))).toEqual(['packet.pdf', 'questions.pdf']);
     expect(pdfInfo(join(studentFolder(a4), 'packet.pdf'))['Page size']).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
   });
 

@@ -6,7 +6,7 @@ import { loadInterview } from '../../load/load-interview.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
 import { buildDocuments, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
 import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
-import { addCommonOptions, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, addForceOption, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from '../kit-config.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
@@ -16,14 +16,14 @@ import { nativeDeflate } from '../native-deflate.js';
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 
 export function registerBuild(program: Command): void {
-  addTimezoneOption(addStrictOption(addCommonOptions(
+  addTimezoneOption(addForceOption(addStrictOption(addCommonOptions(
     program
       .command('build')
       .description('build the prep packet and question sheet for one interview')
       .argument('<interview.yaml>', 'the interview file (see `interview-kit init`)'),
     KIT_FORMATS,
     DEFAULT_FORMATS,
-  )))
+  ))))
     .option('--progress-months <list>', 'months after the meeting for progress-update reminders in follow-up.ics (default: 1,3)')
     .action(async (file: string, opts: CommonOptions & { timezone?: string; progressMonths?: string }) => {
       await runAction(async () => {
@@ -51,7 +51,7 @@ export function registerBuild(program: Command): void {
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const checked = applyStrict([...diagnostics, ...result.diagnostics], opts.strict);
-      await writeOutputs(dir, result.files, checked.diagnostics);
+      await writeOutputs(dir, result.files, checked.diagnostics, { force: opts.force });
       return checked.exitCode;
     }, opts.debug);
   });

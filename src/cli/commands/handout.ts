@@ -9,7 +9,7 @@ import { InputError } from '../../diagnostics.js';
 import { HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout-view.js';
 import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, addStrictOption, applyStrict, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, addForceOption, addStrictOption, applyStrict, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { readKitConfig } from '../kit-config.js';
@@ -30,7 +30,7 @@ interface HandoutCliOptions extends CommonOptions {
 
 /** Registers `handout` on the program. */
 export function registerHandout(program: Command): void {
-  addStrictOption(addCommonOptions(
+  addForceOption(addStrictOption(addCommonOptions(
     program
       .command('handout')
       .description('the generic guide with a blank question sheet, for a career office to print')
@@ -38,7 +38,7 @@ export function registerHandout(program: Command): void {
       .option('--simplex', 'no blank pages between copies (for one-sided printing)'),
     HANDOUT_FORMATS,
     DEFAULT_FORMATS,
-  ))
+  )))
     .addHelpText('after', '\nFiles go to <out>/handout/. Each copy in handout-print.pdf starts on a front side unless --simplex.')
     .action(async (opts: HandoutCliOptions) => {
       await runAction(() => handoutCommand(opts), opts.debug);
@@ -72,7 +72,7 @@ async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   });
   const dir = join(opts.out, 'handout');
   const checked = applyStrict(result.diagnostics, opts.strict);
-  await writeOutputs(dir, result.files, checked.diagnostics);
+  await writeOutputs(dir, result.files, checked.diagnostics, { force: opts.force });
   const pdf = result.files.find((f) => f.name === 'handout.pdf');
   if (opts.copies !== undefined && pdf) {
     // Streamed to disk: the copies share fonts, but each copy's pages are written out.

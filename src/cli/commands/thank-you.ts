@@ -15,7 +15,7 @@ import { safeFileName } from '../../kits/safe-file-name.js';
 import { mergeNotes, type NoteSource } from '../../load/merge-notes.js';
 import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, addForceOption, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -43,7 +43,7 @@ const NOTE_LABELS: Record<string, string> = {
 
 /** Registers the `thank-you` command. */
 export function registerThankYou(program: Command): void {
-  addTimezoneOption(addStrictOption(addCommonOptions(
+  addTimezoneOption(addForceOption(addStrictOption(addCommonOptions(
     program
       .command('thank-you')
       .description('draft the thank-you letter (DOCX, PDF, text, .eml) from the meeting notes')
@@ -53,7 +53,7 @@ export function registerThankYou(program: Command): void {
       .option('--progress-months <list>', 'months after the meeting for progress reminders in follow-up.ics (with --format ics)', '1,3'),
     THANK_YOU_FORMATS,
     DEFAULT_THANK_YOU_FORMATS,
-  ))).action(async (file: string, opts: ThankYouOptions) => {
+  )))).action(async (file: string, opts: ThankYouOptions) => {
     await runAction(async () => {
       const formats = parseFormats(opts.format, THANK_YOU_FORMATS, DEFAULT_THANK_YOU_FORMATS);
       const progressMonths = readProgressMonths(opts.progressMonths);
@@ -83,7 +83,7 @@ export function registerThankYou(program: Command): void {
       });
       const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const checked = applyStrict([...diagnostics, ...result.diagnostics], opts.strict);
-      await writeOutputs(dir, result.files, checked.diagnostics);
+      await writeOutputs(dir, result.files, checked.diagnostics, { force: opts.force });
       return checked.exitCode;
     }, opts.debug);
   });

@@ -109,7 +109,7 @@ describe('readNotesFromPdf', () => {
 
   it('leaves out empty fields and an unticked business card', async () => {
     const result = await readNotesFromPdf(await fillWithPdfLib(sheet, { advice: '   \n ' }));
-    expect(result).toEqual({ notes: {}, answers: {}, filled: [] });
+    expect(result).toEqual({ notes: {}, answers: {}, filled: [], owner: expect.objectContaining({ student: expect.any(String) }) });
   });
 
   it('rejects a file that is not a PDF, saying what to pass instead', async () => {

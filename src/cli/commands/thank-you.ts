@@ -17,6 +17,7 @@ import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
 import { addCommonOptions, addForceOption, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
+import { isSheetOf, type SheetOwner } from '../../kits/sheet-owner.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { readKitConfig } from '../kit-config.js';
@@ -63,7 +64,9 @@ export function registerThankYou(program: Command): void {
 
       let interview: Interview = loaded.value;
       if (opts.fromNotes) {
-        const merged = mergeNotes(interview, await readNotesPdf(opts.fromNotes));
+        const sheet = await readNotesPdf(opts.fromNotes);
+        diagnostics.push(...checkSheetOwner(sheet.owner, interview, opts.fromNotes, opts.force));
+        const merged = mergeNotes(interview, sheet);
         interview = merged.interview;
         process.stdout.write(describeSources(opts.fromNotes, merged.sources));
       }
@@ -121,6 +124,27 @@ async function readNotesPdf(path: string) {
     if (error instanceof NotesPdfError) throw new InputError([{ severity: 'error', file: shown, field: '--from-notes', message: error.message }]);
     throw error;
   }
+}
+
+/**
+ * An error when the filled sheet was made for another interview (a warning
+ * with --force); a warning when the sheet does not say whose it is.
+ */
+function checkSheetOwner(owner: SheetOwner | undefined, interview: Interview, path: string, force: boolean | undefined): Diagnostic[] {
+  const file = displayPath(path);
+  if (!owner) {
+    return [{ severity: 'warning', file, field: '--from-notes', message: 'the question sheet does not say whose it is (made by an older interview-kit, or re-saved without its properties)', hints: [`check that these are ${interview.student.name}'s notes from meeting ${interview.mentor.name}`] }];
+  }
+  if (isSheetOf(owner, interview)) return [];
+  const diagnostic: Diagnostic = {
+    severity: force ? 'warning' : 'error',
+    file,
+    field: '--from-notes',
+    message: `this question sheet is ${owner.student}'s for meeting ${owner.mentor} (${owner.organization}), not ${interview.student.name}'s for meeting ${interview.mentor.name}`,
+    hints: force ? ['used anyway, as --force asks'] : [`pass the questions.pdf built from this interview file, or --force to use this one anyway`],
+  };
+  if (!force) throw new InputError([diagnostic]);
+  return [diagnostic];
 }
 
 /** "notes from filled.pdf: advice, referrals (YAML kept for: learned)". */

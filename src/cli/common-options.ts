@@ -2,7 +2,7 @@
  * Options every document command shares, and turning them into the pieces
  * the pipeline needs (guide, templates, theme, fonts, formats).
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { isFinding } from '../write/pdf/preflight.js';
 import { EXIT } from './report.js';
@@ -33,6 +33,20 @@ export function addCommonOptions(command: Command, formats: readonly string[], d
     .option('--templates <dir>', 'folder with your own templates; files replace the bundled ones of the same name')
     .addOption(new Option('--page-size <size>', 'paper size (overrides kit.yaml)').choices(Object.keys(PAGE_SIZES)))
     .option('--debug', 'show stack traces for internal errors');
+}
+
+/**
+ * A parser for an option that takes a whole number from `min` to `max`: a
+ * value out of range is a usage error (one line, exit 2) that names the range.
+ */
+export function wholeNumber(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`Use a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
 }
 
 /** Adds --force: replace output files that were changed, or not written, by the program. */

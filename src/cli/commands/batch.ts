@@ -10,9 +10,8 @@
  * command.
  */
 import { Option, type Command } from 'commander';
-import { InputError } from '../../diagnostics.js';
 import { KIT_FORMATS } from '../../pipeline.js';
-import { addCommonOptions, addTimezoneOption } from '../common-options.js';
+import { addCommonOptions, addTimezoneOption, wholeNumber } from '../common-options.js';
 import { runAction } from '../report.js';
 import { withJsonErrors } from '../json-report.js';
 import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
@@ -24,7 +23,7 @@ export function registerBatch(program: Command): void {
       .command('batch')
       .description('build a kit for every student of a roster, plus one print file, a manifest and a report')
       .argument('<roster>', 'roster.csv (header row names fields: student.name, mentor.name, ...) or roster.yaml (a list of interviews)')
-      .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per CPU core)').argParser(parseJobs))
+      .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per CPU core)').argParser(wholeNumber(1, 256)))
       .option('--simplex', 'no blank pages in print.pdf (for one-sided printing; print.pdf needs the pdf format)')
       .option('--force', 'rebuild every row, even those that did not change')
       .option('--no-progress', 'no progress output')
@@ -39,12 +38,4 @@ export function registerBatch(program: Command): void {
     .action(async (file: string, opts: BatchCliOptions) => {
       await runAction(async () => withJsonErrors(opts.json, async () => (await import('./batch-run.js')).batchCommand(file, opts)), opts.debug);
     });
-}
-
-function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) {
-    throw new InputError([{ severity: 'error', field: '--jobs', message: `--jobs must be a whole number from 1 to 256 ("${value}")` }]);
-  }
-  return n;
 }

@@ -5,11 +5,10 @@
  */
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError } from '../../diagnostics.js';
 import { HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout-view.js';
 import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, addForceOption, addStrictOption, applyStrict, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { wholeNumber, addCommonOptions, addForceOption, addStrictOption, applyStrict, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { readKitConfig } from '../kit-config.js';
@@ -34,7 +33,7 @@ export function registerHandout(program: Command): void {
     program
       .command('handout')
       .description('the generic guide with a blank question sheet, for a career office to print')
-      .addOption(new Option('--copies <n>', `also write handout-print.pdf with n copies (1-${MAX_COPIES})`).argParser(parseCopies))
+      .addOption(new Option('--copies <n>', `also write handout-print.pdf with n copies (1-${MAX_COPIES})`).argParser(wholeNumber(1, MAX_COPIES)))
       .option('--simplex', 'no blank pages between copies (for one-sided printing)'),
     HANDOUT_FORMATS,
     DEFAULT_FORMATS,
@@ -45,15 +44,6 @@ export function registerHandout(program: Command): void {
     });
 }
 
-function parseCopies(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_COPIES) {
-    throw new InputError([
-      { severity: 'error', field: '--copies', message: `--copies must be a whole number from 1 to ${MAX_COPIES} ("${value}")` },
-    ]);
-  }
-  return n;
-}
 
 async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   const kit = opts.config ? await readKitConfig(opts.config) : undefined;

@@ -87,7 +87,7 @@ describe('interview-kit thank-you --from-notes', () => {
     const run = runCli(['thank-you', 'content/examples/maya.yaml', '--from-notes', filled, '--tone', 'warm', '--format', 'txt', '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('questions-filled.pdf: advice, business card; your answers as what you learned');
-    const text = readFileSync(join(out, 'maya-patel', 'thank-you.txt'), 'utf8');
+    const text = readFileSync(join(out, 'maya-patel', 'thank-you-warm.txt'), 'utf8');
     expect(text).toContain('What stays with me most is this: Watching a shy new manager run a great first meeting.');
     expect(text).toContain('Your advice meant a lot to me: Learn the basics of a learning-management system.');
     expect(text).toContain('[how this will shape your next steps]');

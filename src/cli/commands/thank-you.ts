@@ -8,7 +8,8 @@ import { Option, type Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { DEFAULT_THANK_YOU_FORMATS, THANK_YOU_FORMATS, THANK_YOU_TONES, type ThankYouTone } from '../../kits/thank-you.js';
+import { DEFAULT_THANK_YOU_FORMATS, DEFAULT_TONE, THANK_YOU_FORMATS, THANK_YOU_TONES, tonesOf, type ThankYouTone } from '../../kits/thank-you.js';
+import { suggestClosest } from '../../load/suggest.js';
 import { loadInterview } from '../../load/load-interview.js';
 import type { Interview } from '../../load/schema.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
@@ -50,7 +51,7 @@ export function registerThankYou(program: Command): void {
       .description('draft the thank-you letter (DOCX, PDF, text, .eml) from the meeting notes')
       .argument('<interview.yaml>', 'the interview file, with notes: written after the meeting')
       .option('--from-notes <filled.pdf>', 'the question sheet (questions.pdf) with your notes typed into its fields; notes in the YAML win')
-      .addOption(new Option('--tone <tone>', 'wording of the letter').choices([...THANK_YOU_TONES]).default('formal'))
+      .option('--tone <tone>', `wording of the letter: ${THANK_YOU_TONES.join(', ')}, or any tone with a thank-you-<tone>.md.hbs in --templates; files of a tone other than ${DEFAULT_TONE} carry it in their names (thank-you-warm.pdf)`, DEFAULT_TONE)
       .option('--progress-months <list>', 'months after the meeting for progress reminders in follow-up.ics (with --format ics)', '1,3'),
     THANK_YOU_FORMATS,
     DEFAULT_THANK_YOU_FORMATS,
@@ -75,8 +76,10 @@ export function registerThankYou(program: Command): void {
       const theme = themeFromOptions(opts, kit?.theme);
       const zone = chooseTimezone(opts.timezone, kit?.config.meeting?.timezone);
       if (formats.includes('ics') && interview.meeting.time && !interview.meeting.timezone) diagnostics.push(...guessedZoneWarning(zone, 1, displayPath(file)));
+      const renderer = await createTemplateRenderer(opts.templates);
+      checkTone(opts.tone, renderer.names);
       const result = await buildDocuments([{ kind: 'thank-you', interview, formats, tone: opts.tone }], {
-        renderer: await createTemplateRenderer(opts.templates),
+        renderer,
         theme,
         fonts: formats.includes('pdf') ? readFontSet(theme.fontFamily) : undefined,
         timezone: zone.zone,
@@ -124,6 +127,24 @@ async function readNotesPdf(path: string) {
     if (error instanceof NotesPdfError) throw new InputError([{ severity: 'error', file: shown, field: '--from-notes', message: error.message }]);
     throw error;
   }
+}
+
+/** A usage error for a tone without a template, naming the tones there are. */
+function checkTone(tone: string, templateNames: readonly string[]): void {
+  const tones = tonesOf(templateNames);
+  if (tones.includes(tone)) return;
+  const guess = suggestClosest(tone, tones);
+  throw new InputError([
+    {
+      severity: 'error',
+      field: '--tone',
+      message: `there is no "${tone}" tone: no template thank-you-${tone}.md.hbs`,
+      hints: [
+        ...(guess ? [`did you mean "${guess}"?`] : []),
+        `the tones are: ${tones.join(', ')}; to add one, put thank-you-${/^[a-z0-9][a-z0-9-]*$/i.test(tone) ? tone : 'casual'}.md.hbs in a folder and pass it with --templates`,
+      ],
+    },
+  ]);
 }
 
 /**

@@ -19,9 +19,12 @@ import { writeFilesAtomically, type OutputFile } from './io/index.js';
 /** The manifest's file name in each output folder. */
 export const OUTPUT_MANIFEST = '.interview-kit.json';
 
-/** A calendar's revision: bumped when the events' content changes. */
+/** A calendar's revision: SEQUENCE grows and DTSTAMP moves when the events' content changes. */
 export interface CalendarRevision {
   readonly sequence: number;
+  /** DTSTAMP, seconds since the epoch. */
+  readonly timestamp?: number;
+  /** Hash of the events. */
   readonly content: string;
 }
 
@@ -54,6 +57,21 @@ function isWritable(path: string): boolean {
   }
 }
 
+/**
+ * SEQUENCE and DTSTAMP for the calendar `name` in `dir`: the previous ones
+ * while its events are the same (so a rebuild gives the same bytes), else
+ * one more SEQUENCE and DTSTAMP now — SOURCE_DATE_EPOCH (`epoch`) when set.
+ */
+export function calendarReviser(dir: string, epoch: number | undefined, name = 'follow-up.ics'): (content: string) => { sequence: number; timestamp: number } {
+  const previous = readOutputManifest(dir).calendars?.[name];
+  return (content) => {
+    const now = epoch ?? Math.floor(Date.now() / 1000);
+    if (!previous) return { sequence: 0, timestamp: now };
+    if (previous.content === content) return { sequence: previous.sequence, timestamp: epoch ?? previous.timestamp ?? now };
+    return { sequence: previous.sequence + 1, timestamp: now };
+  };
+}
+
 /** Why an existing file must not be replaced, or undefined when it may be. */
 function reasonToKeep(path: string, name: string, bytes: Uint8Array, manifest: OutputManifest): string | undefined {
   let current: Uint8Array;
@@ -82,8 +100,8 @@ function reasonToKeep(path: string, name: string, bytes: Uint8Array, manifest: O
  */
 export async function writeGuardedFiles(
   dir: string,
-  files: readonly OutputFile[],
-  options: { readonly force?: boolean; readonly calendars?: Readonly<Record<string, CalendarRevision>> } = {},
+  files: readonly (OutputFile & { readonly revision?: CalendarRevision })[],
+  options: { readonly force?: boolean } = {},
 ): Promise<void> {
   const manifest = readOutputManifest(dir);
   if (!options.force) {
@@ -107,7 +125,7 @@ export async function writeGuardedFiles(
   }
   const next: OutputManifest = {
     files: { ...manifest.files, ...Object.fromEntries(files.map((f) => [f.name, sha256Hex(f.bytes)])) },
-    calendars: { ...manifest.calendars, ...options.calendars },
+    calendars: { ...manifest.calendars, ...Object.fromEntries(files.flatMap((f) => (f.revision ? [[f.name, f.revision]] : []))) },
   };
   const record = { name: OUTPUT_MANIFEST, bytes: new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`) };
   await writeFilesAtomically(dir, [...files, record]);

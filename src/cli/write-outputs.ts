@@ -3,15 +3,13 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { displayPath } from './assets.js';
 import type { DocumentFile } from '../pipeline.js';
-import { writeGuardedFiles, type CalendarRevision } from './output-manifest.js';
+import { writeGuardedFiles } from './output-manifest.js';
 import { printDiagnostics } from './report.js';
 
 /** How {@link writeOutputs} may treat files already in the folder. */
 export interface WriteOutputsOptions {
   /** Replace files the user changed or made (--force). */
   readonly force?: boolean;
-  /** Calendar revisions to record with the files. */
-  readonly calendars?: Readonly<Record<string, CalendarRevision>>;
 }
 
 /**

@@ -27,7 +27,7 @@ import { writePdf } from '../write/pdf/index.js';
 import { stringsOf } from '../write/pdf/preflight.js';
 import { writeText } from '../write/text/index.js';
 import { DEFAULT_TONE, thankYouFileStem, buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouFormat, type ThankYouMode, type ThankYouTone } from './thank-you.js';
-import { buildFollowUpCalendar } from '../schedule/follow-up-calendar.js';
+import { buildFollowUpCalendar, type CalendarRevision } from '../schedule/follow-up-calendar.js';
 import { interviewFingerprint } from '../schedule/ids.js';
 import { planFollowUp } from '../schedule/follow-up-plan.js';
 
@@ -46,6 +46,8 @@ export interface ThankYouRequest {
   readonly timezone?: string;
   /** Months after the meeting for progress reminders in follow-up.ics (default 1 and 3). */
   readonly progressMonths?: readonly number[];
+  /** SEQUENCE and DTSTAMP of follow-up.ics, given its events' hash. */
+  readonly reviseCalendar?: (content: string) => CalendarRevision;
   /** Seconds since the epoch (SOURCE_DATE_EPOCH) for document dates. */
   readonly timestamp?: number;
   /** zlib compressor for PDF streams and DOCX entries (the CLI passes Node's native zlib). */
@@ -130,10 +132,10 @@ export async function buildThankYou(request: ThankYouRequest): Promise<ThankYouR
         files.push({ name: `${stem}.eml`, bytes: await writeThankYouEml(interview, email!.tree, request) });
         break;
       case 'ics': {
-        const calendar = buildFollowUpCalendar(interview, { timezone, progressMonths: request.progressMonths, timestamp: request.timestamp });
+        const calendar = buildFollowUpCalendar(interview, { timezone, progressMonths: request.progressMonths, timestamp: request.timestamp, revise: request.reviseCalendar });
         // The letter already reported the time-zone problems the calendar would repeat.
         diagnostics.push(...calendar.diagnostics.filter((d) => !diagnostics.some((seen) => seen.message === d.message)));
-        if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes });
+        if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes, ...(calendar.revision ? { revision: calendar.revision } : {}) });
         break;
       }
     }

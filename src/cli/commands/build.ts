@@ -11,6 +11,7 @@ import { readKitConfig } from '../kit-config.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
+import { calendarReviser } from '../output-manifest.js';
 import { nativeDeflate } from '../native-deflate.js';
 
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
@@ -39,17 +40,18 @@ export function registerBuild(program: Command): void {
       const theme = themeFromOptions(opts, kit?.theme);
       const zone = chooseTimezone(opts.timezone, kit?.config.meeting?.timezone);
       if (formats.includes('ics') && interview.meeting.time && !interview.meeting.timezone) diagnostics.push(...guessedZoneWarning(zone, 1, displayPath(file)));
+      const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const result = await buildDocuments([{ kind: 'kit', interview, formats }], {
         guide,
         renderer: await createTemplateRenderer(opts.templates),
         theme,
         fonts: readFontSet(theme.fontFamily),
         timestamp: sourceDateEpoch(),
+        reviseCalendar: calendarReviser(dir, sourceDateEpoch()),
         deflate: nativeDeflate,
         timezone: zone.zone,
         progressMonths: readProgressMonths(opts.progressMonths),
       });
-      const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const checked = applyStrict([...diagnostics, ...result.diagnostics], opts.strict);
       await writeOutputs(dir, result.files, checked.diagnostics, { force: opts.force });
       return checked.exitCode;

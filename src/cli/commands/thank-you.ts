@@ -21,6 +21,7 @@ import { readInputFile } from '../io/index.js';
 import { isSheetOf, type SheetOwner } from '../../kits/sheet-owner.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
+import { calendarReviser } from '../output-manifest.js';
 import { readKitConfig } from '../kit-config.js';
 import { nativeDeflate } from '../native-deflate.js';
 
@@ -78,6 +79,7 @@ export function registerThankYou(program: Command): void {
       if (formats.includes('ics') && interview.meeting.time && !interview.meeting.timezone) diagnostics.push(...guessedZoneWarning(zone, 1, displayPath(file)));
       const renderer = await createTemplateRenderer(opts.templates);
       checkTone(opts.tone, renderer.names);
+      const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const result = await buildDocuments([{ kind: 'thank-you', interview, formats, tone: opts.tone }], {
         renderer,
         theme,
@@ -85,9 +87,9 @@ export function registerThankYou(program: Command): void {
         timezone: zone.zone,
         progressMonths,
         timestamp: sourceDateEpoch(),
+        reviseCalendar: calendarReviser(dir, sourceDateEpoch()),
         deflate: nativeDeflate,
       });
-      const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const checked = applyStrict([...diagnostics, ...result.diagnostics], opts.strict);
       await writeOutputs(dir, result.files, checked.diagnostics, { force: opts.force });
       return checked.exitCode;

@@ -173,6 +173,16 @@ export function buildThankYouView(interview: Interview, options: ThankYouViewOpt
     influence || nextSteps.length > 0 ? undefined : 'notes.influence',
   ].filter((f): f is string => f !== undefined);
   const warnings: Diagnostic[] = [...diagnostics, ...checkNotesVoice(interview)];
+  if (salutation.unsure) {
+    warnings.push({
+      severity: 'warning',
+      field: 'mentor.family_name',
+      message: `the letter says "Dear ${salutation.salutation}," with the whole name: ${salutation.unsure}`,
+      hints: [
+        `add mentor.family_name (e.g. family_name: ${salutation.plainName.split(' ')[0]}) or write the greeting in mentor.salutation (e.g. salutation: ${salutation.salutation.split(' ')[0]} ${salutation.plainName.split(' ')[0]})`,
+      ],
+    });
+  }
   if (missing.length > 0) {
     warnings.push({
       severity: 'warning',

@@ -139,6 +139,8 @@ export const mentorSchema = z.strictObject({
   name: shortText(),
   /** How the letter addresses them, e.g. "Dr. Núñez" or "José"; chosen from name and title when absent. */
   salutation: shortText().optional(),
+  /** The family name as the letter should use it, e.g. "Kim" in "Kim Min-jun" or "García López"; found from the name when absent. */
+  family_name: shortText().optional(),
   pronouns: shortText().optional(),
   title: shortText().optional(),
   department: shortText().optional(),

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync, tempDir } from '../helpers/cli.js';
+import { runTool } from '../helpers/tools.js';
 
 /** Builds `example`'s question sheet, types advice into it as a viewer would, and returns the saved file. */
 async function filledSheet(out: string, example: string): Promise<string> {
@@ -21,7 +21,7 @@ describe('thank-you --from-notes checks whose sheet it is', () => {
   it('records the interview in the question sheet PDF', async () => {
     const out = tempDir('ik-sheet-');
     const filled = await filledSheet(out, 'maya.yaml');
-    const info = execFileSync('pdfinfo', [filled], { encoding: 'utf8' });
+    const info = runTool('pdfinfo', [filled], { encoding: 'utf8' });
     expect(info).toMatch(/Keywords:\s+interview-kit:sheet\?student=Maya%20Patel&mentor=/);
   });
 

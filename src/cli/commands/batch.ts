@@ -33,7 +33,7 @@ export function registerBatch(program: Command): void {
   ))
     .addHelpText(
       'after',
-      '\nThe batch folder is <out>/batch-<roster name>/. Exit codes: 0 all rows built, 1 some rows failed (the rest were built), 2 bad roster or options.',
+      '\nThe batch folder is <out>/batch-<roster name>/.\n\nExamples:\n  interview-kit batch roster.xlsx --config kit.yaml\n  interview-kit batch roster.csv --timezone Eastern --jobs 2 --json > result.json\n\nExit codes: 0 all rows built, 1 some rows failed (the rest were built), 2 bad roster or options.',
     )
     .action(async (file: string, opts: BatchCliOptions) => {
       await runAction(async () => withJsonErrors(opts.json, async () => (await import('./batch-run.js')).batchCommand(file, opts)), opts.debug);

@@ -26,6 +26,10 @@ export function registerBuild(program: Command): void {
     DEFAULT_FORMATS,
   ))))
     .option('--progress-months <list>', 'months after the meeting for progress-update reminders in follow-up.ics (default: 1,3)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  interview-kit build maya.yaml\n  interview-kit build maya.yaml --format pdf --timezone "New York" --out kits\n\nExit codes: 0 written (warnings allowed), 1 some documents failed or --strict found layout problems, 2 bad input or options (nothing written).',
+    )
     .action(async (file: string, opts: CommonOptions & { timezone?: string; progressMonths?: string }) => {
       await runAction(async () => {
       const formats = parseFormats(opts.format, KIT_FORMATS, DEFAULT_FORMATS);

@@ -38,7 +38,10 @@ export function registerHandout(program: Command): void {
     HANDOUT_FORMATS,
     DEFAULT_FORMATS,
   )))
-    .addHelpText('after', '\nFiles go to <out>/handout/. Each copy in handout-print.pdf starts on a front side unless --simplex.')
+    .addHelpText(
+      'after',
+      '\nFiles go to <out>/handout/. Each copy in handout-print.pdf starts on a front side unless --simplex.\n\nExamples:\n  interview-kit handout\n  interview-kit handout --config kit.yaml --copies 50\n\nExit codes: 0 written, 1 some documents failed or --strict found layout problems, 2 bad input or options.',
+    )
     .action(async (opts: HandoutCliOptions) => {
       await runAction(() => handoutCommand(opts), opts.debug);
     });

@@ -33,6 +33,7 @@ export function registerInit(program: Command): void {
     .argument('[dir]', 'folder to write into', '.')
     .option('--force', 'overwrite existing files')
     .option('--debug', 'show stack traces for internal errors')
+    .addHelpText('after', '\nExamples:\n  interview-kit init\n  interview-kit init my-interview\n\nExit codes: 0 written, 2 a file is already there (--force replaces it) or the folder cannot be written.')
     .action(async (dir: string, opts: { force?: boolean; debug?: boolean }) => {
       await runAction(async () => {
         const target = resolve(dir);

@@ -9,7 +9,7 @@ export function registerSchema(program: Command): void {
     .command('schema')
     .description('print the JSON Schema of interview.yaml (save it as interview.schema.json for editor completion)')
     .option('--debug', 'show stack traces for internal errors')
-    .addHelpText('after', '\nExample:\n  interview-kit schema > interview.schema.json\n  # then start interview.yaml with: # yaml-language-server: $schema=./interview.schema.json')
+    .addHelpText('after', '\nExample:\n  interview-kit schema > interview.schema.json\n  # then start interview.yaml with: # yaml-language-server: $schema=./interview.schema.json\n\nExit codes: 0 printed, 1 an internal error.')
     .action(async (opts: { debug?: boolean }) => {
       await runAction(async () => {
         process.stdout.write(`${JSON.stringify(interviewJsonSchema(), null, 2)}\n`);

@@ -56,7 +56,12 @@ export function registerThankYou(program: Command): void {
       .option('--progress-months <list>', 'months after the meeting for progress reminders in follow-up.ics (with --format ics)', '1,3'),
     THANK_YOU_FORMATS,
     DEFAULT_THANK_YOU_FORMATS,
-  )))).action(async (file: string, opts: ThankYouOptions) => {
+  ))))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  interview-kit thank-you maya.yaml\n  interview-kit thank-you maya.yaml --from-notes questions-filled.pdf --tone warm\n\nExit codes: 0 written (warnings allowed), 1 some documents failed or --strict found layout problems, 2 bad input or options (nothing written).',
+    )
+    .action(async (file: string, opts: ThankYouOptions) => {
     await runAction(async () => {
       const formats = parseFormats(opts.format, THANK_YOU_FORMATS, DEFAULT_THANK_YOU_FORMATS);
       const progressMonths = readProgressMonths(opts.progressMonths);

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../diagnostics.js';
 import { interviewJsonSchema } from '../../load/json-schema.js';
-import { displayPath, packageRoot } from '../assets.js';
+import { displayPath, packageRoot, readGuide } from '../assets.js';
 import { runAction } from '../report.js';
 
 /** The sample interview file `init` writes, with the editor schema line. */
@@ -40,7 +40,7 @@ export function registerInit(program: Command): void {
         mkdirSync(target, { recursive: true });
         const files: [string, string][] = [
           ['interview.yaml', sampleInterview()],
-          ['interview.schema.json', `${JSON.stringify(interviewJsonSchema(), null, 2)}\n`],
+          ['interview.schema.json', `${JSON.stringify(interviewJsonSchema(await readGuide()), null, 2)}\n`],
         ];
         const kit = join(packageRoot, 'content', 'examples', 'kit.yaml');
         if (existsSync(kit)) files.push(['kit.yaml', readFileSync(kit, 'utf8')]);

@@ -25,6 +25,7 @@ import { InputError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { renderKitMarkdown, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
 import { buildHandoutView, handoutMeta, type HandoutFormat } from './kits/handout-view.js';
 import type { ThankYouFormat, ThankYouTone } from './kits/thank-you.js';
+import type { CalendarRevision } from './schedule/follow-up-calendar.js';
 import type { Guide } from './load/content-schema.js';
 import type { Interview } from './load/schema.js';
 import { parseMarkdown } from './parse/parse-markdown.js';
@@ -64,6 +65,8 @@ export interface BuildOptions {
   readonly timezone?: string;
   /** Months after the meeting for progress-update reminders (default 1 and 3). */
   readonly progressMonths?: readonly number[];
+  /** SEQUENCE and DTSTAMP of follow-up.ics, given its events' hash (see buildFollowUpCalendar). */
+  readonly reviseCalendar?: (content: string) => CalendarRevision;
 }
 
 /** One output file, named relative to its folder. */
@@ -72,6 +75,8 @@ export interface DocumentFile {
   readonly bytes: Uint8Array;
   /** Page count, for PDFs. */
   readonly pages?: number;
+  /** For a calendar: its events' hash and the revision written. */
+  readonly revision?: CalendarRevision & { readonly content: string };
 }
 
 export interface DocumentResult {
@@ -137,6 +142,7 @@ async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>
             timezone: options.timezone,
             progressMonths: options.progressMonths,
             timestamp: options.timestamp,
+            revise: options.reviseCalendar,
           }),
         )
       : undefined;
@@ -149,7 +155,7 @@ async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>
   }
   if (calendar) {
     diagnostics.push(...calendar.diagnostics);
-    if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes });
+    if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes, ...(calendar.revision ? { revision: calendar.revision } : {}) });
   }
   return { files, diagnostics };
 }
@@ -221,6 +227,7 @@ async function buildThankYouSpec(spec: Extract<DocumentSpec, { kind: 'thank-you'
     timezone: options.timezone,
     progressMonths: options.progressMonths,
     timestamp: options.timestamp,
+    reviseCalendar: options.reviseCalendar,
     deflate: options.deflate,
   });
 }

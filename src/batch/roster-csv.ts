@@ -1,6 +1,7 @@
 /**
- * Reads a CSV roster as spreadsheets export it: UTF-8 with or without a BOM,
- * CRLF or LF, quoted fields holding commas, quotes and newlines. The header
+ * Reads a CSV roster as spreadsheets export it: separated by commas,
+ * semicolons or tabs, CRLF or LF, quoted fields holding separators, quotes and
+ * newlines, dates and times in the spreadsheet's own forms (12/3/2026, 2:30 PM). The header
  * names interview fields with dots (`student.name`, `meeting.date`, ...);
  * list fields split on `;`; numbers and true/false are converted for the
  * fields that hold them; an empty cell is an absent value.
@@ -15,7 +16,10 @@
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../diagnostics.js';
 import { interviewSchema } from '../load/schema.js';
-import { listSchemaFields, type SchemaField } from '../load/schema-walk.js';
+import { fieldKind, fieldSchema, listSchemaFields, type SchemaField } from '../load/schema-walk.js';
+import type { FieldKind } from '../load/field-kind.js';
+import { formatDate, parseCalendarDay } from '../schedule/time.js';
+import { dateCellText, readSheetDate, readSheetTime, timeCellText, type DateOrder } from './sheet-values.js';
 import { suggestClosest } from '../load/suggest.js';
 import { columnLetter } from './column-name.js';
 import { rowError, type Roster, type RosterRow, type RowDefaults, type RowError, type RowOrigin, type SheetColumn } from './roster-types.js';
@@ -25,6 +29,8 @@ import { studentNameOf, validateRecord } from './validate-row.js';
 export const ROSTER_FIELDS: readonly SchemaField[] = listSchemaFields(interviewSchema);
 
 const FIELD_BY_NAME = new Map(ROSTER_FIELDS.map((f) => [f.field.toLowerCase(), f]));
+/** The fields holding dates and times, which spreadsheets write in their own ways. */
+const KIND_BY_FIELD = new Map(ROSTER_FIELDS.map((f) => [f.field, fieldKind(fieldSchema(interviewSchema, f.path))]));
 
 interface Column {
   readonly index: number;
@@ -33,12 +39,34 @@ interface Column {
   readonly field?: SchemaField;
 }
 
+/** One row of a sheet: its cells and its number as a spreadsheet shows it (header = 1). */
+export interface SheetRow {
+  readonly cells: readonly SheetCell[];
+  readonly row: number;
+}
+
+/** A cell as a reader gives it: text (CSV), or typed values from a workbook; null when empty. */
+export type SheetCell = string | number | boolean | Date | null;
+
+/**
+ * The separator a CSV's header line uses: `,`, `;` (Excel where the decimal
+ * mark is a comma) or a tab ("Unicode text"); a comma when the line has none.
+ */
+export function detectSeparator(text: string): ',' | ';' | '\t' {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  const counts = ([',', ';', '\t'] as const).map((sep) => [sep, unquoted.split(sep).length - 1] as const);
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
+}
+
 /** Parses CSV text into a {@link Roster}; never throws for bad input. */
 export function parseCsvRoster(text: string, file: string, defaults: RowDefaults = {}): Roster {
   let records: { record: string[]; info: { records: number; lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
+      delimiter: detectSeparator(text.replace(/^\uFEFF/, '')),
       info: true,
       relax_column_count: true,
       skip_empty_lines: false,
@@ -60,17 +88,22 @@ export function parseCsvRoster(text: string, file: string, defaults: RowDefaults
       ],
     };
   }
-  if (records.length === 0) {
-    return { file, format: 'csv', rows: [], diagnostics: [emptyRoster(file)] };
+  // info.records counts the header, so it is the row number a spreadsheet shows.
+  return rosterFromSheet(records.map(({ record, info }) => ({ cells: record, row: info.records })), file, 'csv', defaults);
+}
+
+/** Reads a sheet whose first row is the header (a CSV file, or a workbook's first sheet) into a {@link Roster}. */
+export function rosterFromSheet(sheet: readonly SheetRow[], file: string, format: Roster['format'], defaults: RowDefaults = {}): Roster {
+  if (sheet.length === 0) {
+    return { file, format, rows: [], diagnostics: [emptyRoster(file)] };
   }
-  const headerCells = records[0]!.record;
-  const columns: Column[] = headerCells.map((cell, index) => {
-    const header = cell.trim();
+  const columns: Column[] = sheet[0]!.cells.map((cell, index) => {
+    const header = cellText(cell).trim();
     return { index, letter: columnLetter(index), header, field: FIELD_BY_NAME.get(header.toLowerCase()) };
   });
-  const dataRecords = records.slice(1);
-  const diagnostics = checkHeader(columns, dataRecords.map((r) => r.record), file);
-  if (diagnostics.length > 0) return { file, format: 'csv', rows: [], diagnostics };
+  const dataRows = sheet.slice(1);
+  const diagnostics = checkHeader(columns, dataRows.map((r) => r.cells.map((c) => cellText(c))), file);
+  if (diagnostics.length > 0) return { file, format, rows: [], diagnostics };
 
   const byField = new Map<string, Column>();
   for (const column of columns) if (column.field) byField.set(column.field.field, column);
@@ -83,21 +116,31 @@ export function parseCsvRoster(text: string, file: string, defaults: RowDefaults
     },
   };
   const rows: RosterRow[] = [];
-  for (const { record, info } of dataRecords) {
-    if (record.every((cell) => cell.trim() === '')) continue;
-    // info.records counts the header, so it is the row number a spreadsheet shows.
-    rows.push(readRow(record, info.records, columns, defaults, origin));
+  for (const { cells, row } of dataRows) {
+    if (cells.every((cell) => cellText(cell).trim() === '')) continue;
+    rows.push(readRow(cells, row, columns, defaults, origin));
   }
-  return { file, format: 'csv', rows, diagnostics: rows.length === 0 ? [emptyRoster(file)] : [] };
+  return { file, format, rows, diagnostics: rows.length === 0 ? [emptyRoster(file)] : [] };
 }
 
-function readRow(cells: readonly string[], row: number, columns: readonly Column[], defaults: RowDefaults, origin: RowOrigin): RosterRow {
+/** A cell as text: workbook dates as 2026-12-03 (or 14:30 for a time of day), numbers as written. */
+function cellText(cell: SheetCell, kind?: FieldKind): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) {
+    if (kind === 'time' || (kind !== 'date' && cell.getUTCFullYear() < 1901)) return timeCellText(cell);
+    return dateCellText(cell);
+  }
+  return String(cell);
+}
+
+function readRow(cells: readonly SheetCell[], row: number, columns: readonly Column[], defaults: RowDefaults, origin: RowOrigin): RosterRow {
   const errors: RowError[] = [];
   // The three required groups always exist, so a missing name is reported by its own column.
   const record: Record<string, unknown> = { student: {}, mentor: {}, organization: {} };
   for (let i = 0; i < cells.length; i++) {
-    const raw = cells[i]!;
     const column = columns[i];
+    const kind = column?.field ? KIND_BY_FIELD.get(column.field.field) : undefined;
+    let raw = cellText(cells[i] ?? null, kind);
     if (!column?.field) {
       if (raw.trim() !== '') {
         const error = {
@@ -109,6 +152,14 @@ function readRow(cells: readonly string[], row: number, columns: readonly Column
         errors.push(rowError(row, error, { letter: columnLetter(i) }));
       }
       continue;
+    }
+    if (kind === 'date' || kind === 'time') {
+      const read = readDateOrTime(raw, kind, defaults.dateOrder);
+      if ('error' in read) {
+        errors.push(rowError(row, { severity: 'error', file: origin.file, field: column.field.field, ...read.error }, { letter: column.letter, header: column.header }));
+        continue;
+      }
+      raw = read.text;
     }
     const value = readCell(raw, column.field);
     if (value === undefined) continue;
@@ -126,6 +177,22 @@ function readRow(cells: readonly string[], row: number, columns: readonly Column
   }
   errors.sort((a, b) => sheetOrder(a.sheetColumn) - sheetOrder(b.sheetColumn));
   return { row, label, studentName, ...(interview ? { interview } : {}), errors, origin };
+}
+
+/** A date or time cell in the form interview files use; an error when its day and month could swap. */
+function readDateOrTime(raw: string, kind: 'date' | 'time', order: DateOrder | undefined): { text: string } | { error: { message: string; hints: string[] } } {
+  if (raw.trim() === '') return { text: raw };
+  if (kind === 'time') return { text: readSheetTime(raw) ?? raw };
+  const date = readSheetDate(raw, order);
+  if (!date) return { text: raw };
+  if ('value' in date) return { text: date.value };
+  const [monthFirst, dayFirst] = date.ambiguous;
+  return {
+    error: {
+      message: `meeting.date "${raw.trim()}" could be ${formatDate(parseCalendarDay(monthFirst)!)} or ${formatDate(parseCalendarDay(dayFirst)!)}`,
+      hints: ['say which in kit.yaml: date_order: month-first (12/3 is December 3) or date_order: day-first (12/3 is March 12), and pass it with --config', 'or write the date as YYYY-MM-DD'],
+    },
+  };
 }
 
 /** Columns in spreadsheet order: A before Z before AA; errors of no column first. */

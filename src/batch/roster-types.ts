@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
 import type { Origin } from '../load/yaml-source.js';
+import type { DateOrder } from './sheet-values.js';
 
 /** The spreadsheet column a CSV value came from. */
 export interface SheetColumn {
@@ -55,7 +56,7 @@ export interface RowOrigin extends Origin {
 /** A parsed roster. */
 export interface Roster {
   readonly file: string;
-  readonly format: 'csv' | 'yaml';
+  readonly format: 'csv' | 'xlsx' | 'yaml';
   /** Student rows in roster order; blank rows are left out. */
   readonly rows: readonly RosterRow[];
   /** Problems of the roster as a whole; any error here means no row can be trusted. */
@@ -66,6 +67,8 @@ export interface Roster {
 export interface RowDefaults {
   readonly minutes?: number;
   readonly timezone?: string;
+  /** How to read a date such as 12/3/2026 (kit.yaml's date_order). */
+  readonly dateOrder?: DateOrder;
 }
 
 /** Turns a row error into the diagnostic the CLI prints: "row 4, column G (meeting.date): …" or "record 3: …". */

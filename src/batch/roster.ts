@@ -15,17 +15,18 @@ import { parseYamlRoster } from './roster-yaml.js';
 export const MAX_CSV_ROSTER_LENGTH = 64 * 1024 * 1024;
 
 /** The roster format a file name implies, or undefined. */
-export function rosterFormatOf(file: string): 'csv' | 'yaml' | undefined {
+export function rosterFormatOf(file: string): 'csv' | 'xlsx' | 'yaml' | undefined {
   const lower = file.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   return undefined;
 }
 
-/** Parses roster text named `file`; the format follows the extension (.csv, .yaml, .yml). */
+/** Parses roster text named `file`; the format follows the extension (.csv, .yaml, .yml; workbooks: readRosterBytes). */
 export function parseRoster(text: string, file: string, defaults: RowDefaults = {}): Roster {
   const format = rosterFormatOf(file);
-  if (!format) {
+  if (!format || format === 'xlsx') {
     return { file, format: 'csv', rows: [], diagnostics: [unknownFormat(file)] };
   }
   if (format === 'csv' && text.length > MAX_CSV_ROSTER_LENGTH) {
@@ -49,9 +50,9 @@ export function parseRoster(text: string, file: string, defaults: RowDefaults = 
 function unknownFormat(file: string): Diagnostic {
   return {
     severity: 'error',
-    message: `${file} is neither a .csv nor a .yaml roster`,
+    message: `${file} is not a roster: give a .xlsx, .csv or .yaml file`,
     file,
-    hints: ['export the spreadsheet as CSV (UTF-8), or write a YAML list of interviews in a .yaml file'],
+    hints: ['save the spreadsheet as .xlsx or CSV, or write a YAML list of interviews in a .yaml file'],
   };
 }
 

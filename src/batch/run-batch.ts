@@ -20,7 +20,7 @@
  * const summary = await runBatch({ roster, rosterName: 'night.csv', guide, resourcesKey, tool, builder: pool, store, print: true });
  * process.exitCode = summary.exitCode;
  */
-import { checkQuestionIds } from '../load/check-question-ids.js';
+import { rowProblems } from './row-problems.js';
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
 import { safeFileName } from '../kits/safe-file-name.js';
@@ -140,15 +140,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const duplex = options.duplex ?? true;
 
   // 1. Question ids, folders and input hashes.
-  const checked: { row: RosterRow; errors: RowError[] }[] = roster.rows.map((row) => {
-    const errors = [...row.errors];
-    if (row.interview) {
-      for (const d of checkQuestionIds(row.interview, options.guide, row.origin)) {
-        errors.push(rowError(row.row, d, d.field ? row.origin.columnOf?.(d.field) : undefined));
-      }
-    }
-    return { row, errors };
-  });
+  const checked: { row: RosterRow; errors: RowError[] }[] = roster.rows.map((row) => ({ row, errors: rowProblems(row, options.guide) }));
   const valid = checked.filter((c) => c.errors.length === 0 && c.row.interview);
   const folders = uniqueNames(valid.map((c) => safeFileName(c.row.interview!.student.name)), 'student');
   const read = options.force ? undefined : await readPreviousManifest(store);

@@ -2,11 +2,12 @@
  * Options every document command shares, and turning them into the pieces
  * the pipeline needs (guide, templates, theme, fonts, formats).
  */
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { hasErrors, InputError, type Diagnostic } from '../diagnostics.js';
 import { isFinding } from '../write/pdf/preflight.js';
 import { EXIT } from './report.js';
 import { parseProgressMonths, ProgressMonthsError } from '../schedule/follow-up-plan.js';
+import { resolveTimeZone, timeZoneCandidates } from '../load/zone-names.js';
 import { PAGE_SIZES, resolveTheme, type PageSizeName, type Theme } from '../theme.js';
 
 /** What the shared options parse to. */
@@ -19,6 +20,7 @@ export interface CommonOptions {
   readonly pageSize?: PageSizeName;
   readonly debug?: boolean;
   readonly strict?: boolean;
+  readonly force?: boolean;
 }
 
 /** Adds --out, --format, --config, --content, --templates, --page-size and --debug to a command. */
@@ -31,6 +33,25 @@ export function addCommonOptions(command: Command, formats: readonly string[], d
     .option('--templates <dir>', 'folder with your own templates; files replace the bundled ones of the same name')
     .addOption(new Option('--page-size <size>', 'paper size (overrides kit.yaml)').choices(Object.keys(PAGE_SIZES)))
     .option('--debug', 'show stack traces for internal errors');
+}
+
+/**
+ * A parser for an option that takes a whole number from `min` to `max`: a
+ * value out of range is a usage error (one line, exit 2) that names the range.
+ */
+export function wholeNumber(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`Use a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+/** Adds --force: replace output files that were changed, or not written, by the program. */
+export function addForceOption(command: Command): Command {
+  return command.option('--force', 'replace output files even when you changed them since they were written, or they were not written by interview-kit');
 }
 
 /** Adds --strict: the PDF layout's preflight findings become errors. */
@@ -83,7 +104,63 @@ export function readProgressMonths(value: string | undefined): number[] | undefi
   }
 }
 
-/** The time zone of a meeting whose file names none: --timezone, else kit.yaml's, else this computer's. */
-export function defaultTimezone(option: string | undefined, kitTimezone: string | undefined): string {
-  return option ?? kitTimezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** Adds --timezone: the zone of meetings whose file names none. */
+export function addTimezoneOption(command: Command): Command {
+  return command.option(
+    '--timezone <zone>',
+    'time zone of meetings without meeting.timezone, e.g. America/New_York, Eastern, CET or "New York" (default: kit.yaml\'s meeting.timezone, else this computer\'s, with a warning)',
+  );
+}
+
+/** Where the zone of a meeting without meeting.timezone came from. */
+export interface ChosenTimezone {
+  readonly zone: string;
+  /** True when neither --timezone nor kit.yaml named it: this computer's zone. */
+  readonly guessed: boolean;
+}
+
+/**
+ * The zone of meetings whose file names none: --timezone (common names and
+ * cities accepted, a usage error otherwise), else kit.yaml's, else this
+ * computer's.
+ */
+export function chooseTimezone(option: string | undefined, kitTimezone: string | undefined): ChosenTimezone {
+  if (option !== undefined) {
+    const zone = resolveTimeZone(option);
+    if (!zone) {
+      const guesses = timeZoneCandidates(option);
+      throw new InputError([
+        {
+          severity: 'error',
+          field: '--timezone',
+          message: `--timezone "${option}" is not a time zone`,
+          hints: [
+            ...(guesses.length > 0 ? [`did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?`] : []),
+            'write an IANA zone name such as America/New_York or Europe/Paris',
+          ],
+        },
+      ]);
+    }
+    return { zone, guessed: false };
+  }
+  if (kitTimezone) return { zone: kitTimezone, guessed: false };
+  return { zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', guessed: true };
+}
+
+/**
+ * The warning for calendar times put in this computer's zone because nothing
+ * named one; none when the zone was named or no meeting needs it.
+ */
+export function guessedZoneWarning(chosen: ChosenTimezone, meetingsWithoutZone: number, file?: string): Diagnostic[] {
+  if (!chosen.guessed || meetingsWithoutZone === 0) return [];
+  const which = meetingsWithoutZone === 1 ? 'the meeting has' : `${meetingsWithoutZone} meetings have`;
+  return [
+    {
+      severity: 'warning',
+      file,
+      field: 'meeting.timezone',
+      message: `${which} a time but no meeting.timezone, so follow-up.ics uses this computer's time zone (${chosen.zone})`,
+      hints: ['name the zone: meeting.timezone in the interview (or a roster column), meeting.timezone in kit.yaml, or --timezone, e.g. --timezone America/New_York'],
+    },
+  ];
 }

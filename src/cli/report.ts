@@ -2,16 +2,41 @@
  * How the CLI speaks: diagnostics to stderr (errors, then warnings), exit
  * codes, and no stack traces unless --debug.
  */
+import { styleText } from 'node:util';
 import { formatDiagnostic, InputError, type Diagnostic } from '../diagnostics.js';
 import { terminalText } from './terminal-text.js';
 
 /** Exit codes: 0 ok, 1 some outputs failed, 2 bad input or usage. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
-/** Prints diagnostics, errors first. */
+/**
+ * Whether stderr takes colours: never with NO_COLOR, always with FORCE_COLOR
+ * (other than 0), else when it is a terminal that shows them.
+ */
+export function stderrHasColors(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return process.stderr.isTTY === true && process.stderr.hasColors?.() === true;
+}
+
+/** The caller has decided on colour already (stderrHasColors); styleText is not to check stdout again. */
+const RAW = { validateStream: false } as const;
+
+/** A diagnostic's text with "error:" in red and "warning:" in yellow (bold), and hints dimmed. */
+function colorize(text: string): string {
+  return text
+    .replace(/^(.*?)(error|warning):/, (_m, where: string, severity: string) => `${where}${styleText(['bold', severity === 'error' ? 'red' : 'yellow'], `${severity}:`, RAW)}`)
+    .replace(/^(  hint:)/gm, (m) => styleText('cyan', m, RAW));
+}
+
+/** Prints diagnostics, errors first; in colour on a terminal (see {@link stderrHasColors}). */
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   const ordered = [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity === 'warning')];
-  for (const d of ordered) process.stderr.write(`${terminalText(formatDiagnostic(d))}\n`);
+  const colors = stderrHasColors();
+  for (const d of ordered) {
+    const text = terminalText(formatDiagnostic(d));
+    process.stderr.write(`${colors ? colorize(text) : text}\n`);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  * what the kit computes — formatted dates, the research checklist, the
  * selected questions and the time plan.
  */
+import { sheetOwnerKeyword } from './sheet-owner.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';
@@ -85,6 +86,7 @@ export function kitMeta(interview: Interview, title: string): DocumentMeta {
     subject: `Informational interview with ${interview.mentor.name} at ${interview.organization.name}`,
     language: 'en-US',
     footer: `${typesetValue(interview.student.name)} · ${typesetValue(interview.mentor.name)}, ${typesetValue(interview.organization.name)}${when}`,
+    keywords: [sheetOwnerKeyword(interview)],
   };
 }
 

@@ -31,8 +31,10 @@ export function checkPractice(interview: Interview, guide: Guide, groups: readon
     out.push({
       severity: 'warning',
       field: 'questions.include',
-      message: `no questions ${missing.map((g) => `"${g.title}"`).join(' or ')}`,
-      hints: ['a balanced interview asks about the field, the organization and the person; add one question from each group'],
+      message: `no questions ${missing.map((g) => `"${g.title}" (${g.id})`).join(' or ')}`,
+      hints: [
+        `a balanced interview asks about the field, the organization and the person: add ${missing.map((g) => g.id).join(' and ')} to questions.include (the whole group), or one of its question ids (see \`interview-kit questions\`)`,
+      ],
     });
   }
   (interview.questions?.custom ?? []).forEach((text, i) => {

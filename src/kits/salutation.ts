@@ -23,6 +23,8 @@
 export interface SalutationInput {
   readonly name: string;
   readonly salutation?: string;
+  /** The family name, when the mentor's file says it ("Kim", "García López"). */
+  readonly family_name?: string;
   readonly pronouns?: string;
   readonly title?: string;
   readonly program?: string;
@@ -44,6 +46,12 @@ export interface Salutation {
    * patronymic name ("Ahmad" in "Ahmad bin Salleh").
    */
   readonly familyName?: string;
+  /**
+   * Set when the family name had to be guessed from a name whose customs
+   * differ ("Kim Min-jun" puts it first, "María José García López" has two):
+   * the salutation then keeps the whole name, and this says why.
+   */
+  readonly unsure?: string;
 }
 
 /** Honorifics written before a name, keyed by their lowercase form without the dot. */
@@ -225,7 +233,35 @@ export function chooseSalutation(mentor: SalutationInput): Salutation {
   const parsed = parseName(mentor.name);
   const words = parsed.words.length > 0 ? parsed.words : [mentor.name.trim()];
   const plainName = words.join(' ');
-  const familyName = findFamilyName(words);
+  const given = mentor.family_name?.trim();
+  const unsure = given ? undefined : doubtAboutFamilyName(words);
+  // Unsure: no part of the name is taken as the family name, so the whole name is used.
+  const familyName = given || (unsure ? plainName : findFamilyName(words));
+  const chosen = choose(mentor, parsed, words, plainName, familyName);
+  return unsure && chosen.basis !== 'configured' && chosen.basis !== 'full-name' ? { ...chosen, unsure } : chosen;
+}
+
+/** Family names written first in Chinese, Korean and Vietnamese names, as they are romanised. */
+const FAMILY_FIRST_SURNAMES = new Set(
+  'kim lee yi park pak choi choe jung jeong kang cho jo yoon yun jang chang lim im han oh seo shin kwon hwang ahn song hong wang zhang li liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly'.split(' '),
+);
+
+/** Why the family name cannot be told from the name's order alone, or undefined when it can. */
+function doubtAboutFamilyName(words: readonly string[]): string | undefined {
+  if (words.length < 2 || FAMILY_FIRST_SCRIPT.test(words.join(' '))) return undefined;
+  const first = words[0]!.toLowerCase();
+  const last = words[words.length - 1]!;
+  // "Kim Min-jun", "Wang Fang", "Nguyen Van An": a common family name first may be the family name.
+  if (FAMILY_FIRST_SURNAMES.has(first) && !FAMILY_FIRST_SURNAMES.has(last.toLowerCase())) {
+    return `"${words.join(' ')}" may put the family name first (${words[0]})`;
+  }
+  const particles = words.some((w) => PARTICLES.has(w.toLowerCase()) || PATRONYMIC_MARKERS.has(w.toLowerCase()));
+  if (!particles && words.length >= 4) return `"${words.join(' ')}" may have two given names and two family names`;
+  if (!particles && words.length === 3 && /(?:ez|es|as|os|ía)$/i.test(words[1]!)) return `"${words.join(' ')}" may have two family names (${words.slice(1).join(' ')})`;
+  return undefined;
+}
+
+function choose(mentor: SalutationInput, parsed: ParsedName, words: readonly string[], plainName: string, familyName: string | undefined): Salutation {
 
   if (mentor.salutation && cleanConfigured(mentor.salutation)) {
     return { salutation: cleanConfigured(mentor.salutation), basis: 'configured', plainName, familyName };

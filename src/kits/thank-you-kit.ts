@@ -26,8 +26,8 @@ import type { FontSet } from '../write/pdf/index.js';
 import { writePdf } from '../write/pdf/index.js';
 import { stringsOf } from '../write/pdf/preflight.js';
 import { writeText } from '../write/text/index.js';
-import { buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouFormat, type ThankYouMode, type ThankYouTone } from './thank-you.js';
-import { buildFollowUpCalendar } from '../schedule/follow-up-calendar.js';
+import { DEFAULT_TONE, thankYouFileStem, buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouFormat, type ThankYouMode, type ThankYouTone } from './thank-you.js';
+import { buildFollowUpCalendar, type CalendarRevision } from '../schedule/follow-up-calendar.js';
 import { interviewFingerprint } from '../schedule/ids.js';
 import { planFollowUp } from '../schedule/follow-up-plan.js';
 
@@ -46,6 +46,8 @@ export interface ThankYouRequest {
   readonly timezone?: string;
   /** Months after the meeting for progress reminders in follow-up.ics (default 1 and 3). */
   readonly progressMonths?: readonly number[];
+  /** SEQUENCE and DTSTAMP of follow-up.ics, given its events' hash. */
+  readonly reviseCalendar?: (content: string) => CalendarRevision;
   /** Seconds since the epoch (SOURCE_DATE_EPOCH) for document dates. */
   readonly timestamp?: number;
   /** zlib compressor for PDF streams and DOCX entries (the CLI passes Node's native zlib). */
@@ -96,7 +98,8 @@ const encoder = new TextEncoder();
 /** Builds the thank-you documents of one interview in the requested formats. */
 export async function buildThankYou(request: ThankYouRequest): Promise<ThankYouResult> {
   const { interview, renderer, formats, timezone } = request;
-  const tone = request.tone ?? 'formal';
+  const tone = request.tone ?? DEFAULT_TONE;
+  const stem = thankYouFileStem(tone);
   const letter = renderThankYou(interview, renderer, { tone, mode: 'letter', timezone });
   const diagnostics: Diagnostic[] = [...letter.warnings];
   if (hasErrors(diagnostics)) throw new InputError(diagnostics);
@@ -110,29 +113,29 @@ export async function buildThankYou(request: ThankYouRequest): Promise<ThankYouR
   for (const format of formats) {
     switch (format) {
       case 'docx':
-        files.push({ name: 'thank-you.docx', bytes: await writeDocx(letter.tree, options) });
+        files.push({ name: `${stem}.docx`, bytes: await writeDocx(letter.tree, options) });
         break;
       case 'pdf': {
         if (!request.fonts) throw new MissingFontsError();
         const pdf = await writePdf(print!.tree, { ...options, fonts: request.fonts, forms: false, values: stringsOf(interview) });
-        files.push({ name: 'thank-you.pdf', bytes: pdf.bytes, pages: pdf.pages });
+        files.push({ name: `${stem}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
         diagnostics.push(...pdf.warnings);
         break;
       }
       case 'md':
-        files.push({ name: 'thank-you.md', bytes: encoder.encode(letter.markdown) });
+        files.push({ name: `${stem}.md`, bytes: encoder.encode(letter.markdown) });
         break;
       case 'txt':
-        files.push({ name: 'thank-you.txt', bytes: encoder.encode(writeText(email!.tree)) });
+        files.push({ name: `${stem}.txt`, bytes: encoder.encode(writeText(email!.tree)) });
         break;
       case 'eml':
-        files.push({ name: 'thank-you.eml', bytes: await writeThankYouEml(interview, email!.tree, request) });
+        files.push({ name: `${stem}.eml`, bytes: await writeThankYouEml(interview, email!.tree, request) });
         break;
       case 'ics': {
-        const calendar = buildFollowUpCalendar(interview, { timezone, progressMonths: request.progressMonths, timestamp: request.timestamp });
+        const calendar = buildFollowUpCalendar(interview, { timezone, progressMonths: request.progressMonths, timestamp: request.timestamp, revise: request.reviseCalendar });
         // The letter already reported the time-zone problems the calendar would repeat.
         diagnostics.push(...calendar.diagnostics.filter((d) => !diagnostics.some((seen) => seen.message === d.message)));
-        if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes });
+        if (calendar.bytes) files.push({ name: 'follow-up.ics', bytes: calendar.bytes, ...(calendar.revision ? { revision: calendar.revision } : {}) });
         break;
       }
     }

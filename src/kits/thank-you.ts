@@ -25,9 +25,22 @@ export type ThankYouFormat = (typeof THANK_YOU_FORMATS)[number];
 /** What `thank-you` writes when no --format is given. */
 export const DEFAULT_THANK_YOU_FORMATS: readonly ThankYouFormat[] = ['docx', 'pdf', 'txt', 'eml'];
 
-/** The tone variants; each is a template `thank-you-<tone>.md.hbs`. */
+/** The bundled tones; any tone with a template `thank-you-<tone>.md.hbs` (bundled or in --templates) can be used. */
 export const THANK_YOU_TONES = ['formal', 'warm'] as const;
-export type ThankYouTone = (typeof THANK_YOU_TONES)[number];
+/** A tone: the name of a `thank-you-<tone>` template. */
+export type ThankYouTone = string;
+/** The tone used unless another is asked for; its files carry no tone in their names. */
+export const DEFAULT_TONE = 'formal';
+
+/** The tones a set of template names offers: "thank-you-casual" → "casual". */
+export function tonesOf(templateNames: readonly string[]): string[] {
+  return templateNames.flatMap((n) => (/^thank-you-([a-z0-9][a-z0-9-]*)$/i.exec(n)?.[1] ?? [])).sort();
+}
+
+/** "thank-you" for the default tone, "thank-you-warm" for another: the stem of the letter's file names. */
+export function thankYouFileStem(tone: ThankYouTone): string {
+  return tone === DEFAULT_TONE ? 'thank-you' : `thank-you-${tone}`;
+}
 
 /**
  * `letter`: the editable draft (DOCX, md): a letter with sender, date and
@@ -157,6 +170,16 @@ export function buildThankYouView(interview: Interview, options: ThankYouViewOpt
     influence || nextSteps.length > 0 ? undefined : 'notes.influence',
   ].filter((f): f is string => f !== undefined);
   const warnings: Diagnostic[] = [...diagnostics, ...checkNotesVoice(interview)];
+  if (salutation.unsure) {
+    warnings.push({
+      severity: 'warning',
+      field: 'mentor.family_name',
+      message: `the letter says "Dear ${salutation.salutation}," with the whole name: ${salutation.unsure}`,
+      hints: [
+        `add mentor.family_name (e.g. family_name: ${salutation.plainName.split(' ')[0]}) or write the greeting in mentor.salutation (e.g. salutation: ${salutation.salutation.split(' ')[0]} ${salutation.plainName.split(' ')[0]})`,
+      ],
+    });
+  }
   if (missing.length > 0) {
     warnings.push({
       severity: 'warning',

@@ -14,7 +14,8 @@ import { describeExpected, describeFound, describePath, fieldName, quoteValue, y
 import { explainDate } from './explain-date.js';
 import type { FieldKind } from './field-kind.js';
 import { allowedKeys, childSchema, fieldKind, fieldSchema, unwrapSchema } from './schema-walk.js';
-import { suggestClosest, suggestTimeZone } from './suggest.js';
+import { suggestClosest } from './suggest.js';
+import { timeZoneCandidates } from './zone-names.js';
 import type { Origin } from './yaml-source.js';
 
 /** Unknown keys reported per mapping. */
@@ -293,9 +294,9 @@ function kindHints(kind: FieldKind | undefined, value: unknown): string[] {
       return ['write it as HH:MM on the 24-hour clock, e.g. "14:30"'];
     }
     case 'timezone': {
-      const guess = suggestTimeZone(text);
+      const guesses = timeZoneCandidates(text);
       const example = 'write an IANA zone name such as America/New_York or Europe/Paris';
-      return guess ? [`did you mean "${guess}"?`, example] : [example];
+      return guesses.length > 0 ? [`did you mean ${guesses.map((g) => `"${g}"`).join(' or ')}?`, example] : [example];
     }
     case 'email':
       return text.toLowerCase().startsWith('mailto:') ? ['remove "mailto:"'] : ['write it like name@example.com'];

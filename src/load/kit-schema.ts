@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { FONT_FAMILIES } from '../theme.js';
 import { minutesSchema, timeZoneSchema } from './schema.js';
+import { DATE_ORDERS } from '../batch/sheet-values.js';
 
 /** Points per unit for the lengths kit.yaml accepts. */
 export const POINTS_PER_UNIT = { in: 72, pt: 1, mm: 72 / 25.4, cm: 72 / 2.54 } as const;
@@ -96,6 +97,8 @@ export const kitConfigSchema = z.strictObject({
       timezone: timeZoneSchema.optional(),
     })
     .optional(),
+  /** How rosters write dates such as 12/3/2026: month first (United States) or day first (most of the world). */
+  date_order: z.enum(DATE_ORDERS).optional(),
   /** Defaults for `interview-kit batch`; command-line options win. */
   batch: z
     .strictObject({

@@ -16,6 +16,7 @@
 import { PDFCheckBox, PDFDocument, PDFTextField, type PDFField } from 'pdf-lib';
 import type { Notes } from '../kits/thank-you.js';
 import { stripForbiddenCharacters } from './check-controls.js';
+import { readSheetOwner, type SheetOwner } from '../kits/sheet-owner.js';
 
 /** Notes read from the form, and the answer typed under each question, keyed by question id, in sheet order. */
 export interface NotesFromPdf {
@@ -23,6 +24,8 @@ export interface NotesFromPdf {
   readonly answers: Readonly<Record<string, string>>;
   /** Names of the fields that held something, in the order read. */
   readonly filled: readonly string[];
+  /** The interview the sheet was made for, when the PDF records it. */
+  readonly owner?: SheetOwner;
 }
 
 /** Thrown when the file is not a PDF, or not a question sheet with fields; the message says what to pass instead. */
@@ -188,5 +191,6 @@ function readFields(doc: PDFDocument): NotesFromPdf {
       if (lines.length > 0) notes[key] = lines;
     }
   }
-  return { notes, answers, filled };
+  const owner = readSheetOwner(doc.getKeywords());
+  return { notes, answers, filled, ...(owner ? { owner } : {}) };
 }

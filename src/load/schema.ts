@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { isSafeUrl } from '../parse/safe-url.js';
 import { withKind } from './field-kind.js';
+import { resolveTimeZone } from './zone-names.js';
 
 /**
  * One schema per kind of field, shared by every field of that kind: zod
@@ -105,8 +106,12 @@ export const timeZoneSchema = withKind(
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .refine(isTimeZone, { message: 'is not a time zone' })
-    .meta({ description: 'IANA time zone name', examples: ['America/New_York', 'Europe/Paris'] }),
+    .overwrite((v) => resolveTimeZone(v) ?? v)
+    .refine((v) => resolveTimeZone(v) === v, { message: 'is not a time zone' })
+    .meta({
+      description: 'IANA time zone name; common names ("Eastern", "CET", "JST") and cities ("New York", "Mumbai") are accepted when they mean one zone',
+      examples: ['America/New_York', 'Europe/Paris', 'Asia/Kolkata'],
+    }),
   'timezone',
 );
 
@@ -138,6 +143,8 @@ export const mentorSchema = z.strictObject({
   name: shortText(),
   /** How the letter addresses them, e.g. "Dr. Núñez" or "José"; chosen from name and title when absent. */
   salutation: shortText().optional(),
+  /** The family name as the letter should use it, e.g. "Kim" in "Kim Min-jun" or "García López"; found from the name when absent. */
+  family_name: shortText().optional(),
   pronouns: shortText().optional(),
   title: shortText().optional(),
   department: shortText().optional(),

@@ -40,9 +40,3 @@ export function knownTimeZones(): readonly string[] {
   }
   return zones;
 }
-
-/** The known time zone a misspelt name most likely means ("europe/paris" → "Europe/Paris"). */
-export function suggestTimeZone(zone: string): string | undefined {
-  const lower = zone.trim().toLowerCase().replace(/\s+/g, '_');
-  return knownTimeZones().find((z) => z.toLowerCase() === lower) ?? suggestClosest(zone.trim(), knownTimeZones());
-}

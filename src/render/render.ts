@@ -172,6 +172,19 @@ function checkTemplate(ast: hbs.AST.Program, template: TemplateSource, set: Temp
   visit(ast);
 }
 
+/** The innermost block opened ({{#name}}) and not closed in `source`, with its 1-based line and column. */
+function unclosedBlock(source: string): { name: string; line: number; column: number } | undefined {
+  const stack: { name: string; index: number }[] = [];
+  for (const m of source.matchAll(/\{\{~?\s*([#/])\s*\*?\s*([^\s}~]+)/g)) {
+    if (m[1] === '#') stack.push({ name: m[2]!, index: m.index });
+    else stack.pop();
+  }
+  const top = stack.at(-1);
+  if (!top) return undefined;
+  const before = source.slice(0, top.index);
+  return { name: top.name, line: before.split('\n').length, column: top.index - before.lastIndexOf('\n') };
+}
+
 /** Turns a Handlebars exception into a positioned diagnostic. */
 function templateDiagnostic(template: TemplateSource, error: unknown): Diagnostic {
   const e = error as { message?: string; lineNumber?: number; column?: number; hash?: { loc?: { first_line: number; first_column: number } } };
@@ -195,6 +208,16 @@ function templateDiagnostic(template: TemplateSource, error: unknown): Diagnosti
   if (unknownHelper) {
     message = `unknown helper "${unknownHelper[1]}"`;
     hints.push(`available helpers: ${Object.keys(helpers).join(', ')}`);
+  }
+  if (/got 'EOF'$/.test(message)) {
+    // The file ended inside a block: point at the block that was never closed.
+    const unclosed = unclosedBlock(template.source);
+    if (unclosed) {
+      line = unclosed.line;
+      column = unclosed.column;
+      message = `{{#${unclosed.name}}} is never closed`;
+      hints.push(`close it with {{/${unclosed.name}}}`);
+    }
   }
   const open = /^(\S+) doesn't match (\S+)$/.exec(message);
   if (open) message = `block {{#${open[1]}}} is closed by {{/${open[2]}}}`;

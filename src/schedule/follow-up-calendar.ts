@@ -16,11 +16,24 @@ import { writeIcs, type IcsEvent } from '../write/ics/index.js';
 import { resolveTheme } from '../theme.js';
 import { chooseSalutation } from '../kits/salutation.js';
 import { calendarUid } from './ids.js';
+import { canonicalJson, sha256Hex } from '../hash.js';
 import { planFollowUp, type FollowUpPlanOptions } from './follow-up-plan.js';
 import { addDays, formatDateTime, formatLongDate, formatMonthDay } from './time.js';
 
 export interface FollowUpCalendarOptions extends FollowUpPlanOptions {
   /** Seconds since the epoch for DTSTAMP (SOURCE_DATE_EPOCH); a fixed date when absent. */
+  readonly timestamp?: number;
+  /**
+   * The revision of a calendar whose events hash to `content`: the caller
+   * keeps the previous one, and gives the same SEQUENCE and DTSTAMP for the
+   * same events, or a higher SEQUENCE and a new DTSTAMP when they changed.
+   */
+  readonly revise?: (content: string) => CalendarRevision;
+}
+
+/** A calendar's SEQUENCE and DTSTAMP (seconds since the epoch). */
+export interface CalendarRevision {
+  readonly sequence: number;
   readonly timestamp?: number;
 }
 
@@ -29,6 +42,8 @@ export interface FollowUpCalendar {
   readonly bytes?: Uint8Array;
   readonly events: readonly IcsEvent[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The hash of the events and the revision written, when there is a file. */
+  readonly revision?: CalendarRevision & { readonly content: string };
 }
 
 /** Minutes blocked for writing the thank-you note, ending at the deadline. */
@@ -136,6 +151,9 @@ export function buildFollowUpCalendar(interview: Interview, options: FollowUpCal
     });
   }
 
-  const bytes = writeIcs(events, { theme: resolveTheme(), timestamp: options.timestamp, calendarName: `Follow-up: ${mentor}` });
-  return { bytes, events, diagnostics: out };
+  const calendarName = `Follow-up: ${mentor}`;
+  const content = sha256Hex(canonicalJson({ events, calendarName }));
+  const revision = options.revise?.(content) ?? { sequence: 0, timestamp: options.timestamp };
+  const bytes = writeIcs(events, { theme: resolveTheme(), timestamp: revision.timestamp, sequence: revision.sequence, calendarName });
+  return { bytes, events, diagnostics: out, revision: { ...revision, content } };
 }

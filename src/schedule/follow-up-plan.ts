@@ -15,10 +15,10 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
 import {
   addMonths,
-  isTimeZone,
   parseCalendarDay,
   parseClockTime,
-  suggestTimeZone,
+  resolveTimeZone,
+  timeZoneCandidates,
   utcToZoned,
   zonedToUtc,
   type CalendarDay,
@@ -85,8 +85,9 @@ function chooseZone(interview: Interview, fallback: string | undefined): { zone:
   const fromYaml = interview.meeting.timezone;
   const [name, field] = fromYaml ? [fromYaml, 'meeting.timezone'] : [fallback, '--timezone'];
   if (!name) return { zone: 'UTC', diagnostics: [] };
-  if (isTimeZone(name)) return { zone: name, diagnostics: [] };
-  const suggestion = suggestTimeZone(name);
+  const resolved = resolveTimeZone(name);
+  if (resolved) return { zone: resolved, diagnostics: [] };
+  const suggestions = timeZoneCandidates(name);
   return {
     zone: 'UTC',
     diagnostics: [
@@ -95,7 +96,7 @@ function chooseZone(interview: Interview, fallback: string | undefined): { zone:
         field,
         message: `${field} "${name}" is not a time zone`,
         hints: [
-          ...(suggestion ? [`did you mean "${suggestion}"?`] : []),
+          ...(suggestions.length > 0 ? [`did you mean ${suggestions.map((z) => `"${z}"`).join(' or ')}?`] : []),
           'write an IANA zone name such as America/New_York or Europe/Paris',
         ],
       },

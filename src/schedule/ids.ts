@@ -19,7 +19,13 @@ export function interviewFingerprint(interview: Interview): string {
   return fingerprint(JSON.stringify([student.name, student.email ?? '', mentor.name, mentor.email ?? '', organization.name, meeting.date ?? '', meeting.time ?? '']));
 }
 
-/** A calendar UID for one item of one interview: "<fingerprint>-<item>@interview-kit". */
+/**
+ * A calendar UID for one item of one interview: "<fingerprint>-<item>@interview-kit".
+ * Who meets whom, not when: a meeting moved to another day or hour keeps its
+ * UIDs, so a calendar updates the events it imported instead of adding copies.
+ */
 export function calendarUid(interview: Interview, item: string): string {
-  return `${interviewFingerprint(interview)}-${item}@interview-kit`;
+  const { student, mentor, organization } = interview;
+  const who = fingerprint(JSON.stringify(['calendar', student.name, student.email ?? '', mentor.name, mentor.email ?? '', organization.name]));
+  return `${who}-${item}@interview-kit`;
 }

@@ -28,7 +28,7 @@ export interface WallTime extends CalendarDay {
 /** True when `zone` is an IANA time zone this runtime knows (one definition, with the schema's). */
 export { isTimeZone } from '../load/schema.js';
 /** The known zone closest in spelling to a misspelt one (one suggester, with the loader's). */
-export { suggestTimeZone } from '../load/suggest.js';
+export { suggestTimeZone, resolveTimeZone, timeZoneCandidates } from '../load/zone-names.js';
 
 /** A day (or wall time) in UTC, for arithmetic and formatting that no zone can shift. */
 function utcDay(day: CalendarDay | WallTime): DateTime {

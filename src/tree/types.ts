@@ -134,6 +134,8 @@ export interface DocumentMeta {
   readonly language: string;
   /** Short text in the running footer, left of the page number. */
   readonly footer?: string;
+  /** Keywords for metadata (PDF /Keywords), each without spaces; the question sheet names its interview there. */
+  readonly keywords?: readonly string[];
   /** A letter has no running header, footer or page number. Default: document. */
   readonly kind?: 'document' | 'letter';
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/batch/manifest.js';
 import type { BatchReportJson } from '../../src/batch/report.js';
+import { runTool } from '../helpers/tools.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test/fixtures/batch');
@@ -28,9 +29,9 @@ function cli(...args: string[]) {
 const batch = (...extra: string[]) => cli('batch', roster, '--jobs', '2', '--out', out, ...extra);
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const pdfPages = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+const pdfPages = (path: string) => Number(/Pages:\s+(\d+)/.exec(runTool('pdfinfo', [path], { encoding: 'utf8' }))![1]);
 const pageText = (path: string, page: number) =>
-  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).normalize('NFC');
+  runTool('pdftotext', ['-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).normalize('NFC');
 
 const GOOD = ['Maya Patel', 'Ελένη Παπαδοπούλου', 'Renée Côté-Lefèvre', 'Дмитрий Иванов', 'Ana María Núñez'];
 
@@ -102,7 +103,7 @@ describe('interview-kit batch', () => {
 
   it('makes a duplex print file in which every document starts on a front side and page 1 names its student', () => {
     checkPrintFile(readJson<Manifest>(join(folder, 'manifest.json')), true);
-    expect(execFileSync('qpdf', ['--check', join(folder, 'print.pdf')], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(runTool('qpdf', ['--check', join(folder, 'print.pdf')], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
   });
 
   it('lists every file in the manifest with the sha256, size and page count it has on disk', () => {
@@ -212,10 +213,10 @@ describe('interview-kit handout', () => {
     expect(first).toContain('Informational Interviews');
     expect(first).toContain('Career Services at Example College');
     for (let copy = 0; copy < 3; copy++) expect(pageText(print, copy * perCopy + 1)).toBe(first);
-    const all = execFileSync('pdftotext', [handout, '-'], { encoding: 'utf8' });
+    const all = runTool('pdftotext', [handout, '-'], { encoding: 'utf8' });
     for (const heading of ['Why Ask for One?', 'Before the Meeting', 'Questions to Ask', 'Closing the Conversation', 'After the Meeting', 'Question Sheet']) {
       expect(all).toContain(heading);
     }
-    expect(execFileSync('pdfinfo', [handout], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.2\d? x 841\.8\d?/);
+    expect(runTool('pdfinfo', [handout], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.2\d? x 841\.8\d?/);
   });
 });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MemorySink, PrintFileWriter } from '../../src/batch/print-file.js';
 import { preparePrintFragment } from '../../src/batch/print-fragment.js';
 import { readFontSet } from '../../src/cli/assets.js';
+import { runTool } from '../helpers/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ik-print-'));
 const font = readFontSet('noto-sans').regular;
@@ -60,7 +60,7 @@ async function combine(pdfs: Uint8Array[], duplex: boolean) {
 }
 
 const pageText = (file: string, page: number) =>
-  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).trim();
+  runTool('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).trim();
 
 describe('PrintFileWriter', () => {
   it('starts every document on a front side in duplex mode, adding a blank page after odd ones', async () => {
@@ -73,15 +73,15 @@ describe('PrintFileWriter', () => {
     ]);
     expect(result.pages).toBe(8);
     for (const p of placements) expect(p.firstPage % 2).toBe(1);
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+8\b/);
+    expect(runTool('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(runTool('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+8\b/);
     expect(pageText(file, 1)).toContain('Alpha page 1');
     expect(pageText(file, 3)).toContain('Alpha page 3');
     expect(pageText(file, 4)).toBe('');
     expect(pageText(file, 5)).toContain('Beta page 1');
     expect(pageText(file, 7)).toContain('Gamma page 1');
     // The blank after Gamma has Gamma's A4 size.
-    expect(execFileSync('pdfinfo', ['-f', '8', '-l', '8', file], { encoding: 'utf8' })).toMatch(/Page\s+8 size:\s+595\.2\d? x 841\.8\d?/);
+    expect(runTool('pdfinfo', ['-f', '8', '-l', '8', file], { encoding: 'utf8' })).toMatch(/Page\s+8 size:\s+595\.2\d? x 841\.8\d?/);
   });
 
   it('adds no blank pages in simplex mode', async () => {
@@ -98,10 +98,10 @@ describe('PrintFileWriter', () => {
     const { file, bytes } = await combine(pdfs, false);
     // Five documents each embedding the same 600 KB font cost about as much as one.
     expect(bytes.length).toBeLessThan(one.length * 1.5);
-    const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const draw = runTool('mutool', ['draw', '-o', '/dev/null', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(draw).not.toMatch(/cannot render glyph|error/i);
     expect(pageText(file, 5)).toContain('E page 1');
-    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSans-Regular/);
+    expect(runTool('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSans-Regular/);
   });
 
   it('reads PDFs with a classic cross-reference table, incremental updates and indirect stream lengths', async () => {
@@ -112,13 +112,13 @@ describe('PrintFileWriter', () => {
     expect(result.pages).toBe(4);
     expect(pageText(file, 2)).toContain('Classic page 2');
     expect(pageText(file, 3)).toContain('Classic page 1');
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    expect(runTool('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
   });
 
   it('keeps the widget of a form field on its page but leaves out the form definition', async () => {
     const { file } = await combine([await makePdf('Form', 1)], false);
-    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
-    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 * 2 ** 20 });
+    expect(runTool('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors/);
+    const qdf = runTool('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 * 2 ** 20 });
     expect(qdf).toMatch(/\/Subtype \/Widget/);
     expect(qdf).not.toMatch(/\/AcroForm/);
   });

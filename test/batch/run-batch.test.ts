@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { parseRoster } from '../../src/batch/roster.js';
 import { runBatch, type BatchStore, type KitBuilder } from '../../src/batch/run-batch.js';
 import type { WorkerReply, WorkerTask } from '../../src/batch/worker-protocol.js';
 import { readFontSet, readGuide } from '../../src/cli/assets.js';
+import { runTool } from '../helpers/tools.js';
 
 const guide = await readGuide();
 const notoSans = readFontSet('noto-sans').regular;
@@ -139,8 +139,8 @@ describe('runBatch', () => {
     await runBatch(options(fakeBuilder(), store));
     const duplex = join(mkdtempSync(join(tmpdir(), 'ik-run-')), 'print.pdf');
     writeFileSync(duplex, store.files.get('print.pdf')!);
-    expect(execFileSync('pdfinfo', [duplex], { encoding: 'utf8' })).toMatch(/Pages:\s+6\b/);
-    expect(execFileSync('pdftotext', ['-f', '5', '-l', '5', duplex, '-'], { encoding: 'utf8' })).toContain('Packet of Ελένη Ράλλη');
+    expect(runTool('pdfinfo', [duplex], { encoding: 'utf8' })).toMatch(/Pages:\s+6\b/);
+    expect(runTool('pdftotext', ['-f', '5', '-l', '5', duplex, '-'], { encoding: 'utf8' })).toContain('Packet of Ελένη Ράλλη');
 
     const again = fakeBuilder();
     const summary = await runBatch(options(again, store, { duplex: false }));

@@ -4,17 +4,17 @@
  * reader would see. Every run this file needs starts once, side by side, in
  * the first beforeAll; the tests share their outputs.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectQuestions } from '../../src/kits/select-questions.js';
-import { runCliAsync, tempDir, type CliRun } from '../helpers/cli.js';
+import { runCliAsync, tempDir, type CliRun, outputNames } from '../helpers/cli.js';
 import { bundledGuide, exampleInterview, repoRoot } from '../helpers/kit.js';
 import { decodePng } from '../pdf/pdf-test-kit.js';
 import { inkRatio, pdfInfo, pdfText, pdfWordBoxes } from '../helpers/pdf-tools.js';
+import { runTool } from '../helpers/tools.js';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -78,7 +78,7 @@ describe('interview-kit build content/examples/maya.yaml', () => {
     const run = done(build);
     expect(run.stderr).not.toMatch(/error/);
     expect(run.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['follow-up.ics', 'packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
+    expect(outputNames(dir)).toEqual(['follow-up.ics', 'packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
     expect(run.stdout).toMatch(/wrote .*packet\.pdf \(\d+ pages\)/);
   });
 
@@ -163,8 +163,8 @@ describe('interview-kit build content/examples/maya.yaml', () => {
 
   it('passes qpdf --check and mutool renders every glyph', () => {
     for (const name of ['packet.pdf', 'questions.pdf']) {
-      execFileSync('qpdf', ['--check', join(dir, name)], { encoding: 'utf8' });
-      const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', join(dir, name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      runTool('qpdf', ['--check', join(dir, name)], { encoding: 'utf8' });
+      const draw = runTool('mutool', ['draw', '-o', '/dev/null', join(dir, name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(draw).not.toMatch(/cannot render glyph/);
     }
   });
@@ -208,7 +208,7 @@ describe('interview-kit build options and other inputs', () => {
 
   it('prints A4 pages with --page-size a4', () => {
     expect(done(sofiaA4).status).toBe(0);
-    expect(readdirSync(studentFolder(a4))).toEqual(['packet.pdf', 'questions.pdf']);
+    expect(outputNames(studentFolder(a4))).toEqual(['packet.pdf', 'questions.pdf']);
     expect(pdfInfo(join(studentFolder(a4), 'packet.pdf'))['Page size']).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
   });
 
@@ -220,7 +220,7 @@ describe('interview-kit build options and other inputs', () => {
     const packet = join(studentFolder(a4), 'packet.pdf');
     const text = squash(pdfText(packet));
     for (const name of [sofia.student.name, sofia.mentor.name, sofia.organization.name]) expect(text).toContain(name);
-    const draw = execFileSync('mutool', ['draw', '-o', '/dev/null', packet], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const draw = runTool('mutool', ['draw', '-o', '/dev/null', packet], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(draw).not.toMatch(/cannot render glyph/);
   });
 
@@ -243,7 +243,7 @@ describe('interview-kit build options and other inputs', () => {
     // The logo as a PDF viewer gets it: colour image and soft mask, both the PNG's size and samples.
     const images = join(dir, 'images');
     mkdirSync(images);
-    execFileSync('pdfimages', ['-png', '-f', '1', '-l', '1', packet, join(images, 'logo')]);
+    runTool('pdfimages', ['-png', '-f', '1', '-l', '1', packet, join(images, 'logo')]);
     const source = decodePng(new Uint8Array(readFileSync(logoFile)));
     expect(source.channels).toBe(4);
     const [colour, mask] = readdirSync(images).sort().map((f) => decodePng(new Uint8Array(readFileSync(join(images, f)))));

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir, outputNames } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/kit.js';
 import { pdfText } from '../helpers/pdf-tools.js';
 
@@ -44,7 +44,7 @@ describe('the packed package, installed', () => {
     expect(init).toContain('next: edit interview.yaml, then run: interview-kit build interview.yaml\n');
     const build = cli('build', 'interview.yaml', '--format', 'pdf');
     expect(build).toMatch(/wrote out\/maya-patel\/packet\.pdf \(\d+ pages\)/);
-    expect(readdirSync(join(work, 'out', 'maya-patel')).sort()).toEqual(['packet.pdf', 'questions.pdf']);
+    expect(outputNames(join(work, 'out', 'maya-patel'))).toEqual(['packet.pdf', 'questions.pdf']);
     expect(pdfText(join(work, 'out', 'maya-patel', 'packet.pdf'))).toContain('Maya Patel');
   });
 });

@@ -41,7 +41,7 @@ const HANDOUTS = ['letter', 'a4'] as const;
  * an input earns on purpose (q1.yaml asks about one group only). Anything
  * else (a glyph the fonts lack, a layout finding, a time-zone problem) is a defect.
  */
-const EXPECTED_WARNINGS: readonly RegExp[] = [/^warning: no questions "[^"]+"( or "[^"]+")*$/];
+const EXPECTED_WARNINGS: readonly RegExp[] = [/^warning: no questions "[^"]+" \([a-z-]+\)( or "[^"]+" \([a-z-]+\))*$/];
 
 /** Bidi isolates and marks: the writers never draw them, so the text layer may leave them out. */
 const BIDI_CONTROLS = /[\u2066-\u2069\u200e\u200f]/g;

@@ -10,7 +10,7 @@ const renderer = createRenderer(bundledTemplates());
 
 async function eml(interview: Interview, extra: Partial<ThankYouRequest> = {}): Promise<Uint8Array> {
   const { files } = await buildThankYou({ interview, renderer, theme: resolveTheme(), formats: ['eml'], ...extra });
-  expect(files.map((f) => f.name)).toEqual(['thank-you.eml']);
+  expect(files.map((f) => f.name)).toEqual([extra.tone && extra.tone !== 'formal' ? `thank-you-${extra.tone}.eml` : 'thank-you.eml']);
   return files[0]!.bytes;
 }
 

@@ -76,9 +76,9 @@ describe('interview-kit validate', () => {
   });
 
   it('rejects an unknown --kind as a usage error, exit 2', () => {
-    const run = runCli(['validate', '--kind', 'roster', 'content/examples/maya.yaml']);
+    const run = runCli(['validate', '--kind', 'rota', 'content/examples/maya.yaml']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("argument 'roster' is invalid");
+    expect(run.stderr).toContain("argument 'rota' is invalid");
   });
 
   it('checks the bundled guide as guide content', () => {

@@ -1,6 +1,6 @@
 /** Runs the real command line (bin/interview-kit.js and the bundle it loads) as a user would. */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './kit.js';
@@ -38,4 +38,11 @@ export function runCliAsync(args: readonly string[], env: Record<string, string 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'ik-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The files a command wrote into `dir`, sorted, without the hidden record of what it wrote (.interview-kit.json). */
+export function outputNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.'))
+    .sort();
 }

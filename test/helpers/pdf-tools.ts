@@ -1,5 +1,5 @@
 /** Reading PDFs the way real clients do: poppler's pdftotext, pdfinfo and pdftoppm. */
-import { execFileSync } from 'node:child_process';
+import { runTool } from './tools.js';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +7,12 @@ import { join } from 'node:path';
 /** The text of a PDF (or of pages first..last), as pdftotext extracts it. */
 export function pdfText(file: string, first?: number, last?: number): string {
   const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
-  return execFileSync('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return runTool('pdftotext', [...range, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 /** pdfinfo's fields as a map. */
 export function pdfInfo(file: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const out = runTool('pdfinfo', [file], { encoding: 'utf8' });
   return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
 }
 
@@ -30,7 +30,7 @@ export interface WordBox {
 
 /** Every word of the PDF with its box. */
 export function pdfWordBoxes(file: string): WordBox[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const html = runTool('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const words: WordBox[] = [];
   let page = 0;
   let pageWidth = 0;
@@ -55,7 +55,7 @@ export function pdfWordBoxes(file: string): WordBox[] {
  */
 export function inkRatio(file: string, page: number, box?: { top: number; bottom: number }): number {
   const dir = mkdtempSync(join(tmpdir(), 'ik-ppm-'));
-  execFileSync('pdftoppm', ['-gray', '-r', '40', '-f', String(page), '-l', String(page), file, join(dir, 'p')]);
+  runTool('pdftoppm', ['-gray', '-r', '40', '-f', String(page), '-l', String(page), file, join(dir, 'p')]);
   const name = readdirSync(dir).find((f) => f.endsWith('.pgm'))!;
   const data = readFileSync(join(dir, name));
   // P5 header: "P5\n<w> <h>\n<max>\n"

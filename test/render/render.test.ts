@@ -198,8 +198,7 @@ describe('template errors', () => {
   it('names the line of an unclosed block', () => {
     const [d] = diagnosticsOf(withTemplate('# Hi\n{{#if student.name}}\nyes\n'));
     expect(d).toMatchObject({ file: 'my/packet.md.hbs' });
-    expect(d!.line).toBeGreaterThanOrEqual(3);
-    expect(d!.message).toMatch(/template syntax error/);
+    expect(d).toMatchObject({ line: 2, column: 1, message: '{{#if}} is never closed' });
   });
 
   it('names a missing partial with its position', () => {

@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, outputNames } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/kit.js';
 import { pdfText } from '../helpers/pdf-tools.js';
 
@@ -31,7 +31,7 @@ describe('interview-kit thank-you content/examples/maya-after.yaml', () => {
 
   it('exits 0 and writes the DOCX, PDF, text and .eml drafts with no warnings', () => {
     expect(run.status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['thank-you.docx', 'thank-you.eml', 'thank-you.pdf', 'thank-you.txt']);
+    expect(outputNames(dir)).toEqual(['thank-you.docx', 'thank-you.eml', 'thank-you.pdf', 'thank-you.txt']);
     expect(run.stdout).toMatch(/wrote .*thank-you\.pdf \(1 page\)/);
     expect(run.stderr).toBe('');
   });
@@ -87,7 +87,7 @@ describe('interview-kit thank-you --from-notes', () => {
     const run = runCli(['thank-you', 'content/examples/maya.yaml', '--from-notes', filled, '--tone', 'warm', '--format', 'txt', '--out', out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('questions-filled.pdf: advice, business card; your answers as what you learned');
-    const text = readFileSync(join(out, 'maya-patel', 'thank-you.txt'), 'utf8');
+    const text = readFileSync(join(out, 'maya-patel', 'thank-you-warm.txt'), 'utf8');
     expect(text).toContain('What stays with me most is this: Watching a shy new manager run a great first meeting.');
     expect(text).toContain('Your advice meant a lot to me: Learn the basics of a learning-management system.');
     expect(text).toContain('[how this will shape your next steps]');
@@ -112,7 +112,7 @@ describe('interview-kit thank-you options', () => {
     const noDate = runCli(['thank-you', 'content/examples/minimal.yaml', '--format', 'ics,txt', '--out', out]);
     expect(noDate.status).toBe(0);
     expect(noDate.stderr).toContain('warning: meeting.date is not set, so there is no follow-up.ics');
-    expect(readdirSync(join(out, 'sam-lee'))).toEqual(['thank-you.txt']);
+    expect(outputNames(join(out, 'sam-lee'))).toEqual(['thank-you.txt']);
   });
 
   it('takes the time zone from --timezone when the interview names none', async () => {

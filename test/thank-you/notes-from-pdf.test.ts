@@ -3,7 +3,6 @@
  * (by pdf-lib, and by MuPDF as a viewer would), read back into notes and
  * turned into a thank-you letter.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { resolveTheme } from '../../src/theme.js';
 import { writeText } from '../../src/write/text/index.js';
 import { expectGolden } from '../helpers/golden.js';
 import { bundledGuide, bundledTemplates, exampleInterview, repoRoot } from '../helpers/kit.js';
+import { runTool } from '../helpers/tools.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'thank-you');
 const renderer = createRenderer(bundledTemplates());
@@ -96,7 +96,7 @@ describe('readNotesFromPdf', () => {
     const [input, output] = [join(dir, 'in.pdf'), join(dir, 'out.pdf')];
     writeFileSync(input, sheet);
     const values = JSON.stringify({ ...FILLED, advice: 'Learn the basics of a learning-management system — Moodle or Cornerstone.' });
-    execFileSync('mutool', ['run', join(fixtures, 'fill-form.js'), input, output, values], { stdio: 'pipe' });
+    runTool('mutool', ['run', join(fixtures, 'fill-form.js'), input, output, values], { stdio: 'pipe' });
     const filledBytes = readFileSync(output);
     expect(filledBytes.length).toBeGreaterThan(sheet.length);
     expect(filledBytes.subarray(0, sheet.length).equals(Buffer.from(sheet))).toBe(true);
@@ -109,7 +109,7 @@ describe('readNotesFromPdf', () => {
 
   it('leaves out empty fields and an unticked business card', async () => {
     const result = await readNotesFromPdf(await fillWithPdfLib(sheet, { advice: '   \n ' }));
-    expect(result).toEqual({ notes: {}, answers: {}, filled: [] });
+    expect(result).toEqual({ notes: {}, answers: {}, filled: [], owner: expect.objectContaining({ student: expect.any(String) }) });
   });
 
   it('rejects a file that is not a PDF, saying what to pass instead', async () => {

@@ -10,4 +10,6 @@ export interface BatchCliOptions extends CommonOptions {
   readonly simplex?: boolean;
   readonly force?: boolean;
   readonly progress?: boolean;
+  readonly timezone?: string;
+  readonly json?: boolean;
 }

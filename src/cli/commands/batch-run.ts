@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SingleBar } from 'cli-progress';
 import { canonicalJson, sha256Hex } from '../../hash.js';
 import { WorkerPool } from '../../node/worker-pool.js';
-import { parseRoster, rosterFormatOf, rowErrorDiagnostic } from '../../batch/roster.js';
+import { rosterFormatOf, rowErrorDiagnostic } from '../../batch/roster.js';
+import { readRosterBytes } from '../../batch/roster-bytes.js';
 import { runBatch, type BatchProgress } from '../../batch/run-batch.js';
 import type { WorkerSetup } from '../../batch/worker-protocol.js';
 import type { KitConfig } from '../../load/kit-schema.js';
@@ -17,10 +18,12 @@ import { safeFileName } from '../../kits/safe-file-name.js';
 import { KIT_FORMATS } from '../../pipeline.js';
 import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../assets.js';
 import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
-import { parseFormats, themeFromOptions } from '../common-options.js';
-import { readInputFile } from '../io/index.js';
+import { chooseTimezone, guessedZoneWarning, parseFormats, themeFromOptions } from '../common-options.js';
+import type { Roster } from '../../batch/roster-types.js';
+import { readInputBytes } from '../io/index.js';
 import { FolderStore } from '../io/folder-store.js';
 import { printDiagnostics } from '../report.js';
+import { diagnosticJson, rowErrorJson } from '../json-report.js';
 import { readKitConfig } from '../kit-config.js';
 import { terminalText } from '../terminal-text.js';
 
@@ -31,7 +34,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const shown = displayPath(resolve(file));
   if (!rosterFormatOf(file)) {
     throw new InputError([
-      { severity: 'error', file: shown, message: `${shown} is neither a .csv nor a .yaml roster`, hints: ['export the spreadsheet as CSV (UTF-8)'] },
+      { severity: 'error', file: shown, message: `${shown} is not a roster: give a .xlsx, .csv or .yaml file`, hints: ['save the spreadsheet as .xlsx or CSV'] },
     ]);
   }
   const kit = opts.config ? await readKitConfig(opts.config) : undefined;
@@ -40,9 +43,13 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const formats = parseFormats(opts.format ?? config.batch?.formats?.join(','), KIT_FORMATS, DEFAULT_BATCH_FORMATS);
   const duplex = !(opts.simplex ?? config.batch?.simplex ?? false);
 
-  const rosterText = readInputFile(file, { maxBytes: MAX_ROSTER_BYTES, what: 'a roster' });
-  const roster = parseRoster(rosterText, shown, { minutes: config.meeting?.minutes, timezone: config.meeting?.timezone });
-  if (roster.diagnostics.some((d) => d.severity === 'error')) throw new InputError(roster.diagnostics);
+  const rosterBytes = readInputBytes(file, { maxBytes: MAX_ROSTER_BYTES, what: 'a roster' });
+  const zone = chooseTimezone(opts.timezone, config.meeting?.timezone);
+  const parsed = await readRosterBytes(rosterBytes, shown, { minutes: config.meeting?.minutes, timezone: zone.guessed ? undefined : zone.zone, dateOrder: config.date_order });
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) throw new InputError(parsed.diagnostics);
+  const roster = withZone(parsed, zone.zone);
+  const rosterWarnings = parsed.diagnostics;
+  const zoneWarnings = formats.includes('ics') ? guessedZoneWarning(zone, roster.rows.filter((row, i) => row !== parsed.rows[i]).length, shown) : [];
 
   const guide = await readGuide(opts.content);
   const templates = readTemplates(opts.templates);
@@ -61,7 +68,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   const jobs = Math.max(1, Math.min(opts.jobs ?? config.batch?.jobs ?? availableParallelism(), Math.max(1, toBuild)));
   const worker = workerScript();
   const pool = new WorkerPool(worker.url, jobs, setup, worker.loader ? { loader: worker.loader } : {});
-  const progress = opts.progress === false ? undefined : createProgressReporter(roster.rows.length);
+  const progress = opts.progress === false || opts.json ? undefined : createProgressReporter(roster.rows.length);
 
   const stopOnSignal = () => {
     store.removeTemporaryFiles();
@@ -92,7 +99,7 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
     await pool.close();
   }
 
-  const diagnostics: Diagnostic[] = summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorDiagnostic(shown, e)));
+  const diagnostics: Diagnostic[] = [...rosterWarnings, ...zoneWarnings, ...summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorDiagnostic(shown, e)))];
   for (const w of summary.report.warnings) {
     diagnostics.push({ severity: 'warning', file: shown, message: `${w.label} (${w.student}): ${w.message}`, hints: w.hints });
   }
@@ -104,9 +111,20 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
       hints: ['it is rewritten by this run; nothing it listed was deleted'],
     });
   }
-  printDiagnostics(diagnostics);
   const r = summary.report;
   const where = displayPath(resolve(folder));
+  if (opts.json) {
+    const json = [
+      ...rosterWarnings.map(diagnosticJson),
+      ...zoneWarnings.map(diagnosticJson),
+      ...summary.report.failures.flatMap((f) => f.errors.map((e) => rowErrorJson(shown, e))),
+      ...summary.report.warnings.map((w) => ({ ...diagnosticJson({ severity: 'warning', file: shown, message: w.message, hints: w.hints }), row: w.row, student: w.student })),
+    ];
+    const { failures: _failures, warnings: _warnings, ...counts } = r;
+    process.stdout.write(`${JSON.stringify({ ...counts, folder: where, exitCode: summary.exitCode, diagnostics: json }, null, 2)}\n`);
+    return summary.exitCode;
+  }
+  printDiagnostics(diagnostics);
   process.stdout.write(
     terminalText(
       `${r.rows} rows: ${r.built} built, ${r.unchanged} unchanged, ${r.failed} failed → ${where}/` +
@@ -123,6 +141,16 @@ export async function batchCommand(file: string, opts: BatchCliOptions): Promise
   if (r.failed > 0) process.stdout.write(terminalText(`see ${join(where, 'report.txt')} for the rows to fix\n`));
   if (opts.debug) process.stderr.write(`debug: ${jobs} worker threads, ${pool.recycled} replaced (heap or task count)\n`);
   return summary.exitCode;
+}
+
+/** The roster with `zone` given to every meeting that has a time but names no zone. */
+function withZone(roster: Roster, zone: string): Roster {
+  const rows = roster.rows.map((row) => {
+    const meeting = row.interview?.meeting;
+    if (!row.interview || !meeting?.time || meeting.timezone) return row;
+    return { ...row, interview: { ...row.interview, meeting: { ...meeting, timezone: zone } } };
+  });
+  return { ...roster, rows };
 }
 
 function toolVersion(): string {
@@ -172,7 +200,7 @@ function tsxEsmApi(): URL {
   return pathToFileURL(join(dirname(manifest), file));
 }
 
-/** Progress on stderr: a bar with rate and ETA on a terminal, plain lines (about one a second) otherwise. */
+/** Progress on stderr: a bar with rate and ETA on a terminal, a plain line for every row otherwise. */
 function createProgressReporter(total: number): { update: (p: BatchProgress) => void; stop: () => void } {
   const started = Date.now();
   const rate = (done: number) => done / Math.max(0.001, (Date.now() - started) / 1000);
@@ -193,21 +221,17 @@ function createProgressReporter(total: number): { update: (p: BatchProgress) => 
       stop: () => bar.stop(),
     };
   }
-  let last = 0;
+  // In a log, one plain line per row, so that the log says what became of each.
   return {
     update: (p) => {
-      const now = Date.now();
-      if (p.status === 'failed' || p.done === p.total || p.done === 1 || now - last >= 1000) {
-        last = now;
-        const r = rate(p.done);
-        const eta = r > 0 ? Math.round((p.total - p.done) / r) : 0;
-        process.stderr.write(
-          terminalText(
-            `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
-              ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
-          ),
-        );
-      }
+      const r = rate(p.done);
+      const eta = r > 0 ? Math.round((p.total - p.done) / r) : 0;
+      process.stderr.write(
+        terminalText(
+          `[${p.done}/${p.total}] ${p.status} ${p.label}${p.student ? ` ${p.student}` : ''}` +
+            ` (${r.toFixed(1)} rows/s, ETA ${formatSeconds(eta)}, ${p.failed} failed)\n`,
+        ),
+      );
     },
     stop: () => undefined,
   };

@@ -5,11 +5,10 @@
  */
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError } from '../../diagnostics.js';
 import { HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout-view.js';
 import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, addStrictOption, applyStrict, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { wholeNumber, addCommonOptions, addForceOption, addStrictOption, applyStrict, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { readKitConfig } from '../kit-config.js';
@@ -30,30 +29,24 @@ interface HandoutCliOptions extends CommonOptions {
 
 /** Registers `handout` on the program. */
 export function registerHandout(program: Command): void {
-  addStrictOption(addCommonOptions(
+  addForceOption(addStrictOption(addCommonOptions(
     program
       .command('handout')
       .description('the generic guide with a blank question sheet, for a career office to print')
-      .addOption(new Option('--copies <n>', `also write handout-print.pdf with n copies (1-${MAX_COPIES})`).argParser(parseCopies))
+      .addOption(new Option('--copies <n>', `also write handout-print.pdf with n copies (1-${MAX_COPIES})`).argParser(wholeNumber(1, MAX_COPIES)))
       .option('--simplex', 'no blank pages between copies (for one-sided printing)'),
     HANDOUT_FORMATS,
     DEFAULT_FORMATS,
-  ))
-    .addHelpText('after', '\nFiles go to <out>/handout/. Each copy in handout-print.pdf starts on a front side unless --simplex.')
+  )))
+    .addHelpText(
+      'after',
+      '\nFiles go to <out>/handout/. Each copy in handout-print.pdf starts on a front side unless --simplex.\n\nExamples:\n  interview-kit handout\n  interview-kit handout --config kit.yaml --copies 50\n\nExit codes: 0 written, 1 some documents failed or --strict found layout problems, 2 bad input or options.',
+    )
     .action(async (opts: HandoutCliOptions) => {
       await runAction(() => handoutCommand(opts), opts.debug);
     });
 }
 
-function parseCopies(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_COPIES) {
-    throw new InputError([
-      { severity: 'error', field: '--copies', message: `--copies must be a whole number from 1 to ${MAX_COPIES} ("${value}")` },
-    ]);
-  }
-  return n;
-}
 
 async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   const kit = opts.config ? await readKitConfig(opts.config) : undefined;
@@ -72,7 +65,7 @@ async function handoutCommand(opts: HandoutCliOptions): Promise<number> {
   });
   const dir = join(opts.out, 'handout');
   const checked = applyStrict(result.diagnostics, opts.strict);
-  await writeOutputs(dir, result.files, checked.diagnostics);
+  await writeOutputs(dir, result.files, checked.diagnostics, { force: opts.force });
   const pdf = result.files.find((f) => f.name === 'handout.pdf');
   if (opts.copies !== undefined && pdf) {
     // Streamed to disk: the copies share fonts, but each copy's pages are written out.

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../diagnostics.js';
 import { interviewJsonSchema } from '../../load/json-schema.js';
-import { displayPath, packageRoot } from '../assets.js';
+import { displayPath, packageRoot, readGuide } from '../assets.js';
 import { runAction } from '../report.js';
 
 /** The sample interview file `init` writes, with the editor schema line. */
@@ -33,13 +33,14 @@ export function registerInit(program: Command): void {
     .argument('[dir]', 'folder to write into', '.')
     .option('--force', 'overwrite existing files')
     .option('--debug', 'show stack traces for internal errors')
+    .addHelpText('after', '\nExamples:\n  interview-kit init\n  interview-kit init my-interview\n\nExit codes: 0 written, 2 a file is already there (--force replaces it) or the folder cannot be written.')
     .action(async (dir: string, opts: { force?: boolean; debug?: boolean }) => {
       await runAction(async () => {
         const target = resolve(dir);
         mkdirSync(target, { recursive: true });
         const files: [string, string][] = [
           ['interview.yaml', sampleInterview()],
-          ['interview.schema.json', `${JSON.stringify(interviewJsonSchema(), null, 2)}\n`],
+          ['interview.schema.json', `${JSON.stringify(interviewJsonSchema(await readGuide()), null, 2)}\n`],
         ];
         const kit = join(packageRoot, 'content', 'examples', 'kit.yaml');
         if (existsSync(kit)) files.push(['kit.yaml', readFileSync(kit, 'utf8')]);

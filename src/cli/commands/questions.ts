@@ -15,6 +15,7 @@ export function registerQuestions(program: Command): void {
     .option('--content <dir>', 'folder with your own guide.yaml')
     .option('--json', 'print as JSON')
     .option('--debug', 'show stack traces for internal errors')
+    .addHelpText('after', '\nExamples:\n  interview-kit questions\n  interview-kit questions --json\n\nExit codes: 0 printed, 2 the guide cannot be read.')
     .action(async (opts: { content?: string; json?: boolean; debug?: boolean }) => {
       await runAction(async () => {
         const guide = await readGuide(opts.content);

@@ -8,17 +8,20 @@ import { Option, type Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { DEFAULT_THANK_YOU_FORMATS, THANK_YOU_FORMATS, THANK_YOU_TONES, type ThankYouTone } from '../../kits/thank-you.js';
+import { DEFAULT_THANK_YOU_FORMATS, DEFAULT_TONE, THANK_YOU_FORMATS, THANK_YOU_TONES, tonesOf, type ThankYouTone } from '../../kits/thank-you.js';
+import { suggestClosest } from '../../load/suggest.js';
 import { loadInterview } from '../../load/load-interview.js';
 import type { Interview } from '../../load/schema.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
 import { mergeNotes, type NoteSource } from '../../load/merge-notes.js';
 import { buildDocuments } from '../../pipeline.js';
 import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
-import { addCommonOptions, addStrictOption, applyStrict, defaultTimezone, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
+import { addCommonOptions, addForceOption, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
+import { isSheetOf, type SheetOwner } from '../../kits/sheet-owner.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
+import { calendarReviser } from '../output-manifest.js';
 import { readKitConfig } from '../kit-config.js';
 import { nativeDeflate } from '../native-deflate.js';
 import { terminalText } from '../terminal-text.js';
@@ -44,18 +47,22 @@ const NOTE_LABELS: Record<string, string> = {
 
 /** Registers the `thank-you` command. */
 export function registerThankYou(program: Command): void {
-  addStrictOption(addCommonOptions(
+  addTimezoneOption(addForceOption(addStrictOption(addCommonOptions(
     program
       .command('thank-you')
       .description('draft the thank-you letter (DOCX, PDF, text, .eml) from the meeting notes')
       .argument('<interview.yaml>', 'the interview file, with notes: written after the meeting')
       .option('--from-notes <filled.pdf>', 'the question sheet (questions.pdf) with your notes typed into its fields; notes in the YAML win')
-      .addOption(new Option('--tone <tone>', 'wording of the letter').choices([...THANK_YOU_TONES]).default('formal'))
-      .option('--timezone <zone>', 'IANA time zone of a meeting without meeting.timezone (default: kit.yaml, else this computer\'s)')
+      .option('--tone <tone>', `wording of the letter: ${THANK_YOU_TONES.join(', ')}, or any tone with a thank-you-<tone>.md.hbs in --templates; files of a tone other than ${DEFAULT_TONE} carry it in their names (thank-you-warm.pdf)`, DEFAULT_TONE)
       .option('--progress-months <list>', 'months after the meeting for progress reminders in follow-up.ics (with --format ics)', '1,3'),
     THANK_YOU_FORMATS,
     DEFAULT_THANK_YOU_FORMATS,
-  )).action(async (file: string, opts: ThankYouOptions) => {
+  ))))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  interview-kit thank-you maya.yaml\n  interview-kit thank-you maya.yaml --from-notes questions-filled.pdf --tone warm\n\nExit codes: 0 written (warnings allowed), 1 some documents failed or --strict found layout problems, 2 bad input or options (nothing written).',
+    )
+    .action(async (file: string, opts: ThankYouOptions) => {
     await runAction(async () => {
       const formats = parseFormats(opts.format, THANK_YOU_FORMATS, DEFAULT_THANK_YOU_FORMATS);
       const progressMonths = readProgressMonths(opts.progressMonths);
@@ -65,25 +72,32 @@ export function registerThankYou(program: Command): void {
 
       let interview: Interview = loaded.value;
       if (opts.fromNotes) {
-        const merged = mergeNotes(interview, await readNotesPdf(opts.fromNotes));
+        const sheet = await readNotesPdf(opts.fromNotes);
+        diagnostics.push(...checkSheetOwner(sheet.owner, interview, opts.fromNotes, opts.force));
+        const merged = mergeNotes(interview, sheet);
         interview = merged.interview;
         process.stdout.write(terminalText(describeSources(opts.fromNotes, merged.sources)));
       }
 
       const kit = opts.config ? await readKitConfig(opts.config) : undefined;
       const theme = themeFromOptions(opts, kit?.theme);
+      const zone = chooseTimezone(opts.timezone, kit?.config.meeting?.timezone);
+      if (formats.includes('ics') && interview.meeting.time && !interview.meeting.timezone) diagnostics.push(...guessedZoneWarning(zone, 1, displayPath(file)));
+      const renderer = await createTemplateRenderer(opts.templates);
+      checkTone(opts.tone, renderer.names);
+      const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const result = await buildDocuments([{ kind: 'thank-you', interview, formats, tone: opts.tone }], {
-        renderer: await createTemplateRenderer(opts.templates),
+        renderer,
         theme,
         fonts: formats.includes('pdf') ? readFontSet(theme.fontFamily) : undefined,
-        timezone: defaultTimezone(opts.timezone, kit?.config.meeting?.timezone),
+        timezone: zone.zone,
         progressMonths,
         timestamp: sourceDateEpoch(),
+        reviseCalendar: calendarReviser(dir, sourceDateEpoch()),
         deflate: nativeDeflate,
       });
-      const dir = join(opts.out, safeFileName(interview.student.name) || 'student');
       const checked = applyStrict([...diagnostics, ...result.diagnostics], opts.strict);
-      await writeOutputs(dir, result.files, checked.diagnostics);
+      await writeOutputs(dir, result.files, checked.diagnostics, { force: opts.force });
       return checked.exitCode;
     }, opts.debug);
   });
@@ -121,6 +135,45 @@ async function readNotesPdf(path: string) {
     if (error instanceof NotesPdfError) throw new InputError([{ severity: 'error', file: shown, field: '--from-notes', message: error.message }]);
     throw error;
   }
+}
+
+/** A usage error for a tone without a template, naming the tones there are. */
+function checkTone(tone: string, templateNames: readonly string[]): void {
+  const tones = tonesOf(templateNames);
+  if (tones.includes(tone)) return;
+  const guess = suggestClosest(tone, tones);
+  throw new InputError([
+    {
+      severity: 'error',
+      field: '--tone',
+      message: `there is no "${tone}" tone: no template thank-you-${tone}.md.hbs`,
+      hints: [
+        ...(guess ? [`did you mean "${guess}"?`] : []),
+        `the tones are: ${tones.join(', ')}; to add one, put thank-you-${/^[a-z0-9][a-z0-9-]*$/i.test(tone) ? tone : 'casual'}.md.hbs in a folder and pass it with --templates`,
+      ],
+    },
+  ]);
+}
+
+/**
+ * An error when the filled sheet was made for another interview (a warning
+ * with --force); a warning when the sheet does not say whose it is.
+ */
+function checkSheetOwner(owner: SheetOwner | undefined, interview: Interview, path: string, force: boolean | undefined): Diagnostic[] {
+  const file = displayPath(path);
+  if (!owner) {
+    return [{ severity: 'warning', file, field: '--from-notes', message: 'the question sheet does not say whose it is (made by an older interview-kit, or re-saved without its properties)', hints: [`check that these are ${interview.student.name}'s notes from meeting ${interview.mentor.name}`] }];
+  }
+  if (isSheetOf(owner, interview)) return [];
+  const diagnostic: Diagnostic = {
+    severity: force ? 'warning' : 'error',
+    file,
+    field: '--from-notes',
+    message: `this question sheet is ${owner.student}'s for meeting ${owner.mentor} (${owner.organization}), not ${interview.student.name}'s for meeting ${interview.mentor.name}`,
+    hints: force ? ['used anyway, as --force asks'] : [`pass the questions.pdf built from this interview file, or --force to use this one anyway`],
+  };
+  if (!force) throw new InputError([diagnostic]);
+  return [diagnostic];
 }
 
 /** "notes from filled.pdf: advice, referrals (YAML kept for: learned)". */

@@ -22,6 +22,11 @@ export interface ReadInputOptions {
 
 /** Reads `path` as text (UTF-8, or UTF-16 when it starts with a UTF-16 byte order mark). */
 export function readInputFile(path: string, options: ReadInputOptions = {}): string {
+  return decodeText(readInputBytes(path, options));
+}
+
+/** The bytes of an input file, with the checks of {@link readInputFile} (for files decoded elsewhere: rosters). */
+export function readInputBytes(path: string, options: ReadInputOptions = {}): Uint8Array {
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   let stats: Stats;
   try {
@@ -41,7 +46,7 @@ export function readInputFile(path: string, options: ReadInputOptions = {}): str
     if (errorCode(error) === 'EFBIG') throw new InputError([tooLargeDiagnostic(path, (error as { size: number }).size, maxBytes, options.what)]);
     throw new InputError([notReadable(path, error)]);
   }
-  return decodeText(bytes);
+  return bytes;
 }
 
 /**

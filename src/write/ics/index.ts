@@ -49,6 +49,8 @@ export interface IcsEvent {
 export interface IcsOptions extends WriteOptions {
   /** X-WR-CALNAME: the name a client shows for an imported calendar. */
   readonly calendarName?: string;
+  /** SEQUENCE of every event: 0 for the first version, one more each time the events change. */
+  readonly sequence?: number;
 }
 
 /** Thrown when the `ics` package rejects an event; the message names the event. */
@@ -74,7 +76,7 @@ function toAlarm(alarm: IcsAlarm): Alarm {
   return { action: 'display', description: alarm.description, trigger: { hours, minutes, before: false } };
 }
 
-function toAttributes(event: IcsEvent, stamp: number): EventAttributes {
+function toAttributes(event: IcsEvent, stamp: number, sequence: number | undefined): EventAttributes {
   const timed = event.start instanceof Date;
   const base = {
     uid: event.uid,
@@ -85,6 +87,7 @@ function toAttributes(event: IcsEvent, stamp: number): EventAttributes {
     categories: event.categories ? [...event.categories] : undefined,
     alarms: event.alarms?.map(toAlarm),
     timestamp: stamp,
+    ...(sequence !== undefined ? { sequence } : {}),
     status: 'CONFIRMED' as const,
   };
   if (timed) {
@@ -99,11 +102,11 @@ function toAttributes(event: IcsEvent, stamp: number): EventAttributes {
 export function writeIcs(events: readonly IcsEvent[], options: IcsOptions): Uint8Array {
   const stamp = documentDate(options).getTime();
   const header = { productId: '-//interview-kit//follow-up//EN', method: 'PUBLISH', calName: options.calendarName } as const;
-  let { error, value } = createEvents(events.map((e) => toAttributes(e, stamp)), header);
+  let { error, value } = createEvents(events.map((e) => toAttributes(e, stamp, options.sequence)), header);
   if (error && events.some((e) => e.url)) {
     // The ics package's URL pattern is narrower than the URL standard (no IPv6 or underscore
     // hosts, no mailto:); such a link is left to the event's description, which callers write it in.
-    ({ error, value } = createEvents(events.map((e) => toAttributes({ ...e, url: undefined }, stamp)), header));
+    ({ error, value } = createEvents(events.map((e) => toAttributes({ ...e, url: undefined }, stamp, options.sequence)), header));
   }
   if (error || value === null) throw new IcsEventError(error?.message ?? 'no output');
   // The ics package writes a zero duration as "PT", which RFC 5545 does not allow.

@@ -171,6 +171,7 @@ function setMetadata(doc: PDFDocument, tree: Root, options: PdfOptions): void {
   doc.setTitle(tree.meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(tree.meta.author);
   if (tree.meta.subject) doc.setSubject(tree.meta.subject);
+  if (tree.meta.keywords?.length) doc.setKeywords([...tree.meta.keywords]);
   doc.setLanguage(tree.meta.language);
   doc.setCreator(PRODUCER);
   doc.setProducer(PRODUCER);

@@ -1,0 +1,46 @@
+/**
+ * The live preview: the PDF the pipeline just wrote, drawn page by page to
+ * canvases by PDF.js (loaded on first use, its worker served beside the page).
+ * New pages replace the old ones only when all are drawn, so nothing flickers.
+ */
+type PdfJs = typeof import('pdfjs-dist');
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist').then((module) => {
+    module.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', document.baseURI).href;
+    return module;
+  });
+  return pdfjs;
+}
+
+/** CSS pixels across a preview page. */
+const PAGE_WIDTH = 360;
+
+/** Draws every page of `pdf` into `container`, each a canvas named "<title>, page n of N". */
+export async function renderPreview(container: HTMLElement, pdf: Uint8Array, title: string): Promise<void> {
+  const { getDocument } = await loadPdfJs();
+  // PDF.js takes the buffer over: give it a copy, the caller keeps its bytes.
+  const doc = await getDocument({ data: pdf.slice(), isEvalSupported: false, useSystemFonts: false, enableXfa: false }).promise;
+  try {
+    const pages: HTMLCanvasElement[] = [];
+    const ratio = window.devicePixelRatio || 1;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const base = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: (PAGE_WIDTH / base.width) * ratio });
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(viewport.width);
+      canvas.height = Math.round(viewport.height);
+      canvas.style.width = `${PAGE_WIDTH}px`;
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', `${title}, page ${n} of ${doc.numPages}`);
+      await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise;
+      pages.push(canvas);
+    }
+    container.replaceChildren(...pages);
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -8,6 +8,7 @@ const endToEnd = [
   'test/errors/cli-errors.test.ts',
   'test/pdf/preflight.test.ts',
   'test/pdf/scripts.test.ts',
+  'test/web/**/*.test.ts',
 ];
 
 export default defineConfig({

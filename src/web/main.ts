@@ -257,7 +257,10 @@ let previewGeneration = 0;
 
 function schedulePreview(): void {
   clearTimeout(previewTimer);
-  previewTimer = setTimeout(() => void updatePreview(), PREVIEW_DELAY_MS);
+  previewTimer = setTimeout(() => {
+    previewTimer = undefined;
+    void updatePreview();
+  }, PREVIEW_DELAY_MS);
 }
 
 async function updatePreview(): Promise<void> {
@@ -273,7 +276,6 @@ async function updatePreview(): Promise<void> {
     showTimePlan(checked.interview, draft);
     if (!checked.interview) {
       showDiagnostics(checked.diagnostics);
-      $('preview').setAttribute('aria-busy', 'false');
       return;
     }
     try {
@@ -296,7 +298,7 @@ async function updatePreview(): Promise<void> {
     if (previewAgain) {
       previewAgain = false;
       void updatePreview();
-    }
+    } else if (!previewTimer) preview.setAttribute('aria-busy', 'false');
   }
 }
 

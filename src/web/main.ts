@@ -22,7 +22,7 @@ import { renderPreview } from './preview.js';
 const STORAGE_KEY = 'interview-kit:draft';
 const FILE_NAME = 'interview.yaml';
 /** Wait this long after the last keystroke before building the preview. */
-const PREVIEW_DELAY_MS = 120;
+const PREVIEW_DELAY_MS = 80;
 
 const guide = bundledGuide();
 const renderer = bundledRenderer();
@@ -282,6 +282,7 @@ async function updatePreview(): Promise<void> {
       const result = await build([{ kind: 'kit', interview: checked.interview, formats: ['pdf'], documents: ['packet'] }]);
       showDiagnostics([...checked.diagnostics, ...result.diagnostics]);
       const packet = result.files.find((f) => f.name === 'packet.pdf');
+      $('preview').dataset.buildMs = String(Math.round(performance.now() - started));
       if (packet) await renderPreview($('preview-pages'), packet.bytes, 'Packet');
     } catch (error) {
       if (error instanceof InputError) showDiagnostics([...checked.diagnostics, ...error.diagnostics]);

@@ -1,7 +1,8 @@
 /**
  * What the page builds with, all served from its own folder: the bundled
- * guide and templates (inside the bundle), and the fonts, fetched from
- * fonts/ — a script's fallback face only when a document needs it.
+ * guide and templates (inside the bundle), the fonts, fetched from fonts/ —
+ * a script's fallback face only when a document needs it — and the hosting
+ * office's kit.yaml, when it put one there.
  */
 import guideText from '../../content/guide.yaml';
 import { templates, partials } from 'interview-kit:templates';
@@ -9,7 +10,9 @@ import type { Guide } from '../load/content-schema.js';
 import { loadGuide } from '../load/load-guide.js';
 import { createRenderer, type Renderer } from '../render/render.js';
 import type { TemplateSource } from '../render/template-set.js';
-import type { FontFamilyName } from '../theme.js';
+import { parse as parseYaml } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { DEFAULT_THEME, type FontFamilyName, type Theme } from '../theme.js';
 import type { FallbackId, FontSet } from '../write/pdf/index.js';
 
 /** The guide bundled with the program (content/guide.yaml). */
@@ -56,4 +59,39 @@ export function loadFontSet(family: FontFamilyName): Promise<FontSet> {
     families.set(family, set);
   }
   return set;
+}
+
+/** The look of the documents, and the settings of the office hosting the page. */
+export interface HostedKit {
+  readonly theme: Theme;
+  /** The office's default time zone for meetings, when kit.yaml names one. */
+  readonly timezone?: string;
+  /** kit.yaml's problems, when it has any (the defaults are used then). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The branding of the office that hosts the page: kit.yaml beside
+ * index.html (and the logo it names, beside it too), as `--config kit.yaml`
+ * gives the command line. Without one, the default look.
+ */
+export async function hostedKit(): Promise<HostedKit> {
+  const response = await fetch('kit.yaml').catch(() => undefined);
+  if (!response?.ok) return { theme: DEFAULT_THEME, diagnostics: [] };
+  const text = await response.text();
+  const { loadKitTheme } = await import('../load/load-kit-config.js');
+  // The logo is fetched first: the loader reads it synchronously.
+  let logoPath: unknown;
+  try {
+    logoPath = (parseYaml(text) as { office?: { logo?: unknown } } | null)?.office?.logo;
+  } catch {
+    logoPath = undefined;
+  }
+  const logo = typeof logoPath === 'string' ? await fetchBytes(new URL(logoPath, new URL('kit.yaml', document.baseURI)).href).catch(() => undefined) : undefined;
+  const result = loadKitTheme(text, 'kit.yaml', () => {
+    if (!logo) throw new Error('not found beside kit.yaml');
+    return logo;
+  });
+  if (!result.theme) return { theme: DEFAULT_THEME, diagnostics: result.diagnostics };
+  return { theme: result.theme, timezone: result.config?.meeting?.timezone, diagnostics: result.diagnostics };
 }

@@ -13,8 +13,7 @@ import { loadInterview } from '../load/load-interview.js';
 import type { Interview } from '../load/schema.js';
 import { MEETING_FORMATS } from '../load/schema.js';
 import { buildDocuments, type DocumentFile, type DocumentSpec } from '../pipeline.js';
-import { DEFAULT_THEME } from '../theme.js';
-import { bundledGuide, bundledRenderer, loadFontSet } from './assets.js';
+import { bundledGuide, bundledRenderer, hostedKit, loadFontSet } from './assets.js';
 import { dataToDraft, draftFromFragment, draftToYaml, INCLUDE, type Draft, type DraftValue } from './draft.js';
 import { ALL_FIELDS, BEFORE_SECTIONS, CUSTOM_QUESTIONS, FORMAT_LABELS, NOTES_SECTION, schemaHelp, type Field, type Section } from './fields.js';
 import { renderPreview } from './preview.js';
@@ -26,8 +25,9 @@ const PREVIEW_DELAY_MS = 80;
 
 const guide = bundledGuide();
 const renderer = bundledRenderer();
-const theme = DEFAULT_THEME;
-const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const kit = await hostedKit();
+const theme = kit.theme;
+const timezone = kit.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const idOf = (path: string) => path.replace(/[^a-z0-9]+/gi, '-');
@@ -435,6 +435,7 @@ function start(): void {
   // A link's fragment fills fields over the stored draft; the query string is never read.
   writeDraft(recalled() ?? {}, true);
   if (location.hash.length > 1) writeDraft(draftFromFragment(location.hash), false);
+  for (const d of kit.diagnostics) $('kit-problems').append(el('p', { className: d.severity }, formatDiagnostic(d)));
   form().addEventListener('input', onEdit);
   form().addEventListener('change', onEdit);
   form().addEventListener('submit', (event) => event.preventDefault());

@@ -39,8 +39,11 @@ export interface OpenedPage {
   readonly errors: string[];
 }
 
-/** A fresh page (its own storage) at `url` + `suffix`, other origins refused. */
-export async function openPage(browser: Browser, url: string, suffix = ''): Promise<OpenedPage> {
+/**
+ * A fresh page (its own storage) at `url` + `suffix`, other origins refused;
+ * `hosted` adds files to the page's folder, as a host serving them beside index.html.
+ */
+export async function openPage(browser: Browser, url: string, suffix = '', hosted: Record<string, Buffer> = {}): Promise<OpenedPage> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const origin = new URL(url).origin;
   const requested: string[] = [];
@@ -53,8 +56,10 @@ export async function openPage(browser: Browser, url: string, suffix = ''): Prom
       foreign.push(target);
       return route.abort();
     }
-    requested.push(new URL(target).pathname);
-    return route.continue();
+    const path = new URL(target).pathname;
+    requested.push(path);
+    const file = hosted[path.slice(1)];
+    return file ? route.fulfill({ status: 200, body: file }) : route.continue();
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));

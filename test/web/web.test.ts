@@ -180,6 +180,19 @@ describe('the browser edition', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('brands the documents with the kit.yaml and logo a career office hosts beside the page', async () => {
+    const kit = readFileSync(join(repoRoot, 'content', 'examples', 'kit.yaml'), 'utf8').replace('# logo: logo.png', 'logo: logo.png').replace('page_size: letter', 'page_size: a4');
+    const logo = readFileSync(join(repoRoot, 'docs', 'images', 'web.png'));
+    const { page, requested } = await openPage(browser, url, '#student.name=Maya%20Patel&mentor.name=Jo&organization.name=Acme', { 'kit.yaml': Buffer.from(kit), 'logo.png': logo });
+    expect(requested).toContain('/logo.png');
+    await previewDrawn(page);
+    const packet = await downloadFrom(page, 'Packet (PDF)', tempDir('ik-web-'));
+    expect(words(pdfText(packet))).toContain('Career Services Office');
+    expect(execFileSync('pdfinfo', [packet], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    // The logo: an image on the cover (pdfimages lists one row per image drawn).
+    expect(execFileSync('pdfimages', ['-list', packet], { encoding: 'utf8' })).toMatch(/^\s+1\s+\d+\s+image\s/m);
+  });
+
   it('meets WCAG 2.1 AA by axe-core, and works from the keyboard in reading order', async () => {
     const { page } = await openPage(browser, url);
     await page.getByLabel('Your email').fill('maya@');

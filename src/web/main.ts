@@ -429,6 +429,49 @@ async function showLetterText(): Promise<void> {
   }
 }
 
+// ---- The career office's batch ------------------------------------------------
+
+async function runRoster(): Promise<void> {
+  const roster = $<HTMLInputElement>('roster-file').files?.[0];
+  const box = $('d-roster');
+  box.replaceChildren();
+  if (!roster) {
+    box.append(el('p', { className: 'error' }, 'error: choose a roster first (CSV or YAML, one student a row)'));
+    announce('Choose a roster first.');
+    return;
+  }
+  const dropped = [...($<HTMLInputElement>('kit-files').files ?? [])];
+  const kitFile = dropped.find((f) => /\.ya?ml$/i.test(f.name));
+  const kitInput = kitFile
+    ? { text: await kitFile.text(), files: new Map(await Promise.all(dropped.filter((f) => f !== kitFile).map(async (f) => [f.name, new Uint8Array(await f.arrayBuffer())] as const))) }
+    : undefined;
+  const bar = $<HTMLProgressElement>('batch-progress');
+  const { runBrowserBatch } = await import('./batch.js');
+  try {
+    const result = await runBrowserBatch({
+      rosterText: await roster.text(),
+      rosterName: roster.name,
+      ...(kitInput ? { kit: kitInput } : {}),
+      guide,
+      renderer,
+      theme,
+      loadFonts: (t) => loadFontSet(t.fontFamily),
+      onProgress: (p) => {
+        bar.max = p.total;
+        bar.value = p.done;
+      },
+    });
+    for (const d of result.diagnostics) box.append(el('p', { className: d.severity }, formatDiagnostic(d)));
+    const stem = roster.name.replace(/\.[^.]*$/, '').replace(/[^a-z0-9-]+/gi, '-') || 'roster';
+    download(`batch-${stem}.zip`, result.zip, 'application/zip');
+    announce(`${result.built} kits built${result.failed ? `, ${result.failed} rows failed (see the report)` : ''}; batch-${stem}.zip is ready in your downloads.`);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    for (const d of error.diagnostics) box.append(el('p', { className: d.severity }, formatDiagnostic(d)));
+    announce('The roster or kit.yaml has errors, listed under the progress bar.');
+  }
+}
+
 function start(): void {
   buildForm();
   buildButtons();
@@ -448,6 +491,13 @@ function start(): void {
     const file = (event.target as HTMLInputElement).files?.[0];
     if (file) void readFilledSheet(file);
     (event.target as HTMLInputElement).value = '';
+  });
+  const batchButton = $<HTMLButtonElement>('run-batch');
+  batchButton.addEventListener('click', () => {
+    batchButton.disabled = true;
+    runRoster().finally(() => {
+      batchButton.disabled = false;
+    });
   });
   $('save-yaml').addEventListener('click', () => {
     download(FILE_NAME, draftToYaml(readDraft()), TYPES.yaml!);

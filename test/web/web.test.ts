@@ -180,6 +180,29 @@ describe('the browser edition', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('builds a roster’s kits, print file and report into one ZIP, with a progress bar', async () => {
+    const { page, foreign } = await openPage(browser, url);
+    await page.getByLabel('Roster (CSV or YAML)').setInputFiles(join(repoRoot, 'content', 'examples', 'roster.csv'));
+    await page.getByLabel('kit.yaml and its logo (optional)').setInputFiles(join(repoRoot, 'content', 'examples', 'kit.yaml'));
+    const dir = tempDir('ik-web-batch-');
+    const zip = await downloadFrom(page, 'Every student’s kit (ZIP)', dir);
+    expect(zip.endsWith('batch-roster.zip')).toBe(true);
+    const progress = page.getByRole('progressbar', { name: 'Progress of the kits' });
+    expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
+    execFileSync('unzip', ['-q', zip, '-d', dir]);
+    const listed = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    expect(listed).toEqual(expect.arrayContaining(['maya-patel/packet.pdf', 'maya-patel/questions.docx', 'print.pdf', 'manifest.json', 'report.txt', 'report.json']));
+    const print = words(pdfText(join(dir, 'print.pdf')));
+    expect(print).toContain('Maya Patel');
+    expect(print).toContain('Σοφία Παπαδοπούλου');
+    expect(print).toContain('Career Services Office');
+    // Duplex-safe: every student's documents start on a front side.
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'print.pdf')], { encoding: 'utf8' }))![1]);
+    expect(pages % 2).toBe(0);
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toMatch(/built/);
+    expect(foreign).toEqual([]);
+  });
+
   it('brands the documents with the kit.yaml and logo a career office hosts beside the page', async () => {
     const kit = readFileSync(join(repoRoot, 'content', 'examples', 'kit.yaml'), 'utf8').replace('# logo: logo.png', 'logo: logo.png').replace('page_size: letter', 'page_size: a4');
     const logo = readFileSync(join(repoRoot, 'docs', 'images', 'web.png'));

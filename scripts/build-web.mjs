@@ -1,6 +1,6 @@
 // Builds the browser edition into <dist>/web: index.html, one ES module
 // bundle (main.js, with the chunks it loads on demand beside it), the
-// styles, the fonts, HarfBuzz's WebAssembly and PDF.js's worker. Everything
+// styles, the fonts and HarfBuzz's WebAssembly. Everything
 // the page asks for is in that folder, so any static host can serve it and
 // no request leaves the page's own origin.
 import { build } from 'esbuild';
@@ -72,6 +72,5 @@ export async function buildWeb({ root, out, templates, plugins }) {
   copyFileSync(join(root, 'src/web/index.html'), join(out, 'index.html'));
   copyFileSync(join(root, 'src/web/styles.css'), join(out, 'styles.css'));
   copyFileSync(join(packageDir('harfbuzzjs'), 'dist/harfbuzz.wasm'), join(out, 'harfbuzz.wasm'));
-  copyFileSync(join(packageDir('pdfjs-dist'), 'build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));
   for (const [name, [pkg, file]] of Object.entries(FONTS)) copyFileSync(join(packageDir(pkg), file), join(out, 'fonts', `${name}.ttf`));
 }

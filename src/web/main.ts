@@ -16,7 +16,7 @@ import { buildDocuments, type DocumentFile, type DocumentSpec } from '../pipelin
 import { bundledGuide, bundledRenderer, hostedKit, loadFontSet } from './assets.js';
 import { dataToDraft, draftFromFragment, draftToYaml, INCLUDE, type Draft, type DraftValue } from './draft.js';
 import { ALL_FIELDS, BEFORE_SECTIONS, CUSTOM_QUESTIONS, FORMAT_LABELS, NOTES_SECTION, schemaHelp, type Field, type Section } from './fields.js';
-import { renderPreview } from './preview.js';
+import { drawPreview, layoutPacket } from './preview.js';
 
 const STORAGE_KEY = 'interview-kit:draft';
 const FILE_NAME = 'interview.yaml';
@@ -279,11 +279,11 @@ async function updatePreview(): Promise<void> {
       return;
     }
     try {
-      const result = await build([{ kind: 'kit', interview: checked.interview, formats: ['pdf'], documents: ['packet'] }]);
-      showDiagnostics([...checked.diagnostics, ...result.diagnostics]);
-      const packet = result.files.find((f) => f.name === 'packet.pdf');
+      const fonts = await loadFontSet(theme.fontFamily);
+      const { layout, diagnostics } = layoutPacket(checked.interview, { guide, renderer, theme, fonts, timezone });
+      showDiagnostics([...checked.diagnostics, ...diagnostics]);
       $('preview').dataset.buildMs = String(Math.round(performance.now() - started));
-      if (packet) await renderPreview($('preview-pages'), packet.bytes, 'Packet');
+      await drawPreview($('preview-pages'), layout, fonts, theme, 'Packet');
     } catch (error) {
       if (error instanceof InputError) showDiagnostics([...checked.diagnostics, ...error.diagnostics]);
       else throw error;

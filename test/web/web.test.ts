@@ -57,6 +57,9 @@ describe('the browser edition', () => {
     const dir = tempDir('ik-web-');
     for (const name of ['Packet (PDF)', 'Packet (DOCX)', 'Question sheet (PDF)', 'Question sheet (DOCX)', 'Follow-up calendar (ICS)']) await downloadFrom(page, name, dir);
     expect(readdirSync(dir).sort()).toEqual(['follow-up.ics', 'packet.docx', 'packet.pdf', 'questions.docx', 'questions.pdf']);
+    // The preview is the PDF's own layout: as many pages.
+    const pdfPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'packet.pdf')], { encoding: 'utf8' }))![1]);
+    expect(await page.locator('#preview-pages canvas').count()).toBe(pdfPages);
     const packet = words(pdfText(join(dir, 'packet.pdf')));
     expect(packet).toContain('Maya Patel');
     expect(packet).toContain('Dr. José Núñez');

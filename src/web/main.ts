@@ -280,10 +280,10 @@ async function updatePreview(): Promise<void> {
     }
     try {
       const fonts = await loadFontSet(theme.fontFamily);
-      const { layout, diagnostics } = layoutPacket(checked.interview, { guide, renderer, theme, fonts, timezone });
+      const { layout, stack, diagnostics } = await layoutPacket(checked.interview, { guide, renderer, theme, fonts, timezone });
       showDiagnostics([...checked.diagnostics, ...diagnostics]);
       $('preview').dataset.buildMs = String(Math.round(performance.now() - started));
-      await drawPreview($('preview-pages'), layout, fonts, theme, 'Packet');
+      await drawPreview($('preview-pages'), layout, fonts, stack, theme, 'Packet');
     } catch (error) {
       if (error instanceof InputError) showDiagnostics([...checked.diagnostics, ...error.diagnostics]);
       else throw error;

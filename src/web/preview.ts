@@ -5,8 +5,8 @@
  * the last step differs — canvas calls instead of PDF operators — so the
  * preview needs neither pdf-lib nor a PDF renderer, and redraws in a few
  * milliseconds. Text in scripts the family lacks (Arabic, Chinese, …) is
- * measured as the family sees it and drawn with the browser's fallback
- * fonts: close, not exact; the downloaded PDF is exact.
+ * laid out with the same fallback faces and drawn in them by the browser's
+ * own shaping: close, not glyph for glyph; the downloaded PDF is exact.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { InputError, hasErrors } from '../diagnostics.js';
@@ -20,6 +20,8 @@ import { parseFontSet } from '../write/pdf/font-cache.js';
 import type { Box, FontKey, LayoutResult } from '../write/pdf/layout-types.js';
 import { layoutDocument } from '../write/pdf/layout.js';
 import { createFontMetrics } from '../write/pdf/measure.js';
+import type { FontStack } from '../write/pdf/font-runs.js';
+import { loadFontStack } from '../write/pdf/font-stack.js';
 import type { FontSet } from '../write/pdf/pdf-options.js';
 import { findingsToDiagnostics, stringsOf } from '../write/pdf/preflight.js';
 
@@ -32,13 +34,15 @@ export interface PreviewOptions {
 }
 
 /** The packet's pages as the PDF writer lays them out, and what the build would warn of. */
-export function layoutPacket(interview: Interview, options: PreviewOptions): { layout: LayoutResult; diagnostics: Diagnostic[] } {
+export async function layoutPacket(interview: Interview, options: PreviewOptions): Promise<{ layout: LayoutResult; stack: FontStack; diagnostics: Diagnostic[] }> {
   const kit = renderKitMarkdown(interview, options.guide, options.renderer, ['packet'], { timezone: options.timezone });
   if (hasErrors(kit.warnings)) throw new InputError(kit.warnings);
   const packet = kit.documents[0]!;
   const tree = parseMarkdown(packet.markdown, packet.meta);
-  const layout = layoutDocument(tree, options.theme, createFontMetrics(parseFontSet(options.fonts)), { values: stringsOf(interview) });
-  return { layout, diagnostics: [...kit.warnings, ...findingsToDiagnostics(layout.findings, tree.meta.title)] };
+  const main = parseFontSet(options.fonts);
+  const stack = await loadFontStack(tree, main, options);
+  const layout = layoutDocument(tree, options.theme, createFontMetrics(main, stack), { values: stringsOf(interview) });
+  return { layout, stack, diagnostics: [...kit.warnings, ...findingsToDiagnostics(layout.findings, tree.meta.title)] };
 }
 
 const FACES: Record<FontKey, { weight: string; style: string }> = {
@@ -48,22 +52,28 @@ const FACES: Record<FontKey, { weight: string; style: string }> = {
   boldItalic: { weight: '700', style: 'italic' },
 };
 
-const registered = new Map<FontSet, Promise<string>>();
+const registered = new Map<Uint8Array, Promise<string>>();
 
-/** The CSS family name of the set's faces, registered with the page from their bytes (once). */
-function fontFamily(fonts: FontSet): Promise<string> {
-  let family = registered.get(fonts);
+/** Registers faces with the page under a new family name, from their bytes (once per face). */
+function register(faces: readonly { bytes: Uint8Array; descriptors?: FontFaceDescriptors }[]): Promise<string> {
+  let family = registered.get(faces[0]!.bytes);
   if (!family) {
     const name = `ik-preview-${registered.size}`;
     family = Promise.all(
-      (Object.keys(FACES) as FontKey[]).map(async (key) => {
-        const face = new FontFace(name, fonts[key] as Uint8Array<ArrayBuffer>, FACES[key]);
-        document.fonts.add(await face.load());
+      faces.map(async ({ bytes, descriptors }) => {
+        document.fonts.add(await new FontFace(name, bytes as Uint8Array<ArrayBuffer>, descriptors).load());
       }),
     ).then(() => name);
-    registered.set(fonts, family);
+    registered.set(faces[0]!.bytes, family);
   }
   return family;
+}
+
+/** The CSS font-family list of the stack: the family's four faces, then each fallback face. */
+async function fontFamilies(fonts: FontSet, stack: FontStack): Promise<string> {
+  const names = [await register((Object.keys(FACES) as FontKey[]).map((key) => ({ bytes: fonts[key], descriptors: FACES[key] })))];
+  for (const font of stack.fallbacks.values()) names.push(await register([{ bytes: font.bytes }]));
+  return names.map((n) => `"${n}"`).join(', ');
 }
 
 /** CSS pixels across a preview page. */
@@ -72,7 +82,7 @@ const PAGE_WIDTH = 360;
 function drawBox(ctx: CanvasRenderingContext2D, box: Box, family: string, logo: ImageBitmap | undefined): void {
   switch (box.kind) {
     case 'text':
-      ctx.font = `${FACES[box.font].style} ${FACES[box.font].weight} ${box.size}px "${family}"`;
+      ctx.font = `${FACES[box.font].style} ${FACES[box.font].weight} ${box.size}px ${family}`;
       ctx.fillStyle = box.color;
       ctx.fillText(box.text, box.x, box.y);
       break;
@@ -113,8 +123,8 @@ function drawBox(ctx: CanvasRenderingContext2D, box: Box, family: string, logo: 
 }
 
 /** Draws every page of `layout` into `container`, each a canvas named "<name>, page n of N". */
-export async function drawPreview(container: HTMLElement, layout: LayoutResult, fonts: FontSet, theme: Theme, name: string): Promise<void> {
-  const family = await fontFamily(fonts);
+export async function drawPreview(container: HTMLElement, layout: LayoutResult, fonts: FontSet, stack: FontStack, theme: Theme, name: string): Promise<void> {
+  const family = await fontFamilies(fonts, stack);
   const logoBytes = theme.office?.logo?.bytes;
   const logo = logoBytes ? await createImageBitmap(new Blob([logoBytes as Uint8Array<ArrayBuffer>])).catch(() => undefined) : undefined;
   const ratio = window.devicePixelRatio || 1;

@@ -220,7 +220,6 @@ const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   ics: 'text/calendar',
-  eml: 'message/rfc822',
   txt: 'text/plain',
   yaml: 'application/yaml',
 };
@@ -282,7 +281,6 @@ async function updatePreview(): Promise<void> {
       const fonts = await loadFontSet(theme.fontFamily);
       const { layout, stack, diagnostics } = await layoutPacket(checked.interview, { guide, renderer, theme, fonts, timezone });
       showDiagnostics([...checked.diagnostics, ...diagnostics]);
-      $('preview').dataset.buildMs = String(Math.round(performance.now() - started));
       await drawPreview($('preview-pages'), layout, fonts, stack, theme, 'Packet');
     } catch (error) {
       if (error instanceof InputError) showDiagnostics([...checked.diagnostics, ...error.diagnostics]);

@@ -219,6 +219,15 @@ describe('the browser edition', () => {
     expect(execFileSync('pdfimages', ['-list', packet], { encoding: 'utf8' })).toMatch(/^\s+1\s+\d+\s+image\s/m);
   });
 
+  it('serves the page folder only, and says so when the port is taken', async () => {
+    expect((await fetch(`${url}harfbuzz.wasm`)).headers.get('content-type')).toBe('application/wasm');
+    expect((await fetch(`${url}%2e%2e/%2e%2e/package.json`)).status).toBe(404);
+    const port = new URL(url).port;
+    const run = await runCliAsync(['web', '--port', port]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`error: cannot listen on port ${port} (it is in use)`);
+  });
+
   it('meets WCAG 2.1 AA by axe-core, and works from the keyboard in reading order', async () => {
     const { page } = await openPage(browser, url);
     await page.getByLabel('Your email').fill('maya@');

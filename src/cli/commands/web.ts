@@ -63,7 +63,13 @@ export function registerWeb(program: Command): void {
           else createReadStream(file).pipe(response);
         });
         await new Promise<void>((resolve, reject) => {
-          server.once('error', reject);
+          server.once('error', (error: NodeJS.ErrnoException) =>
+            reject(
+              error.code === 'EADDRINUSE' || error.code === 'EACCES'
+                ? new InputError([{ severity: 'error', message: `cannot listen on port ${port} (${error.code === 'EADDRINUSE' ? 'it is in use' : 'not allowed'})`, field: '--port', hints: ['choose another with --port N, or --port 0 for any free one'] }])
+                : error,
+            ),
+          );
           server.listen(port, '127.0.0.1', resolve);
         });
         const address = server.address();

@@ -9,6 +9,7 @@ const endToEnd = [
   'test/pdf/preflight.test.ts',
   'test/pdf/scripts.test.ts',
   'test/accessibility/*.test.ts',
+  'test/web/**/*.test.ts',
 ];
 
 export default defineConfig({

@@ -13,7 +13,8 @@
  *    template work;
  *  - the career-office batch (bench/batch.mjs): 1,000 rows with two worker
  *    threads, and 10,000 rows to show that peak memory does not grow with
- *    the roster.
+ *    the roster;
+ *  - the browser edition (bench/web.ts): first load, edit → preview, page weight.
  * Each line ends with its budget (issue 12's "Keep" list) and ok or OVER.
  *
  * `npm run bench -- --quick` (under 90 s) leaves out the 10,000-row batch and
@@ -193,6 +194,11 @@ async function main(): Promise<void> {
   console.log(formatBatchBench(batch));
   if (rows === 1000) console.log(`batch 1,000 rows budget < 30 s with --jobs 2: ${verdict(batch.seconds, 30)}`);
   if (batch.memoryRatio !== undefined) console.log(`peak memory budget ≤ 1.3× the 1,000-row figure: ${verdict(batch.memoryRatio, 1.3)}`);
+
+  // The browser edition, through Playwright (bench/web.ts).
+  const { benchWeb, formatWebBench } = await import('./web.js');
+  console.log('');
+  console.log(formatWebBench(await benchWeb(quick ? { loads: 3, edits: 7 } : {}), verdict));
 }
 
 /** What bench/batch.mjs reports. */

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { readTemplates } from '../src/cli/assets.ts';
 import { COMPILE_OPTIONS } from '../src/render/render.ts';
+import { buildWeb } from './build-web.mjs';
 
 /**
  * zod exports every one of its ~50 message languages as `z.locales`, which
@@ -72,6 +73,9 @@ writeFileSync(
   join(fresh, 'templates.js'),
   `// Made by scripts/build.mjs from templates/ with Handlebars.precompile.\nexport const templates = {\n${entries(templates)}\n};\nexport const partials = {\n${entries(partials)}\n};\n`,
 );
+
+// The browser edition (dist/web), served by `interview-kit web` or any static host.
+await buildWeb({ root, out: join(fresh, 'web'), templates: join(fresh, 'templates.js'), plugins: [zodEnglishOnly] });
 
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(fresh, dist);

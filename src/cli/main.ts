@@ -23,6 +23,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<(program: Command) => void
   schema: async () => (await import('./commands/schema.js')).registerSchema,
   'thank-you': async () => (await import('./commands/thank-you.js')).registerThankYou,
   validate: async () => (await import('./commands/validate.js')).registerValidate,
+  web: async () => (await import('./commands/web.js')).registerWeb,
 };
 
 /** The commander program with command `name` registered, or every command when `name` is none of them. */

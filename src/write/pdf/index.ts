@@ -24,7 +24,7 @@ import { documentDate } from '../options.js';
 import { deflateOrDefault } from '../deflate.js';
 import { savePdf } from './save.js';
 import type { PdfOptions, PdfResult } from './pdf-options.js';
-import { FONT_KEYS, parseFont, parseFontSet, type ParsedFontSet } from './font-cache.js';
+import { FONT_KEYS, parseFontSet } from './font-cache.js';
 import { createFontMetrics } from './measure.js';
 import { layoutDocument } from './layout.js';
 import type { FontKey, LayoutResult } from './layout-types.js';
@@ -39,9 +39,8 @@ import { createTypography } from './typography.js';
 import { pageOf, prepareGlyphSubset, prepareSubset } from './font-program.js';
 import { embedFace } from './font-embed.js';
 import { needsRuns, setText, type FontStack } from './font-runs.js';
-import { FALLBACK_IDS, fallbacksNeededIn, SHAPED, type FallbackId } from '../../fonts/fallback.js';
-import { loadShaper } from '../../fonts/shaper.js';
-import type { TrueTypeFont } from '../../fonts/truetype.js';
+import { FALLBACK_IDS, type FallbackId } from '../../fonts/fallback.js';
+import { loadFontStack } from './font-stack.js';
 
 export type { FontSet, PdfOptions, PdfResult } from './pdf-options.js';
 export type { FallbackId } from '../../fonts/fallback.js';
@@ -96,29 +95,6 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   structure.write(doc, pages);
   const bytes = await savePdf(doc, deflate);
   return { bytes, pages: pages.length, warnings };
-}
-
-/**
- * The family and the fallback faces the document's text needs, loaded
- * before the (synchronous) layout: the tree's text is scanned for characters
- * the family lacks, and only their scripts' faces are asked for. HarfBuzz is
- * loaded only when one of them needs shaping.
- */
-async function loadFontStack(tree: Root, main: ParsedFontSet, options: PdfOptions): Promise<FontStack> {
-  const load = options.fonts.loadFallback;
-  const office = options.theme.office;
-  const covered = (cp: number): boolean => main.regular.glyphId(cp) !== 0;
-  const needed = fallbacksNeededIn(tree, covered);
-  if (office) fallbacksNeededIn([office.name, office.contact], covered, needed);
-  const fallbacks = new Map<FallbackId, TrueTypeFont>();
-  if (!load || needed.size === 0) return { main, fallbacks };
-  for (const id of FALLBACK_IDS) {
-    if (!needed.has(id)) continue;
-    const bytes = await load(id);
-    if (bytes) fallbacks.set(id, parseFont(bytes));
-  }
-  const shaped = [...fallbacks.keys()].some((id) => SHAPED.has(id));
-  return shaped ? { main, fallbacks, shaper: await loadShaper() } : { main, fallbacks };
 }
 
 /** What the document draws: code points per face of the family; glyphs and the characters they stand for per fallback face. */

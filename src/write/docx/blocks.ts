@@ -60,7 +60,7 @@ export function convertBlock(block: Block, ctx: BlockContext): Piece[] {
     case 'paragraph':
       return [convertParagraph(block, ctx)];
     case 'list':
-      return convertList(block, ctx);
+      return convertList(block, ctx, convertBlocks);
     case 'checkbox':
       return [convertCheckbox(block, ctx)];
     case 'answerLines':
@@ -68,7 +68,7 @@ export function convertBlock(block: Block, ctx: BlockContext): Piece[] {
     case 'table':
       return convertTable(block, ctx);
     case 'callout':
-      return convertCallout(block, ctx);
+      return convertCallout(block, ctx, convertBlocks);
     case 'pageBreak':
       return [{ kind: 'pageBreak' }];
     default:

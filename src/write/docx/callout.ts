@@ -5,13 +5,12 @@
  * callout's first and last paragraphs carry the space around it.
  */
 import type { Callout } from '../../tree/types.js';
-import { convertBlocks } from './blocks.js';
-import { paragraphsOf, type BlockContext, type Piece } from './pieces.js';
+import { paragraphsOf, type BlockContext, type ConvertBlocks, type Piece } from './pieces.js';
 import { STYLE } from './styles.js';
 import { CALLOUT_INDENT, CALLOUT_TEXT_INDENT, PARAGRAPH_SPACE, TABLE_SPACE } from './units.js';
 
 /** Converts a callout. */
-export function convertCallout(node: Callout, ctx: BlockContext): Piece[] {
+export function convertCallout(node: Callout, ctx: BlockContext, convertBlocks: ConvertBlocks): Piece[] {
   const inner: BlockContext = { ...ctx, indent: ctx.indent + CALLOUT_TEXT_INDENT, rightIndent: ctx.rightIndent + CALLOUT_INDENT };
   const pieces = convertBlocks(node.children, inner);
   const look = ctx.colors.callout;

@@ -7,17 +7,16 @@
  * paragraph's space after it.
  */
 import type { List, ListItem } from '../../tree/types.js';
-import { convertBlocks } from './blocks.js';
 import { listTextIndent, markerHanging, MAX_LIST_LEVEL, type ListNumberingRef } from './numbering.js';
-import { paragraphPiece, paragraphsOf, type BlockContext, type Piece } from './pieces.js';
+import { paragraphPiece, paragraphsOf, type BlockContext, type ConvertBlocks, type Piece } from './pieces.js';
 import { STYLE } from './styles.js';
 import { PARAGRAPH_SPACE } from './units.js';
 
 /** Converts a list and the lists inside it. */
-export function convertList(node: List, ctx: BlockContext): Piece[] {
+export function convertList(node: List, ctx: BlockContext, convertBlocks: ConvertBlocks): Piece[] {
   const level = Math.min(ctx.listLevel, MAX_LIST_LEVEL);
   const ref = ctx.lists.startList(node.ordered, node.start);
-  const items = node.children.map((item) => convertItem(item, level, ref, ctx));
+  const items = node.children.map((item) => convertItem(item, level, ref, ctx, convertBlocks));
   keepEndsTogether(items);
   const out = items.flat();
   const paragraphs = paragraphsOf(out);
@@ -38,7 +37,7 @@ export function keepEndsTogether(items: readonly Piece[][]): void {
   }
 }
 
-function convertItem(item: ListItem, level: number, ref: ListNumberingRef, ctx: BlockContext): Piece[] {
+function convertItem(item: ListItem, level: number, ref: ListNumberingRef, ctx: BlockContext, convertBlocks: ConvertBlocks): Piece[] {
   const textIndent = ctx.indent + markerHanging(ref.ordered);
   const inner: BlockContext = { ...ctx, indent: textIndent, listLevel: level + 1 };
   const pieces = convertBlocks(item.children, inner);

@@ -5,6 +5,7 @@
  * into docx's `Paragraph`s and `Table`s once the whole sequence is known.
  */
 import { Paragraph, PageBreak, type FileChild, type IParagraphOptions, type Table } from 'docx';
+import type { Block } from '../../tree/types.js';
 import type { ListNumbering } from './numbering.js';
 import { STYLE, type ThemeColors } from './styles.js';
 import { TABLE_SPACE } from './units.js';
@@ -31,6 +32,9 @@ export interface PageBreakPiece {
 
 /** One piece of block output. */
 export type Piece = ParagraphPiece | TablePiece | PageBreakPiece;
+
+/** Converts a sequence of blocks (blocks.ts); handed to the handlers of blocks that hold blocks. */
+export type ConvertBlocks = (blocks: readonly Block[], ctx: BlockContext) => Piece[];
 
 /** Where a block sits: the theme's colours, the document's lists, its language and indentation. */
 export interface BlockContext {

@@ -133,7 +133,32 @@ export interface StructElement {
   readonly scope?: 'Column' | 'Row';
 }
 
-import type { Finding } from './preflight.js';
+/** The kinds of finding. */
+export const FINDING_CODES = [
+  'markup-left',
+  'missing-glyph',
+  'stranded-heading',
+  'question-split',
+  'table-split',
+  'widow-orphan',
+  'short-page',
+  'furniture-cut',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+/** One defect of the laid-out pages. `page` is 1-based. */
+export interface Finding {
+  readonly code: FindingCode;
+  readonly page: number;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** What else the preflight needs to know. */
+export interface PreflightOptions {
+  /** The student's own values: markup inside them is theirs to print. */
+  readonly values?: readonly string[];
+}
 
 /** The laid-out document. */
 export interface LayoutResult {

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { WriteOptions } from '../options.js';
 import type { FallbackId } from '../../fonts/fallback.js';
-import type { PreflightOptions } from './preflight.js';
+import type { PreflightOptions } from './layout-types.js';
 
 /**
  * The four faces of one font family as TrueType bytes, and where to get the

@@ -18,37 +18,12 @@
  * - `furniture-cut`: a header or footer field shortened to fit.
  */
 import type { Diagnostic } from '../../diagnostics.js';
-import type { Box, FontKey } from './layout-types.js';
+import { FINDING_CODES, type Box, type Finding, type FontKey, type PreflightOptions } from './layout-types.js';
 import type { Metrics } from './measure.js';
 import type { PageArea, Placement } from './paginate.js';
 import type { Strip } from './flow.js';
 
-/** The kinds of finding. */
-export const FINDING_CODES = [
-  'markup-left',
-  'missing-glyph',
-  'stranded-heading',
-  'question-split',
-  'table-split',
-  'widow-orphan',
-  'short-page',
-  'furniture-cut',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
-
-/** One defect of the laid-out pages. `page` is 1-based. */
-export interface Finding {
-  readonly code: FindingCode;
-  readonly page: number;
-  readonly message: string;
-  readonly hint: string;
-}
-
-/** What else the preflight needs to know. */
-export interface PreflightOptions {
-  /** The student's own values: markup inside them is theirs to print. */
-  readonly values?: readonly string[];
-}
+export { FINDING_CODES, type Finding, type FindingCode, type PreflightOptions } from './layout-types.js';
 
 /**
  * Every string inside a value (an interview, say), for `PreflightOptions.values`.

@@ -68,7 +68,7 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
       },
     ],
   });
-  const packed = new Uint8Array(await Packer.toArrayBuffer(doc));
+  const packed = await Packer.pack(doc, 'uint8array');
   return reproducibleDocx(packed, { date: documentDate(options), language: meta.language, deflate: await deflateOrDefault(options.deflate) });
 }
 

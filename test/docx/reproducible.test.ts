@@ -16,19 +16,23 @@ const office = { name: 'Career Center', contact: [], logo: { bytes: LOGO_PNG, ty
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Local file headers of a zip written without data descriptors: name, DOS time and date of each entry. */
+/** The central directory of a zip, in order: name, DOS time and date of each entry. */
 function zipEntries(bytes: Uint8Array): { name: string; time: number; date: number }[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record (no comment) closes the file.
+  const end = bytes.length - 22;
+  expect(view.getUint32(end, true)).toBe(0x06054b50);
   const out: { name: string; time: number; date: number }[] = [];
-  let offset = 0;
-  while (view.getUint32(offset, true) === 0x04034b50) {
-    const compressed = view.getUint32(offset + 18, true);
-    const nameLength = view.getUint16(offset + 26, true);
-    const extraLength = view.getUint16(offset + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(offset + 30, offset + 30 + nameLength));
-    out.push({ name, time: view.getUint16(offset + 10, true), date: view.getUint16(offset + 12, true) });
-    offset += 30 + nameLength + extraLength + compressed;
+  let offset = view.getUint32(end + 16, true);
+  while (view.getUint32(offset, true) === 0x02014b50) {
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
+    out.push({ name, time: view.getUint16(offset + 12, true), date: view.getUint16(offset + 14, true) });
+    offset += 46 + nameLength + extraLength + commentLength;
   }
+  expect(out.length).toBe(view.getUint16(end + 10, true));
   return out;
 }
 

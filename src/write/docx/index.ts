@@ -13,6 +13,7 @@
 import { Document, Packer } from 'docx';
 import { PAGE_SIZES, type Theme } from '../../theme.js';
 import type { Root } from '../../tree/types.js';
+import { deflateOrDefault } from '../deflate.js';
 import { documentDate, type WriteOptions } from '../options.js';
 import { convertBlocks } from './blocks.js';
 import { createOfficeHeader, createPageFooter } from './header-footer.js';
@@ -67,8 +68,8 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
       },
     ],
   });
-  const packed = new Uint8Array(await Packer.toArrayBuffer(doc));
-  return reproducibleDocx(packed, { date: documentDate(options), language: meta.language });
+  const packed = await Packer.pack(doc, 'uint8array');
+  return reproducibleDocx(packed, { date: documentDate(options), language: meta.language, deflate: await deflateOrDefault(options.deflate) });
 }
 
 /**

@@ -95,6 +95,8 @@ export async function writeEml(tree: Root, message: EmlMessage): Promise<Uint8Ar
       typeof value === 'string'
         ? fold(header, encodedWords(mail, value))
         : fold(header, ([value].flat() as Mailbox[]).flatMap((box) => [...encodedWords(mail, box.name), `<${box.addr}>`]));
+    // mimetext writes a name or subject as one encoded-word however long (RFC 2047 allows 75
+    // characters); these headers are written here, in words folded to 78 columns.
     for (const field of mail.headers.fields) {
       if (field.name === 'From' || field.name === 'To' || field.name === 'Subject') field.dump = encode(field.name);
       // A draft may not know the student's address yet: then it has no From.

@@ -63,7 +63,6 @@ export async function buildWeb({ root, out, templates, plugins }) {
           b.onResolve({ filter: /^interview-kit:templates$/ }, () => ({ path: templates }));
           // csv-parse's browser build brings its own Buffer.
           b.onResolve({ filter: /^csv-parse\/sync$/ }, () => ({ path: join(packageDir('csv-parse'), 'dist/esm/sync.js') }));
-          b.onResolve({ filter: /^nodemailer\/lib\/mail-composer$/ }, () => ({ path: join(root, 'src/web/no-mail-composer.ts') }));
         },
       },
     ],

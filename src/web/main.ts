@@ -402,6 +402,7 @@ function buildButtons(): void {
   $('after-downloads').append(
     fileButton('Thank-you letter (PDF)', { kind: 'thank-you', formats: ['pdf'] }, 'thank-you.pdf'),
     fileButton('Thank-you letter (DOCX)', { kind: 'thank-you', formats: ['docx'] }, 'thank-you.docx'),
+    fileButton('Thank-you letter (EML)', { kind: 'thank-you', formats: ['eml'] }, 'thank-you.eml'),
     downloadButton('Thank-you letter (plain text to copy)', showLetterText),
   );
 }

@@ -10,6 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +155,17 @@ describe('the browser edition', () => {
     expect(letter).toMatch(/Dear Dr\.\s+Núñez,/u);
     expect(letter).toContain('Maya Patel');
     expect(docxText(await downloadFrom(page, 'Thank-you letter (DOCX)', dir))).toContain('Priya Shah, onboarding lead at the Brooklyn clinic');
+    const eml = readFileSync(await downloadFrom(page, 'Thank-you letter (EML)', dir));
+    const cliLetter = tempDir('ik-web-eml-');
+    await runCliAsync(['thank-you', join(repoRoot, 'content', 'examples', 'maya-after.yaml'), '--out', cliLetter, '--format', 'eml'], { SOURCE_DATE_EPOCH: undefined });
+    expect(eml.equals(readFileSync(join(cliLetter, 'maya-patel', 'thank-you.eml')))).toBe(true);
+    const draft = await simpleParser(eml);
+    expect(draft.to && !Array.isArray(draft.to) ? draft.to.value : []).toEqual([{ name: 'Dr. José Núñez', address: 'jnunez@example.com' }]);
+    expect(draft.subject).toBe('Thank you — informational interview on December 3');
+    expect(draft.headers.get('x-unsent')).toBe('1');
+    expect(draft.text).toMatch(/^> Send by [^\n]* then delete this note\.\n\nDear Dr\.\u00a0Núñez,\n/);
+    expect(draft.text).toContain('Priya Shah, onboarding lead at the Brooklyn clinic');
+    expect(draft.html).toContain('<a href="mailto:maya.patel@example.edu">');
     await page.getByRole('button', { name: 'Thank-you letter (plain text to copy)' }).click();
     await expect.poll(() => page.getByLabel('The letter as plain text').inputValue()).toMatch(/Dear Dr\.\s+Núñez,/u);
 

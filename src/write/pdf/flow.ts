@@ -62,6 +62,8 @@ export interface FlowContext {
   readonly structure: StructElement[];
   /** The structure element that what is laid out here belongs to. */
   readonly parent: number;
+  /** `parent` holds one paragraph and nothing else (a list item's body): its text goes straight in, with no P of its own. */
+  readonly soleParagraph?: boolean;
 }
 
 /** Adds a structure element under `parent` (the context's by default) and returns its id. */

@@ -164,7 +164,7 @@ function layoutBlock(block: Block, context: FlowContext): Strip[] {
 function layoutParagraph(block: Paragraph, context: FlowContext): Strip[] {
   const style = context.typography.body;
   const lines = wrapRuns(flattenInlines(block.children, PLAIN), context.width, style.size, context.metrics, { hyphenate: context.hyphenate });
-  const strips = textStrips(lines, { x: context.x, style, color: style.color }, { ...context, parent: addElement(context, 'P') });
+  const strips = textStrips(lines, { x: context.x, style, color: style.color }, { ...context, parent: context.soleParagraph ? context.parent : addElement(context, 'P'), soleParagraph: false });
   if (strips.length > 1) markSequence(strips.map((strip) => [strip]), 'line', context);
   return strips;
 }

@@ -32,7 +32,9 @@ export function layoutList(list: List, context: FlowContext, layoutBlocks: Layou
   list.children.forEach((item, i) => {
     const listItem = addElement(context, 'LI', {}, structure);
     const lbl = addElement(context, 'Lbl', {}, listItem);
-    let own = layoutBlocks(item.children, { ...inner, parent: addElement(context, 'LBody', {}, listItem) });
+    // A body of one paragraph holds its text itself (PDF/UA needs no P in it): one element fewer per item.
+    const soleParagraph = item.children.length === 1 && item.children[0]!.type === 'paragraph';
+    let own = layoutBlocks(item.children, { ...inner, parent: addElement(context, 'LBody', {}, listItem), soleParagraph });
     if (own.length === 0) own = [{ spaceBefore: 0, height: style.leading, keepWithPrevious: false, boxes: [] }];
     const first = own[0]!;
     const label = labels[i]!;

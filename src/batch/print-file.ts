@@ -42,6 +42,9 @@ export interface PrintPlacement {
 /** Shared objects remembered at most (least recently used forgotten first), so memory stays flat. */
 const MAX_SHARED = 4096;
 
+/** Cross-reference lines written at a time (20 bytes each). */
+const XREF_LINES_PER_WRITE = 4096;
+
 const CATALOG = 1;
 const PAGES = 2;
 const INFO = 3;
@@ -150,9 +153,15 @@ export class PrintFileWriter {
     out.text(`${INFO} 0 obj\n<</Title ${pdfTextString(this.title)} /Producer (interview-kit)>>\nendobj\n`);
     const xref = this.offset + out.length;
     out.text(`xref\n0 ${this.nextObject}\n0000000000 65535 f \n`);
-    for (let n = 1; n < this.nextObject; n++) out.text(`${String(this.offsets[n]).padStart(10, '0')} 00000 n \n`);
-    out.text(`trailer\n<</Size ${this.nextObject} /Root ${CATALOG} 0 R /Info ${INFO} 0 R>>\nstartxref\n${xref}\n%%EOF\n`);
     await this.emit(out.concat());
+    // The table has a line per object (some 85 a row): written in pieces, so a long roster never holds it whole.
+    for (let first = 1; first < this.nextObject; first += XREF_LINES_PER_WRITE) {
+      const lines = new ByteBuilder();
+      const end = Math.min(this.nextObject, first + XREF_LINES_PER_WRITE);
+      for (let n = first; n < end; n++) lines.text(`${String(this.offsets[n]).padStart(10, '0')} 00000 n \n`);
+      await this.emit(lines.concat());
+    }
+    await this.emitText(`trailer\n<</Size ${this.nextObject} /Root ${CATALOG} 0 R /Info ${INFO} 0 R>>\nstartxref\n${xref}\n%%EOF\n`);
     return { pages: this.pageCount, bytes: this.offset };
   }
 

@@ -281,7 +281,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     await builder.release?.();
 
     // 4. Students who left the roster: delete the files the previous manifest lists for them.
-    const failedRows = checked.filter((c) => !valid.includes(c)).map((c) => c.row);
+    const failedRows = checked.filter((c) => !jobs.has(c.row)).map((c) => c.row);
     removed = await removeLeavers(store, previous?.rows ?? [], failedRows, new Set(folders));
 
     // 5. Print file, manifest, report.

@@ -1,5 +1,6 @@
 /** Shared helpers for the DOCX writer tests: themes, and reading the parts of a package. */
 import { fileURLToPath } from 'node:url';
+import { decodeXML } from 'entities';
 import { strFromU8, unzipSync } from 'fflate';
 import { resolveTheme, type Theme } from '../../src/theme.js';
 
@@ -56,14 +57,7 @@ export function paragraphs(xml: string): string[] {
 
 /** The text a paragraph shows (its `<w:t>` contents, unescaped). */
 export function textOf(xml: string): string {
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((m) => m[1]!)
-    .join('')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+  return decodeXML([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join(''));
 }
 
 /** The first `<w:p>` whose text contains the given text. */

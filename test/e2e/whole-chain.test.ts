@@ -12,6 +12,7 @@
  * (rewrite with `vitest -u` and review the diff).
  */
 import { execFile } from 'node:child_process';
+import { decodeXML } from 'entities';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -152,14 +153,7 @@ function documentXml(path: string): string {
 
 /** The text runs of some WordprocessingML, entities decoded. */
 function xmlText(xml: string): string {
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(br|tab)\/>/g)]
-    .map((m) => (m[1] === undefined ? ' ' : m[1]))
-    .join('')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+  return decodeXML([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:(br|tab)\/>/g)].map((m) => (m[1] === undefined ? ' ' : m[1])).join(''));
 }
 
 /** A PDF's fillable text fields: name, page index and top edge (points from the top of the page). */

@@ -17,6 +17,7 @@ import { isSafeUrl } from './safe-url.js';
 import { decodeHTMLStrict } from 'entities';
 import type { Block, Checkbox, DocumentMeta, Inline, ListItem, Root, TableCell } from '../tree/types.js';
 import { slugify } from './slugify.js';
+import { plainText } from '../tree/plain-text.js';
 
 interface LinesToken {
   type: 'answerLines';
@@ -285,12 +286,6 @@ function decodeEntities(text: string): string {
   return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
-/** The plain text of inline content. */
-export function plainText(children: readonly Inline[]): string {
-  return children
-    .map((c) => (c.type === 'text' ? c.value : c.type === 'break' ? ' ' : plainText(c.children)))
-    .join('');
-}
 
 function uniqueSlug(slug: string, seen: Map<string, number>): string {
   const n = seen.get(slug) ?? 0;

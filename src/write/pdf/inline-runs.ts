@@ -80,11 +80,3 @@ function collect(nodes: readonly Inline[], style: InlineStyle, link: string | un
   }
 }
 
-/** The plain text of inline nodes (for bookmarks). */
-export function plainText(nodes: readonly Inline[]): string {
-  return flattenInlines(nodes)
-    .map((run) => (run.text === LINE_BREAK ? ' ' : run.text))
-    .join('')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-}

@@ -11,7 +11,8 @@
  * - answer lines keep with the whole block above them (a question and its space).
  */
 import { assertNever, type AnswerLines, type Block, type Checkbox, type Heading, type Paragraph } from '../../tree/types.js';
-import { flattenInlines, plainText, type InlineStyle } from './inline-runs.js';
+import { flattenInlines, type InlineStyle } from './inline-runs.js';
+import { plainText } from '../../tree/plain-text.js';
 import { wrapRuns } from './wrap-line.js';
 import { addElement, baselineOffset, keepTogether, markSequence, nextId, textStrips, type FlowContext, type Strip } from './flow.js';
 import type { StructRole } from './layout-types.js';

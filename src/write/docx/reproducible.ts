@@ -6,7 +6,7 @@
  * entries with it, names hyperlink relationships with random ids, and numbers
  * drawings from a counter shared by the whole process. This one pass unzips
  * the package, writes the document date, the document language and ids in
- * order of appearance, and zips it again with a fixed entry time and order
+ * order of appearance (reading as text only the parts that can change), and zips it again with a fixed entry time and order
  * ([Content_Types].xml first), each entry compressed by the writer's deflate
  * (Node's zlib in the CLI, several times faster than fflate's own).
  */
@@ -33,13 +33,21 @@ const ENTRY_TIME = new Date(1980, 0, 1, 12, 0, 0);
 export function reproducibleDocx(packed: Uint8Array, options: ReproducibleOptions): Uint8Array {
   const entries = unzipSync(packed);
   const names = Object.keys(entries).sort((a, b) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const texts = new Map<string, string>();
-  for (const name of names) if (/\.(xml|rels)$/.test(name)) texts.set(name, strFromU8(entries[name]!));
-
-  renameRandomIds(texts);
-  renumberDrawings(texts);
-  const core = texts.get(CORE);
-  if (core !== undefined) texts.set(CORE, rewriteCoreProperties(core, options));
+  // Only the parts that change are read as text and written again: the core
+  // properties, relationship files, and the parts that name a relationship or a drawing.
+  const text = (name: string) => strFromU8(entries[name]!);
+  const edited = new Map<string, string>();
+  const renamed = randomIds(names.filter((name) => name.endsWith('.rels')).map(text));
+  const drawings = { next: 1 };
+  for (const name of names) {
+    const isRels = name.endsWith('.rels');
+    if (!isRels && !(name.startsWith('word/') && name.endsWith('.xml'))) continue;
+    const before = text(name);
+    let after = renamed ? before.replace(renamed.pattern, (_, id: string) => `"${renamed.ids.get(id)}"`) : before;
+    if (!isRels && after.includes('<wp:docPr ')) after = after.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${drawings.next++}"`);
+    if (after !== before) edited.set(name, after);
+  }
+  if (entries[CORE]) edited.set(CORE, rewriteCoreProperties(text(CORE), options));
 
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
@@ -47,10 +55,10 @@ export function reproducibleDocx(packed: Uint8Array, options: ReproducibleOption
     chunks.push(chunk);
   });
   for (const name of names) {
-    const text = texts.get(name);
+    const changed = edited.get(name);
     const entry = new DeflatedEntry(name, options.deflate);
     zip.add(entry);
-    entry.push(text === undefined ? entries[name]! : strToU8(text), true);
+    entry.push(changed === undefined ? entries[name]! : strToU8(changed), true);
   }
   zip.end();
   return concatBytes(chunks);
@@ -87,28 +95,20 @@ function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** docx names hyperlink relationships with random ids; give them "rIdLink1", "rIdLink2", … in order instead. */
-function renameRandomIds(texts: Map<string, string>): void {
-  const renamed = new Map<string, string>();
-  for (const [name, text] of texts) {
-    if (!name.endsWith('.rels')) continue;
+/**
+ * docx names hyperlink relationships with random ids: "rIdLink1", "rIdLink2",
+ * … in order instead, and the pattern that finds the old ones (quoted) in any part.
+ */
+function randomIds(rels: readonly string[]): { ids: Map<string, string>; pattern: RegExp } | undefined {
+  const ids = new Map<string, string>();
+  for (const text of rels) {
     for (const match of text.matchAll(/ Id="([^"]+)"/g)) {
       const id = match[1]!;
-      if (!/^rId\d+$/.test(id) && !renamed.has(id)) renamed.set(id, `rIdLink${renamed.size + 1}`);
+      if (!/^rId\d+$/.test(id) && !ids.has(id)) ids.set(id, `rIdLink${ids.size + 1}`);
     }
   }
-  if (renamed.size === 0) return;
-  const pattern = new RegExp(`"(${[...renamed.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"`, 'g');
-  for (const [name, text] of texts) texts.set(name, text.replace(pattern, (_, id: string) => `"${renamed.get(id)}"`));
-}
-
-/** Drawing ids come from a counter shared by every document of the process; number them per document. */
-function renumberDrawings(texts: Map<string, string>): void {
-  let next = 1;
-  for (const [name, text] of texts) {
-    if (!name.startsWith('word/') || !text.includes('<wp:docPr ')) continue;
-    texts.set(name, text.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${next++}"`));
-  }
+  if (ids.size === 0) return undefined;
+  return { ids, pattern: new RegExp(`"(${[...ids.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})"`, 'g') };
 }
 
 const escapeXml = (value: string): string =>

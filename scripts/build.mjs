@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { readTemplates } from '../src/cli/assets.ts';
+import { readTemplates } from '../src/node/assets.ts';
 import { COMPILE_OPTIONS } from '../src/render/render.ts';
 import { buildWeb } from './build-web.mjs';
 

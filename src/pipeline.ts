@@ -25,7 +25,7 @@ import { InputError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { renderKitMarkdown, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
 import { buildHandoutView, handoutMeta, type HandoutFormat } from './kits/handout-view.js';
 import type { ThankYouFormat, ThankYouTone } from './kits/thank-you.js';
-import type { CalendarRevision } from './schedule/follow-up-calendar.js';
+import type { CalendarRevision } from './kits/follow-up-calendar.js';
 import type { Guide } from './load/content-schema.js';
 import type { Interview } from './load/schema.js';
 import { parseMarkdown } from './parse/parse-markdown.js';
@@ -138,7 +138,7 @@ async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>
   const calendar =
     spec.kind === 'kit' && formats.includes('ics')
       ? await unlessWriterFails('follow-up.ics', diagnostics, async () =>
-          (await import('./schedule/follow-up-calendar.js')).buildFollowUpCalendar(spec.interview, {
+          (await import('./kits/follow-up-calendar.js')).buildFollowUpCalendar(spec.interview, {
             timezone: options.timezone,
             progressMonths: options.progressMonths,
             timestamp: options.timestamp,

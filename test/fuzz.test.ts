@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFontSet } from '../src/cli/assets.js';
+import { readFontSet } from '../src/node/assets.js';
 import { writeFilesAtomically } from '../src/cli/io/index.js';
 import { formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
 import { loadGuide } from '../src/load/load-guide.js';

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
 import type { Origin } from '../load/yaml-source.js';
-import type { DateOrder } from './sheet-values.js';
+import type { DateOrder } from '../load/kit-schema.js';
 
 /** The spreadsheet column a CSV value came from. */
 export interface SheetColumn {

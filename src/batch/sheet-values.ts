@@ -12,11 +12,8 @@
  * readSheetDate('12/3/2026');                // { ambiguous: ['2026-12-03', '2026-03-12'] }
  * readSheetTime('2:30 PM');                  // '14:30'
  */
+import type { DateOrder } from '../load/kit-schema.js';
 
-/** The order of day and month in a date written with slashes. */
-export type DateOrder = 'month-first' | 'day-first';
-
-export const DATE_ORDERS: readonly DateOrder[] = ['month-first', 'day-first'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;

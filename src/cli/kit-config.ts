@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { KitConfig } from '../load/kit-schema.js';
 import { InputError } from '../diagnostics.js';
 import type { Theme } from '../theme.js';
-import { displayPath } from './assets.js';
+import { displayPath } from '../node/assets.js';
 import { printDiagnostics } from './report.js';
 import { readInputFile, readRegularFile } from './io/index.js';
 

@@ -13,7 +13,7 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { sha256Hex } from '../hash.js';
-import { displayPath } from './assets.js';
+import { displayPath } from '../node/assets.js';
 import { writeFilesAtomically, type OutputFile } from './io/index.js';
 
 /** The manifest's file name in each output folder. */

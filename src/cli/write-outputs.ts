@@ -1,7 +1,7 @@
 /** Writing a command's documents and telling the user what was written. */
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { displayPath } from './assets.js';
+import { displayPath } from '../node/assets.js';
 import type { DocumentFile } from '../pipeline.js';
 import { writeGuardedFiles } from './output-manifest.js';
 import { printDiagnostics } from './report.js';

@@ -4,7 +4,7 @@
  * what the kit computes — formatted dates, the research checklist, the
  * selected questions and the time plan.
  */
-import { sheetOwnerKeyword } from './sheet-owner.js';
+import { sheetOwnerKeyword } from '../load/sheet-owner.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Guide } from '../load/content-schema.js';
 import type { Interview } from '../load/schema.js';

@@ -27,7 +27,7 @@ import { writePdf } from '../write/pdf/index.js';
 import { stringsOf } from '../write/pdf/preflight.js';
 import { writeText } from '../write/text/index.js';
 import { DEFAULT_TONE, thankYouFileStem, buildThankYouView, thankYouMeta, thankYouSubject, thankYouTemplate, type ThankYouFormat, type ThankYouMode, type ThankYouTone } from './thank-you.js';
-import { buildFollowUpCalendar, type CalendarRevision } from '../schedule/follow-up-calendar.js';
+import { buildFollowUpCalendar, type CalendarRevision } from './follow-up-calendar.js';
 import { interviewFingerprint } from '../schedule/ids.js';
 import { planFollowUp } from '../schedule/follow-up-plan.js';
 

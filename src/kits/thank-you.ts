@@ -12,7 +12,7 @@
  * const markdown = renderer.render(thankYouTemplate('warm'), view);
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Interview } from '../load/schema.js';
+import type { Interview, Notes } from '../load/schema.js';
 import { escapeMarkdown, escapeView, markdownLink, trusted, type Markdown } from '../render/escape-markdown.js';
 import type { DocumentMeta } from '../tree/types.js';
 import { chooseSalutation } from './salutation.js';
@@ -50,9 +50,6 @@ export function thankYouFileStem(tone: ThankYouTone): string {
  * signed with the student's contact lines; no sender block, date or recipient.
  */
 export type ThankYouMode = 'letter' | 'print' | 'email';
-
-/** The notes of an interview, as in interview.yaml. */
-export type Notes = NonNullable<Interview['notes']>;
 
 export interface ThankYouViewOptions {
   readonly tone?: ThankYouTone;

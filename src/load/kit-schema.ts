@@ -12,8 +12,12 @@
  */
 import { z } from 'zod';
 import { FONT_FAMILIES } from '../theme.js';
+
+/** The order of day and month in a roster date written with slashes (kit.yaml `date_order`). */
+export type DateOrder = 'month-first' | 'day-first';
+
+export const DATE_ORDERS: readonly DateOrder[] = ['month-first', 'day-first'];
 import { minutesSchema, timeZoneSchema } from './schema.js';
-import { DATE_ORDERS } from '../batch/sheet-values.js';
 
 /** Points per unit for the lengths kit.yaml accepts. */
 export const POINTS_PER_UNIT = { in: 72, pt: 1, mm: 72 / 25.4, cm: 72 / 2.54 } as const;

@@ -10,7 +10,7 @@
  * sources.advice; // "pdf"
  */
 import type { Interview } from './schema.js';
-import type { Notes } from '../kits/thank-you.js';
+import type { Notes } from './schema.js';
 import type { NotesFromPdf } from './read-filled-pdf.js';
 
 /** Where each note of the merged interview came from. */

@@ -14,9 +14,9 @@
  * answers['your-responsibilities']; // "Planning programs with managers"
  */
 import { PDFCheckBox, PDFDocument, PDFTextField, type PDFField } from 'pdf-lib';
-import type { Notes } from '../kits/thank-you.js';
+import type { Notes } from './schema.js';
 import { stripForbiddenCharacters } from './check-controls.js';
-import { readSheetOwner, type SheetOwner } from '../kits/sheet-owner.js';
+import { readSheetOwner, type SheetOwner } from './sheet-owner.js';
 
 /** Notes read from the form, and the answer typed under each question, keyed by question id, in sheet order. */
 export interface NotesFromPdf {

@@ -200,5 +200,8 @@ export const interviewSchema = z.strictObject({
 
 /** A validated interview, defaults filled in. */
 export type Interview = z.output<typeof interviewSchema>;
+
+/** What a student wrote down in and after the meeting (`notes:`), as the thank-you letter uses it. */
+export type Notes = NonNullable<Interview['notes']>;
 /** An interview as a user may write it. */
 export type InterviewInput = z.input<typeof interviewSchema>;

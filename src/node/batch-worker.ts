@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { nativeDeflate } from '../cli/native-deflate.js';
-import { loadFallbackFace } from '../cli/assets.js';
+import { nativeDeflate } from './native-deflate.js';
+import { loadFallbackFace } from './assets.js';
 import { buildDocuments } from '../pipeline.js';
 import { createRenderer } from '../render/render.js';
 import { preparePrintFragment, type PrintFragment } from '../batch/print-fragment.js';

@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/node/worker-pool.js';
 import type { WorkerSetup } from '../../src/batch/worker-protocol.js';
-import { readFontSet, readGuide, readTemplates } from '../../src/cli/assets.js';
+import { readFontSet, readGuide, readTemplates } from '../../src/node/assets.js';
 import { resolveTheme } from '../../src/theme.js';
 
 const setup: WorkerSetup = {

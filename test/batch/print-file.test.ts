@@ -6,7 +6,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { MemorySink, PrintFileWriter } from '../../src/batch/print-file.js';
 import { preparePrintFragment } from '../../src/batch/print-fragment.js';
-import { readFontSet } from '../../src/cli/assets.js';
+import { readFontSet } from '../../src/node/assets.js';
 import { runTool } from '../helpers/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ik-print-'));

@@ -10,7 +10,7 @@ import { preparePrintFragment } from '../../src/batch/print-fragment.js';
 import { parseRoster } from '../../src/batch/roster.js';
 import { runBatch, type BatchStore, type KitBuilder } from '../../src/batch/run-batch.js';
 import type { WorkerReply, WorkerTask } from '../../src/batch/worker-protocol.js';
-import { readFontSet, readGuide } from '../../src/cli/assets.js';
+import { readFontSet, readGuide } from '../../src/node/assets.js';
 import { runTool } from '../helpers/tools.js';
 
 const guide = await readGuide();

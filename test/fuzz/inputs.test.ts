@@ -12,7 +12,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parseRoster } from '../../src/batch/roster.js';
 import { encodeManifest, readManifest } from '../../src/batch/manifest.js';
-import { readFontSet } from '../../src/cli/assets.js';
+import { readFontSet } from '../../src/node/assets.js';
 import { formatDiagnostic, InputError, type Diagnostic } from '../../src/diagnostics.js';
 import { checkLogo } from '../../src/load/check-logo.js';
 import { loadKitTheme } from '../../src/load/load-kit-config.js';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ical from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { readFontSet } from '../../src/cli/assets.js';
+import { readFontSet } from '../../src/node/assets.js';
 import { loadGuide } from '../../src/load/load-guide.js';
 import { loadInterview } from '../../src/load/load-interview.js';
 import { buildDocuments } from '../../src/pipeline.js';

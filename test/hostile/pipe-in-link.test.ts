@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFontSet } from '../../src/cli/assets.js';
+import { readFontSet } from '../../src/node/assets.js';
 import { loadInterview } from '../../src/load/load-interview.js';
 import { parseMarkdown } from '../../src/parse/parse-markdown.js';
 import { buildDocuments } from '../../src/pipeline.js';

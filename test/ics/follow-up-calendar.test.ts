@@ -1,6 +1,6 @@
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { buildFollowUpCalendar } from '../../src/schedule/follow-up-calendar.js';
+import { buildFollowUpCalendar } from '../../src/kits/follow-up-calendar.js';
 import { interviewSchema, type Interview, type InterviewInput } from '../../src/load/schema.js';
 import { exampleInterview } from '../helpers/kit.js';
 

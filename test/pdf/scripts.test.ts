@@ -12,7 +12,7 @@ import { runCli, tempDir } from '../helpers/cli.js';
 import { countDarkPixels, decodePng, fonts, build, run, tempFile } from './pdf-test-kit.js';
 import { writePdf, type FallbackId } from '../../src/write/pdf/index.js';
 import { resolveTheme } from '../../src/theme.js';
-import { loadFallbackFace } from '../../src/cli/assets.js';
+import { loadFallbackFace } from '../../src/node/assets.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/scripts/', import.meta.url));
 

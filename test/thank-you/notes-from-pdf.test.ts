@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFontSet } from '../../src/cli/assets.js';
+import { readFontSet } from '../../src/node/assets.js';
 import { renderThankYou } from '../../src/kits/thank-you-kit.js';
 import { mergeNotes } from '../../src/load/merge-notes.js';
 import { fieldLines, fieldText, NotesPdfError, readNotesFromPdf } from '../../src/load/read-filled-pdf.js';

@@ -16,7 +16,7 @@ import type { KitConfig } from '../../load/kit-schema.js';
 import { InputError, type Diagnostic } from '../../diagnostics.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
 import { KIT_FORMATS } from '../../pipeline.js';
-import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../assets.js';
+import { displayPath, packageRoot, readFontSet, readGuide, readTemplates, sourceDateEpoch } from '../../node/assets.js';
 import { DEFAULT_BATCH_FORMATS, type BatchCliOptions } from './batch-options.js';
 import { chooseTimezone, guessedZoneWarning, parseFormats, themeFromOptions } from '../common-options.js';
 import type { Roster } from '../../batch/roster-types.js';

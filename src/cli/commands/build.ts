@@ -5,14 +5,14 @@ import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { loadInterview } from '../../load/load-interview.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
 import { buildDocuments, KIT_FORMATS, type KitFormat } from '../../pipeline.js';
-import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../assets.js';
+import { readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch, displayPath } from '../../node/assets.js';
 import { addCommonOptions, addForceOption, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readKitConfig } from '../kit-config.js';
 import { readInputFile } from '../io/index.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { calendarReviser } from '../output-manifest.js';
-import { nativeDeflate } from '../native-deflate.js';
+import { nativeDeflate } from '../../node/native-deflate.js';
 
 const DEFAULT_FORMATS: readonly KitFormat[] = ['pdf', 'docx', 'ics'];
 

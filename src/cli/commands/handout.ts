@@ -7,12 +7,12 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { HANDOUT_FORMATS, type HandoutFormat } from '../../kits/handout-view.js';
 import { buildDocuments } from '../../pipeline.js';
-import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
+import { displayPath, readFontSet, readGuide, createTemplateRenderer, sourceDateEpoch } from '../../node/assets.js';
 import { wholeNumber, addCommonOptions, addForceOption, addStrictOption, applyStrict, parseFormats, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { readKitConfig } from '../kit-config.js';
-import { nativeDeflate } from '../native-deflate.js';
+import { nativeDeflate } from '../../node/native-deflate.js';
 
 const DEFAULT_FORMATS: readonly HandoutFormat[] = ['pdf', 'docx'];
 

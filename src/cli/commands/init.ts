@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../diagnostics.js';
 import { interviewJsonSchema } from '../../load/json-schema.js';
-import { displayPath, packageRoot, readGuide } from '../assets.js';
+import { displayPath, packageRoot, readGuide } from '../../node/assets.js';
 import { runAction } from '../report.js';
 
 /** The sample interview file `init` writes, with the editor schema line. */

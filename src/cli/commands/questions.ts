@@ -1,6 +1,6 @@
 /** `interview-kit questions`: the question bank with ids and groups. */
 import type { Command } from 'commander';
-import { readGuide } from '../assets.js';
+import { readGuide } from '../../node/assets.js';
 import { runAction } from '../report.js';
 
 /** Strips the light Markdown of guide text for the terminal. */

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { interviewJsonSchema } from '../../load/json-schema.js';
 import { runAction } from '../report.js';
-import { readGuide } from '../assets.js';
+import { readGuide } from '../../node/assets.js';
 
 /** Registers `schema` on the program. */
 export function registerSchema(program: Command): void {

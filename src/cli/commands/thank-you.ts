@@ -15,15 +15,15 @@ import type { Interview } from '../../load/schema.js';
 import { safeFileName } from '../../kits/safe-file-name.js';
 import { mergeNotes, type NoteSource } from '../../load/merge-notes.js';
 import { buildDocuments } from '../../pipeline.js';
-import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../assets.js';
+import { displayPath, readFontSet, createTemplateRenderer, sourceDateEpoch } from '../../node/assets.js';
 import { addCommonOptions, addForceOption, addStrictOption, addTimezoneOption, applyStrict, chooseTimezone, guessedZoneWarning, parseFormats, readProgressMonths, themeFromOptions, type CommonOptions } from '../common-options.js';
 import { readInputFile } from '../io/index.js';
-import { isSheetOf, type SheetOwner } from '../../kits/sheet-owner.js';
+import { isSheetOf, type SheetOwner } from '../../load/sheet-owner.js';
 import { runAction } from '../report.js';
 import { writeOutputs } from '../write-outputs.js';
 import { calendarReviser } from '../output-manifest.js';
 import { readKitConfig } from '../kit-config.js';
-import { nativeDeflate } from '../native-deflate.js';
+import { nativeDeflate } from '../../node/native-deflate.js';
 import { terminalText } from '../terminal-text.js';
 
 interface ThankYouOptions extends CommonOptions {

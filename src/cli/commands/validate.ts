@@ -13,7 +13,7 @@ import { Option, type Command } from 'commander';
 import { basename } from 'node:path';
 import { InputError, hasErrors, type Diagnostic } from '../../diagnostics.js';
 import { loadInterview } from '../../load/load-interview.js';
-import { displayPath, readGuide } from '../assets.js';
+import { displayPath, readGuide } from '../../node/assets.js';
 import { readInputBytes, readInputFile } from '../io/index.js';
 import { diagnosticJson, rowErrorJson, type JsonDiagnostic } from '../json-report.js';
 import { logoReaderFor, readKitConfig } from '../kit-config.js';

@@ -8,7 +8,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { InputError } from '../../diagnostics.js';
-import { packageRoot } from '../assets.js';
+import { packageRoot } from '../../node/assets.js';
 import { runAction } from '../report.js';
 
 const TYPES: Record<string, string> = {

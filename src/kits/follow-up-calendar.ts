@@ -14,11 +14,11 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Interview } from '../load/schema.js';
 import { writeIcs, type IcsEvent } from '../write/ics/index.js';
 import { resolveTheme } from '../theme.js';
-import { chooseSalutation } from '../kits/salutation.js';
-import { calendarUid } from './ids.js';
+import { chooseSalutation } from './salutation.js';
+import { calendarUid } from '../schedule/ids.js';
 import { canonicalJson, sha256Hex } from '../hash.js';
-import { planFollowUp, type FollowUpPlanOptions } from './follow-up-plan.js';
-import { addDays, formatDateTime, formatLongDate, formatMonthDay } from './time.js';
+import { planFollowUp, type FollowUpPlanOptions } from '../schedule/follow-up-plan.js';
+import { addDays, formatDateTime, formatLongDate, formatMonthDay } from '../schedule/time.js';
 
 export interface FollowUpCalendarOptions extends FollowUpPlanOptions {
   /** Seconds since the epoch for DTSTAMP (SOURCE_DATE_EPOCH); a fixed date when absent. */

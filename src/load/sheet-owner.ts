@@ -8,7 +8,7 @@
  * sheetOwnerKeyword(maya);                  // "interview-kit:sheet?student=Maya%20Patel&mentor=…&organization=…"
  * readSheetOwner('… interview-kit:sheet?student=Maya%20Patel&…'); // { student: 'Maya Patel', … }
  */
-import type { Interview } from '../load/schema.js';
+import type { Interview } from './schema.js';
 
 /** The interview a question sheet was made for. */
 export interface SheetOwner {

@@ -25,20 +25,11 @@ export interface Shaper {
 /** The harfbuzzjs module. */
 export type HarfBuzz = typeof import('harfbuzzjs');
 
-let importHarfBuzz = (): Promise<HarfBuzz> => import('harfbuzzjs');
 let loading: Promise<Shaper> | undefined;
-
-/**
- * Imports harfbuzzjs (an ES module) with `load(specifier)` instead: for a
- * launcher that compiles the program itself, where import() is not available.
- */
-export function useHarfBuzzImport(load: (specifier: 'harfbuzzjs') => Promise<HarfBuzz>): void {
-  importHarfBuzz = () => load('harfbuzzjs');
-}
 
 /** The shaper, loading HarfBuzz on first use. */
 export function loadShaper(): Promise<Shaper> {
-  loading ??= importHarfBuzz().then(createShaper);
+  loading ??= import('harfbuzzjs').then(createShaper);
   return loading;
 }
 

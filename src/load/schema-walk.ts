@@ -93,13 +93,6 @@ export function allowedKeys(schema: Schema | undefined): string[] {
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
-/** The values an enum schema allows (empty for non-enums). */
-export function enumValues(schema: Schema | undefined): string[] {
-  if (!schema) return [];
-  const s = unwrapSchema(schema);
-  return s instanceof z.ZodEnum ? (s.options as string[]).map(String) : [];
-}
-
 /** How a leaf value is written in a flat table cell (a roster column). */
 export type CellKind = 'text' | 'number' | 'boolean' | 'list';
 

@@ -29,7 +29,12 @@ export { DocxLogoError } from './errors.js';
 
 /** Writes the tree as a Word document (.docx) and returns its bytes. Same input, same bytes. */
 export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint8Array> {
-  const { theme } = options;
+  const packed = await Packer.pack(createDocxDocument(tree, options.theme), 'uint8array');
+  return reproducibleDocx(packed, { date: documentDate(options), language: tree.meta.language, deflate: await deflateOrDefault(options.deflate) });
+}
+
+/** The tree as docx's `Document`, before `Packer` writes it (writeDocx's first step). */
+export function createDocxDocument(tree: Root, theme: Theme): Document {
   const { meta } = tree;
   const page = pageGeometry(theme);
   const colors = themeColors(theme);
@@ -45,7 +50,7 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
   const children = finishPieces(convertBlocks(tree.children, ctx));
   const letter = meta.kind === 'letter';
   const subject = meta.subject ? cleanText(meta.subject) : undefined;
-  const doc = new Document({
+  return new Document({
     title: cleanText(meta.title),
     creator: cleanText(meta.author),
     lastModifiedBy: cleanText(meta.author),
@@ -68,8 +73,6 @@ export async function writeDocx(tree: Root, options: WriteOptions): Promise<Uint
       },
     ],
   });
-  const packed = await Packer.pack(doc, 'uint8array');
-  return reproducibleDocx(packed, { date: documentDate(options), language: meta.language, deflate: await deflateOrDefault(options.deflate) });
 }
 
 /**

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../src/write/docx/index.js';
 import { repoRoot } from '../helpers/kit.js';
-import { openDocx, paragraphs, textOf, theme } from './docx-helpers.js';
+import { openDocx, paragraphs, styleXml, textOf, theme } from './docx-helpers.js';
 import { handoutTree, interview, kitTrees, letterTree } from './real-documents.js';
 
 const maya = interview('maya.yaml');
@@ -63,7 +63,9 @@ describe('every Word document', async () => {
     for (const space of spaces) {
       expect(space.match(/<w:tab\/>/g)!.length).toBeGreaterThan(1);
       expect(space.match(/<w:br\/>/g)!.length).toBe(space.match(/<w:tab\/>/g)!.length - 1);
-      expect(space).toMatch(/<w:u w:val="single" w:color="C4C9D1"\/>/);
+      // The Answer Line style underlines each tab in light grey.
+      expect(space).not.toContain('<w:rPr>');
     }
+    expect(styleXml(docs.questions.text('word/styles.xml'), 'AnswerLine')).toMatch(/<w:rPr>[\s\S]*<w:u w:val="single" w:color="C4C9D1"\/>/);
   });
 });

@@ -106,7 +106,15 @@ describe('the packet DOCX of maya.yaml', () => {
     expect(widths[0]!).toBeGreaterThan(widths[1]! * 0.9);
     const [header, ...body] = rowsOf(plan);
     expect(header).toContain('<w:tblHeader/>');
-    expect(header).toMatch(/<w:b\/><w:bCs\/><w:color w:val="1F4E79"\/><\/w:rPr><w:t xml:space="preserve">When</);
+    // The header row is in the Table Heading style: bold table text in the accent colour.
+    expect(header).toMatch(/<w:pStyle w:val="TableHeading"\/>[\s\S]*?<w:t xml:space="preserve">When</);
+    const heading = styleXml(styles, 'TableHeading');
+    expect(heading).toContain('<w:basedOn w:val="TableText"/>');
+    expect(heading).toMatch(/<w:b\/><w:bCs\/>/);
+    expect(heading).toContain(`<w:color w:val="${ACCENT}"/>`);
+    // The first column of the body rows is the label column.
+    expect(body[0]).toMatch(/<w:pStyle w:val="TableLabel"\/>[\s\S]*?<w:t xml:space="preserve">0:00/);
+    expect(styleXml(styles, 'TableLabel')).toMatch(/<w:b\/><w:bCs\/>/);
     expect(header).toContain(`<w:bottom w:val="single" w:color="${ACCENT}" w:sz="6"/>`);
     for (const row of body) {
       expect(row).toContain('<w:cantSplit/>');

@@ -1,7 +1,7 @@
 /**
  * `answerLines` → one paragraph in the Answer Line style holding N ruled
- * lines: each line is a tab to the right edge, underlined in light grey,
- * and the lines are separated by line breaks. One paragraph, not N empty
+ * lines: each line is a tab to the right edge, underlined in light grey by
+ * the style, and the lines are separated by line breaks. One paragraph, not N empty
  * ones, so a screen reader announces the writing space once instead of
  * "blank" for every line. The question before it keeps with it (see
  * `convertBlocks`).
@@ -9,7 +9,7 @@
 import { Tab, TabStopType, TextRun } from 'docx';
 import type { AnswerLines } from '../../tree/types.js';
 import { paragraphPiece, type BlockContext, type Piece } from './pieces.js';
-import { ANSWER_RULE_COLOR, STYLE } from './styles.js';
+import { STYLE } from './styles.js';
 
 /** The most lines one block may ask for; more would fill pages with nothing else. */
 export const MAX_ANSWER_LINES = 60;
@@ -21,7 +21,7 @@ export function convertAnswerLines(node: AnswerLines, ctx: BlockContext): Piece[
   const width = ctx.contentWidth - ctx.rightIndent; // tab stops count from the margin, not the indent
   const children = Array.from(
     { length: count },
-    (_, i) => new TextRun({ children: [new Tab()], underline: { type: 'single', color: ANSWER_RULE_COLOR }, ...(i > 0 ? { break: 1 } : {}) }),
+    (_, i) => new TextRun({ children: [new Tab()], ...(i > 0 ? { break: 1 } : {}) }),
   );
   return [paragraphPiece({ style: STYLE.answerLine, tabStops: [{ type: TabStopType.RIGHT, position: width }], children }, ctx)];
 }

@@ -1,7 +1,7 @@
 /**
  * The Word styles of every document: Normal, Heading 1–3, Hyperlink, List
  * Paragraph and a few named styles of our own (Callout, Checklist, Answer
- * Line, Table Text, Header, Footer), so that a career office can restyle a
+ * Line, Table Text, Table Label, Table Heading, Header, Footer), so that a career office can restyle a
  * packet in Word by changing a style instead of every paragraph. Sizes,
  * colours and spacing follow the PDF (src/write/pdf/typography.ts); the
  * vertical space between blocks lives in the styles, never in empty paragraphs.
@@ -19,6 +19,8 @@ export const STYLE = {
   checklist: 'Checklist',
   answerLine: 'AnswerLine',
   tableText: 'TableText',
+  tableLabel: 'TableLabel',
+  tableHeading: 'TableHeading',
   header: 'Header',
   footer: 'Footer',
 } as const;
@@ -150,6 +152,8 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
           spacing: { before: 80, after: PARAGRAPH_SPACE, line: ANSWER_LINE_PITCH, lineRule: 'exact' },
           keepLines: true,
         },
+        // Each line is a tab underlined in light grey.
+        run: { underline: { type: 'single', color: ANSWER_RULE_COLOR } },
       },
       {
         id: STYLE.tableText,
@@ -157,6 +161,20 @@ export function documentStyles(theme: Theme, language: string): IStylesOptions {
         basedOn: 'Normal',
         paragraph: { spacing: { before: 0, after: 0, line: 280, lineRule: 'atLeast' } },
         run: { size: TABLE_SIZE },
+      },
+      {
+        // The label column of a table: bold table text.
+        id: STYLE.tableLabel,
+        name: 'Table Label',
+        basedOn: STYLE.tableText,
+        run: { bold: true },
+      },
+      {
+        // A table's header row: bold, in the accent colour.
+        id: STYLE.tableHeading,
+        name: 'Table Heading',
+        basedOn: STYLE.tableText,
+        run: { bold: true, color: accent },
       },
       {
         id: STYLE.header,

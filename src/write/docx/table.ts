@@ -48,14 +48,13 @@ export function convertTable(node: TableNode, ctx: BlockContext): Piece[] {
       cantSplit: true,
       ...(header ? { tableHeader: true } : {}),
       children: widths.map((w, c) => {
-        const bold = header || (c === 0 && columns > 1);
-        const format = { ...(bold ? { bold: true } : {}), ...(header ? { color: accent } : {}) };
-        const children = convertInlines(cells[c]?.children ?? ([] as Inline[]), ctx.language, format);
+        const style = header ? STYLE.tableHeading : c === 0 && columns > 1 ? STYLE.tableLabel : STYLE.tableText;
+        const children = convertInlines(cells[c]?.children ?? ([] as Inline[]), ctx.language);
         return new TableCell({
           width: { size: w, type: WidthType.DXA },
           ...(fill ? { shading: { type: 'clear', fill, color: 'auto' } } : {}),
           ...(header ? { borders: { bottom: { style: 'single', size: 6, color: accent } } } : {}),
-          children: [new Paragraph({ style: STYLE.tableText, children, ...(keepNext ? { keepNext: true } : {}) })],
+          children: [new Paragraph({ style, children, ...(keepNext ? { keepNext: true } : {}) })],
         });
       }),
     });

@@ -35,6 +35,20 @@ export function runCliAsync(args: readonly string[], env: Record<string, string 
   });
 }
 
+/** Runs `tasks` two at a time (the machine's cores), each result at its task's index. */
+export async function inPairs<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return results;
+}
+
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'ik-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -16,6 +16,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One test file per core. Vitest's default leaves a core to itself, which on two cores runs
+    // the files one at a time, while most end-to-end files wait on the command line, poppler or a browser.
+    maxWorkers: '100%',
     projects: [
       // The stages and writers, imported from src/. They change no module's state, so a worker
       // keeps the modules it has loaded from one file to the next: loading them again for every file

@@ -38,6 +38,7 @@ export function built(args: readonly string[]): Promise<Built> {
 
 async function runOnce(key: string, args: readonly string[]): Promise<Built> {
   const root = inject('builtOutputs');
+  if (!root) throw new Error('built() runs in the e2e project, whose global setup (test/global-setup.ts) makes its folder');
   const out = join(root, key);
   const record = join(root, `${key}.json`);
   let claimed = true;

@@ -20,7 +20,6 @@ import {
   PDFString,
   type PDFObject,
 } from 'pdf-lib';
-import { pdfText } from '../helpers/pdf-tools.js';
 
 /** A structure element as read back. */
 export interface ReadElement {
@@ -280,9 +279,9 @@ export function wordsOf(text: string): string[] {
  * Whether the structure reads in the order the page shows: the structure's
  * words appear in pdftotext's text in the same order (pdftotext also reads
  * the furniture, which the structure leaves out). Returns the first word out
- * of order, or undefined.
+ * of order, or undefined. `shownText` is pdftotext's, `readText` structureText's.
  */
-export function outOfOrder(file: string): { word: string; at: number } | undefined {
+export function outOfOrder(shownText: string, readText: string): { word: string; at: number } | undefined {
   // Poppler reads right-to-left and shaped text (Arabic, Hebrew, Devanagari, Thai)
   // through /ActualText from the page, but glyph by glyph from the structure,
   // where a screen reader takes the Span's /ActualText instead (checked in
@@ -290,8 +289,8 @@ export function outOfOrder(file: string): { word: string; at: number } | undefin
   const complex = /[\u0590-\u0e7f]/;
   const key = (words: string[]): string[] =>
     words.map((w) => (complex.test(w) ? '\u2026' : w)).filter((w, i, all) => w !== '\u2026' || all[i - 1] !== '\u2026');
-  const shown = key(wordsOf(pdfText(file)));
-  const read = key(wordsOf(structureText(file)));
+  const shown = key(wordsOf(shownText));
+  const read = key(wordsOf(readText));
   let j = 0;
   for (let i = 0; i < read.length; i++) {
     while (j < shown.length && shown[j] !== read[i]) j++;

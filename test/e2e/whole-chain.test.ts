@@ -1,7 +1,8 @@
 /**
  * The whole chain, from real input files to the pages a student prints:
  * interview.yaml → template → Markdown → tree → PDF and DOCX, run through the
- * command line a user runs. Each input is built once; every assertion reads
+ * command line a user runs. Each input is built once (and shared with the
+ * other end-to-end files that build it: test/helpers/built.ts); every assertion reads
  * the files it wrote: the PDF through poppler and pdf-lib, the DOCX as its
  * `word/document.xml`.
  *
@@ -11,11 +12,9 @@
  * on Letter and A4 paper. The Markdown of each is a golden file beside it
  * (rewrite with `vitest -u` and review the diff).
  */
-import { execFile } from 'node:child_process';
 import { decodeXML } from 'entities';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString, PDFHexString } from 'pdf-lib';
 import { parse } from 'yaml';
@@ -23,12 +22,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectQuestions } from '../../src/kits/select-questions.js';
 import { interviewSchema, type Interview } from '../../src/load/schema.js';
 import { STYLE } from '../../src/write/docx/styles.js';
-import { tempDir } from '../helpers/cli.js';
+import { built as builtOnce } from '../helpers/built.js';
+import { inPairs } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 import { bundledGuide, repoRoot } from '../helpers/kit.js';
 import { pdfText, pdfWordBoxes, type WordBox } from '../helpers/pdf-tools.js';
 
-const run = promisify(execFile);
 const fixtures = join(repoRoot, 'test', 'fixtures', 'chain');
 const guide = bundledGuide();
 
@@ -71,14 +70,6 @@ interface Built {
   readonly files: Map<string, string>;
 }
 
-async function cli(args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
-  return run(process.execPath, [join(repoRoot, 'bin', 'interview-kit.js'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1764547200' },
-    timeout: 120_000,
-  });
-}
-
 /** Every file written under `dir`, by name (the student's folder is the only subfolder). */
 function filesUnder(dir: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -88,37 +79,19 @@ function filesUnder(dir: string): Map<string, string> {
   return files;
 }
 
-/** Runs `tasks` two at a time (the machine's cores). */
-async function inPairs<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return results;
-}
-
 const built = new Map<string, Built>();
 
 beforeAll(async () => {
-  const out = tempDir('ik-chain-');
-  const tasks = [
-    ...PACKETS.map((name) => async () => {
-      const dir = join(out, name);
-      const { stderr } = await cli(['build', join('test', 'fixtures', 'chain', `${name}.yaml`), '--out', dir, '--format', 'pdf,docx,md']);
-      built.set(name, { stderr, files: filesUnder(dir) });
-    }),
-    ...HANDOUTS.map((size) => async () => {
-      const dir = join(out, `handout-${size}`);
-      const { stderr } = await cli(['handout', '--page-size', size, '--out', dir, '--format', 'pdf,docx,md']);
-      built.set(`handout-${size}`, { stderr, files: filesUnder(dir) });
-    }),
-  ];
-  await inPairs(tasks);
+  // Shared with the other end-to-end files that read these outputs (pdf-ua.test.ts).
+  const build = async (name: string, args: readonly string[]) => {
+    const run = await builtOnce(args);
+    if (run.status !== 0) throw new Error(`${args.join(' ')} exited with ${run.status}:\n${run.stderr}`);
+    built.set(name, { stderr: run.stderr, files: filesUnder(run.out) });
+  };
+  await inPairs([
+    ...PACKETS.map((name) => () => build(name, ['build', `test/fixtures/chain/${name}.yaml`, '--format', 'pdf,docx,md'])),
+    ...HANDOUTS.map((size) => () => build(`handout-${size}`, ['handout', '--page-size', size, '--format', 'pdf,docx,md'])),
+  ]);
 }, 600_000);
 
 function file(name: string, base: string): string {

@@ -12,8 +12,8 @@ export interface CliRun {
 }
 
 const launcher = join(repoRoot, 'bin', 'interview-kit.js');
-const options = (env: Record<string, string | undefined>) => ({
-  cwd: repoRoot,
+const options = (env: Record<string, string | undefined>, cwd = repoRoot) => ({
+  cwd,
   encoding: 'utf8' as const,
   env: { ...process.env, SOURCE_DATE_EPOCH: '1764547200', ...env },
   timeout: 60_000,
@@ -25,14 +25,28 @@ export function runCli(args: readonly string[], env: Record<string, string | und
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** runCli without blocking, so that a test file's runs can go side by side. */
-export function runCliAsync(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+/** runCli without blocking, so that a test file's runs can go side by side; `cwd` is the repository root unless given. */
+export function runCliAsync(args: readonly string[], env: Record<string, string | undefined> = {}, cwd?: string): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [launcher, ...args], options(env), (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [launcher, ...args], options(env, cwd), (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
     child.stdin?.end();
   });
+}
+
+/** Runs `tasks` two at a time (the machine's cores), each result at its task's index. */
+export async function inPairs<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return results;
 }
 
 /** A fresh temporary folder. */

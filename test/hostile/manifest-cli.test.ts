@@ -3,10 +3,10 @@
  * inside its folder that it wrote itself, starts afresh from a manifest it
  * cannot use, and leaves no temporary file behind, even one of a killed run.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync, tempDir } from '../helpers/cli.js';
 
 const ROSTER = [
@@ -16,19 +16,29 @@ const ROSTER = [
   '',
 ].join('\n');
 
-/** A work folder with a roster and one batch run done; returns the paths. */
-async function firstRun() {
-  const work = tempDir('ik-manifest-');
-  const roster = join(work, 'night.csv');
-  writeFileSync(roster, ROSTER);
-  const out = join(work, 'out');
-  const folder = join(out, 'batch-night');
-  const batch = () => runCliAsync(['batch', roster, '--out', out, '--jobs', '1', '--format', 'pdf', '--no-progress']);
-  const first = await batch();
+/** `interview-kit batch night.csv --out out` in the work folder `work`. */
+const batchIn = (work: string) => () => runCliAsync(['batch', 'night.csv', '--out', 'out', '--jobs', '1', '--format', 'pdf', '--no-progress'], {}, work);
+
+/**
+ * A work folder with the roster and its first batch run, which every test starts from, copied:
+ * the batch reads only the files in it, and names them relative to it.
+ */
+let firstRunDone: string;
+beforeAll(async () => {
+  firstRunDone = tempDir('ik-manifest-');
+  writeFileSync(join(firstRunDone, 'night.csv'), ROSTER);
+  const first = await batchIn(firstRunDone)();
   expect(first.status, first.stderr).toBe(0);
+});
+
+/** A fresh work folder with a roster and one batch run done; returns the paths. */
+function firstRun() {
+  const work = tempDir('ik-manifest-');
+  cpSync(firstRunDone, work, { recursive: true, preserveTimestamps: true });
+  const folder = join(work, 'out', 'batch-night');
   const manifestPath = join(folder, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  return { work, folder, batch, manifestPath, manifest };
+  return { work, folder, batch: batchIn(work), manifestPath, manifest };
 }
 
 const tempFilesIn = (folder: string): string[] =>
@@ -37,7 +47,7 @@ const sha256 = (bytes: string | Uint8Array) => createHash('sha256').update(bytes
 
 describe('a batch re-run and its manifest', () => {
   it('does not delete a file outside the batch folder that an edited manifest lists, and starts afresh', async () => {
-    const { work, folder, batch, manifestPath, manifest } = await firstRun();
+    const { work, folder, batch, manifestPath, manifest } = firstRun();
     mkdirSync(join(work, 'somewhere'));
     const victim = join(work, 'somewhere', 'file.txt');
     writeFileSync(victim, 'keep me');
@@ -53,7 +63,7 @@ describe('a batch re-run and its manifest', () => {
   });
 
   it('deletes a leaver\'s file only when it is a regular file the batch wrote, unchanged, reached through no link', async () => {
-    const { work, folder, batch, manifestPath, manifest } = await firstRun();
+    const { work, folder, batch, manifestPath, manifest } = firstRun();
     // Three students "left": one folder is a link to outside, one file was edited since, one is as written.
     mkdirSync(join(work, 'outside'));
     writeFileSync(join(work, 'outside', 'notes.pdf'), 'outside');
@@ -80,7 +90,7 @@ describe('a batch re-run and its manifest', () => {
   });
 
   it('starts afresh with a warning from a manifest of the wrong shape, every run, and leaves no temporary file', async () => {
-    const { folder, batch, manifestPath } = await firstRun();
+    const { folder, batch, manifestPath } = firstRun();
     for (const bad of ['{"version":1,"rows":[{"student":"x"}]}', 'not json', '[]', '{"version":1,"rows":{"files":1}}']) {
       writeFileSync(manifestPath, bad);
       const run = await batch();
@@ -94,7 +104,7 @@ describe('a batch re-run and its manifest', () => {
   });
 
   it('cleans up the temporary files a killed run left, on the next run', async () => {
-    const { folder, batch } = await firstRun();
+    const { folder, batch } = firstRun();
     const dead = 2147483646;
     writeFileSync(join(folder, `.print.pdf.${dead}.1.tmp`), 'partial');
     writeFileSync(join(folder, 'maya-patel', `.packet.pdf.${dead}.tmp`), 'partial');
@@ -105,7 +115,7 @@ describe('a batch re-run and its manifest', () => {
   });
 
   it('keeps the warnings of unchanged rows in report.txt after a re-run', async () => {
-    const { folder, batch } = await firstRun();
+    const { folder, batch } = firstRun();
     const before = readFileSync(join(folder, 'report.txt'), 'utf8');
     expect(before).toMatch(/Warnings:\n  row 2 \(Maya Patel\): the 9 chosen questions need about 17 minutes/);
     const run = await batch();

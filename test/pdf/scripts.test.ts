@@ -5,16 +5,16 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { built as builtOnce } from '../helpers/built.js';
+import { inPairs, tempDir } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/kit.js';
 import { countDarkPixels, decodePng, fonts, build, run, tempFile } from './pdf-test-kit.js';
 import { writePdf, type FallbackId } from '../../src/write/pdf/index.js';
 import { resolveTheme } from '../../src/theme.js';
 import { loadFallbackFace } from '../../src/node/assets.js';
 
-const fixtures = fileURLToPath(new URL('../fixtures/scripts/', import.meta.url));
 
 /** Each fixture, the fallback face its name needs (as pdffonts names it). */
 const SCRIPTS: Record<string, string> = {
@@ -36,18 +36,18 @@ interface Built {
 
 const built = new Map<string, Built>();
 
-function buildPacket(file: string): Built {
-  const out = tempDir('ik-scripts-');
-  const cli = runCli(['build', file, '--out', out, '--format', 'pdf']);
+/** Builds `file` (relative to the repository root), sharing the outputs with pdf-ua.test.ts, which builds the same. */
+async function buildPacket(file: string): Promise<Built> {
+  const cli = await builtOnce(['build', file, '--format', 'pdf']);
   expect(cli.status, cli.stderr).toBe(0);
-  const [folder] = readdirSync(out);
-  const name = (parseYaml(readFileSync(file, 'utf8')) as { student: { name: string } }).student.name;
-  return { name, pdf: join(out, folder!, 'packet.pdf'), stderr: cli.stderr };
+  const [folder] = readdirSync(cli.out);
+  const name = (parseYaml(readFileSync(join(repoRoot, file), 'utf8')) as { student: { name: string } }).student.name;
+  return { name, pdf: join(cli.out, folder!, 'packet.pdf'), stderr: cli.stderr };
 }
 
-beforeAll(() => {
-  for (const script of Object.keys(SCRIPTS)) built.set(script, buildPacket(join(fixtures, `${script}.yaml`)));
-  built.set('latin', buildPacket(fileURLToPath(new URL('../../content/examples/minimal.yaml', import.meta.url))));
+beforeAll(async () => {
+  const files = { ...Object.fromEntries(Object.keys(SCRIPTS).map((script) => [script, `test/fixtures/scripts/${script}.yaml`])), latin: 'content/examples/minimal.yaml' };
+  await inPairs(Object.entries(files).map(([key, file]) => async () => built.set(key, await buildPacket(file))));
 }, 120_000);
 
 /** Base font names pdffonts lists, without subset tags. */

@@ -2,14 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { built } from '../helpers/built.js';
 import { runCliAsync, tempDir } from '../helpers/cli.js';
 import { runTool } from '../helpers/tools.js';
 
-/** Builds `example`'s question sheet, types advice into it as a viewer would, and returns the saved file. */
+/** Builds `example`'s question sheet (once for every file that builds it), types advice into it as a viewer would, and saves it into `out`. */
 async function filledSheet(out: string, example: string): Promise<string> {
-  const built = await runCliAsync(['build', `content/examples/${example}`, '--out', out, '--format', 'pdf']);
-  expect(built.status).toBe(0);
-  const folder = built.stdout.match(/wrote (.*)\/questions\.pdf/)![1]!;
+  const build = await built(['build', `content/examples/${example}`, '--format', 'pdf']);
+  expect(build.status).toBe(0);
+  const folder = build.stdout.match(/wrote (.*)\/questions\.pdf/)![1]!;
   const doc = await PDFDocument.load(readFileSync(join(folder, 'questions.pdf')));
   doc.getForm().getTextField('advice').setText('Build a small portfolio.');
   const filled = join(out, `${example}-filled.pdf`);

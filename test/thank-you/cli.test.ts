@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { built } from '../helpers/built.js';
 import { runCli, tempDir, outputNames } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/kit.js';
 import { pdfText } from '../helpers/pdf-tools.js';
@@ -74,9 +75,10 @@ describe('interview-kit thank-you content/examples/maya-after.yaml', () => {
 
 describe('interview-kit thank-you --from-notes', () => {
   it('reads the notes typed into the question sheet built by `build`', async () => {
+    const sheet = await built(['build', 'content/examples/maya.yaml', '--format', 'pdf']);
+    expect(sheet.status).toBe(0);
     const out = tempDir();
-    expect(runCli(['build', 'content/examples/maya.yaml', '--out', out, '--format', 'pdf']).status).toBe(0);
-    const doc = await PDFDocument.load(readFileSync(join(out, 'maya-patel', 'questions.pdf')));
+    const doc = await PDFDocument.load(readFileSync(join(sheet.out, 'maya-patel', 'questions.pdf')));
     const form = doc.getForm();
     form.getTextField('advice').setText('Learn the basics of a learning-management system.');
     form.getTextField('answer-like-best').setText('Watching a shy new manager run a great first meeting');

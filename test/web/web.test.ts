@@ -14,6 +14,7 @@ import { simpleParser } from 'mailparser';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { built } from '../helpers/built.js';
 import { outputNames, runCliAsync, tempDir } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/kit.js';
 import { pdfText } from '../helpers/pdf-tools.js';
@@ -170,11 +171,11 @@ describe('the browser edition', () => {
     await expect.poll(() => page.getByLabel('The letter as plain text').inputValue()).toMatch(/Dear Dr\.\s+Núñez,/u);
 
     // A question sheet filled in a PDF reader, dropped on the page.
-    const cliOut = tempDir('ik-web-sheet-');
-    await runCliAsync(['build', join(repoRoot, 'content', 'examples', 'maya.yaml'), '--out', cliOut, '--format', 'pdf']);
-    const sheet = await PDFDocument.load(readFileSync(join(cliOut, 'maya-patel', 'questions.pdf')));
+    const cliSheet = await built(['build', 'content/examples/maya.yaml', '--format', 'pdf']);
+    expect(cliSheet.status, cliSheet.stderr).toBe(0);
+    const sheet = await PDFDocument.load(readFileSync(join(cliSheet.out, 'maya-patel', 'questions.pdf')));
     sheet.getForm().getTextField('advice').setText('Shadow a program launch before you apply.');
-    const filled = join(cliOut, 'filled.pdf');
+    const filled = join(tempDir('ik-web-sheet-'), 'filled.pdf');
     writeFileSync(filled, await sheet.save());
     await page.getByLabel('Read your notes from a filled question sheet (PDF)').setInputFiles(filled);
     await expect.poll(() => page.getByLabel('The best advice you were given').inputValue()).toBe('Shadow a program launch before you apply.');

@@ -60,8 +60,12 @@ export const DEFAULT_TASK_TIMEOUT_MS = 60_000;
 /** Tasks after which a worker is replaced. */
 export const DEFAULT_RECYCLE_TASKS = 2000;
 
-/** Heap size after which a worker is replaced, in MB. */
-export const DEFAULT_RECYCLE_HEAP_MB = 96;
+/**
+ * Heap size after which a worker is replaced, in MB: above the four times its
+ * live data that the heap reaches between full collections (see
+ * {@link WORKER_OLD_GENERATION_MB}), so garbage alone does not restart a worker.
+ */
+export const DEFAULT_RECYCLE_HEAP_MB = 256;
 
 /**
  * Old-generation limit of each worker, in MB. From 2 GB on, V8 lets a heap grow

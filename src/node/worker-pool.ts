@@ -70,7 +70,8 @@ export const DEFAULT_RECYCLE_HEAP_MB = 256;
 /**
  * Old-generation limit of each worker, in MB. From 2 GB on, V8 lets a heap grow
  * to four times its live data (20–40 MB here) between full collections; below,
- * to under twice, which cost a 1,000-row batch about 30% more CPU time.
+ * to under twice, which cost a 1,000-row batch about 30% more CPU time. Its
+ * peak RSS is some 490 MB (330 MB at 192 MB), and 10,000 rows peak 1.2× that.
  */
 export const WORKER_OLD_GENERATION_MB = 2048;
 

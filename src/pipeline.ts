@@ -20,6 +20,7 @@
  * @example
  * const { files, diagnostics } = await buildDocuments([{ kind: 'kit', interview, formats: ['pdf', 'docx'] }], { guide, renderer, theme, fonts });
  */
+import type { PDFDocument } from 'pdf-lib';
 import type { Deflate } from './write/deflate.js';
 import { InputError, hasErrors, type Diagnostic } from './diagnostics.js';
 import { renderKitMarkdown, type KitDocument, KIT_DOCUMENTS } from './kits/build-documents.js';
@@ -75,6 +76,8 @@ export interface DocumentFile {
   readonly bytes: Uint8Array;
   /** Page count, for PDFs. */
   readonly pages?: number;
+  /** For a PDF: the document as its writer left it, so that a batch's print file need not read the bytes again. */
+  readonly pdf?: PDFDocument;
   /** For a calendar: its events' hash and the revision written. */
   readonly revision?: CalendarRevision & { readonly content: string };
 }
@@ -176,7 +179,7 @@ async function writeDocument(doc: Rendered, formats: readonly string[], options:
           (await import('./write/pdf/index.js')).writePdf(tree!, { ...common, fonts, forms: doc.forms, ...(doc.values ? { values: doc.values } : {}) }),
         );
         if (!pdf) break;
-        files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages });
+        files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages, pdf: pdf.document });
         diagnostics.push(...pdf.warnings);
         break;
       }

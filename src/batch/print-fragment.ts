@@ -63,15 +63,23 @@ export interface PrintFragmentOptions {
   readonly shareKey?: (bytes: Uint8Array) => string;
 }
 
-/** Reads `pdf` and serializes its page tree as a {@link PrintFragment}. */
-export async function preparePrintFragment(pdf: Uint8Array, options: PrintFragmentOptions = {}): Promise<PrintFragment> {
+/**
+ * Serializes the page tree of `pdf` as a {@link PrintFragment}: a PDF file's
+ * bytes, read with pdf-lib, or a document pdf-lib holds already (the one
+ * writePdf has just saved), which gives the same fragment without reading
+ * the file again.
+ */
+export async function preparePrintFragment(pdf: Uint8Array | PDFDocument, options: PrintFragmentOptions = {}): Promise<PrintFragment> {
   const shareKey = options.shareKey ?? sha256Hex;
   let doc: PDFDocument;
-  try {
-    // Fastest: parse in one go; the default yields to the event loop every 100 objects.
-    doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  } catch (error) {
-    throw new PrintFragmentError(`not a readable PDF (${(error as Error).message})`);
+  if (pdf instanceof PDFDocument) doc = pdf;
+  else {
+    try {
+      // Fastest: parse in one go; the default yields to the event loop every 100 objects.
+      doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    } catch (error) {
+      throw new PrintFragmentError(`not a readable PDF (${(error as Error).message})`);
+    }
   }
   const { context } = doc;
   const rootRef = doc.catalog.get(PDFName.of('Pages'));
@@ -138,13 +146,13 @@ export async function preparePrintFragment(pdf: Uint8Array, options: PrintFragme
         out.text(' ');
       }
       out.text(']');
-    } else if (obj instanceof PDFRawStream) {
+    } else if (obj instanceof PDFStream) {
+      // A stream read from a file, or one pdf-lib encoded (and cached) when it saved the document.
+      if (!(obj instanceof PDFRawStream)) obj.updateDict();
       write(obj.dict);
       out.text('\nstream\n');
       out.bytes(obj.getContents());
       out.text('\nendstream');
-    } else if (obj instanceof PDFStream) {
-      throw new PrintFragmentError(`unexpected stream type ${obj.constructor.name} in a loaded PDF`);
     } else {
       const bytes = new Uint8Array(obj.sizeInBytes());
       obj.copyBytesInto(bytes, 0);

@@ -7,15 +7,15 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { preparePrintFragment, type PrintFragment } from '../batch/print-fragment.js';
 import { MemorySink } from '../batch/print-file.js';
 import { parseRoster, rowErrorDiagnostic } from '../batch/roster.js';
 import { runBatch, type BatchProgress, type BatchStore, type KitBuilder } from '../batch/run-batch.js';
-import type { BuiltFile, WorkerReply, WorkerTask } from '../batch/worker-protocol.js';
+import { runTask, type TaskContext } from '../batch/run-task.js';
+import type { WorkerReply, WorkerTask } from '../batch/worker-protocol.js';
 import { canonicalJson, sha256Hex } from '../hash.js';
 import type { Guide } from '../load/content-schema.js';
 import type { KitConfig } from '../load/kit-schema.js';
-import { buildDocuments, type KitFormat } from '../pipeline.js';
+import type { KitFormat } from '../pipeline.js';
 import type { Renderer } from '../render/render.js';
 import type { Theme } from '../theme.js';
 import type { FontSet } from '../write/pdf/index.js';
@@ -96,21 +96,12 @@ export async function runBrowserBatch(input: BrowserBatchInput): Promise<Browser
   if (roster.diagnostics.some((d) => d.severity === 'error')) throw new InputError(roster.diagnostics);
   const fonts = await input.loadFonts(theme);
   const print = formats.includes('pdf');
-  const fragmentOptions = { shareKey: sha256Hex };
+  const context: TaskContext = { build: { guide: input.guide, renderer: input.renderer, theme, fonts }, formats, print, sha256Hex };
   const builder: KitBuilder = {
     size: 1,
     async run(task: WorkerTask): Promise<WorkerReply> {
       try {
-        if (task.kind === 'fragment') {
-          const fragments: PrintFragment[] = [];
-          for (const pdf of task.pdfs) fragments.push(await preparePrintFragment(pdf, fragmentOptions));
-          return { id: task.id, ok: true, files: [], diagnostics: [], fragments };
-        }
-        const result = await buildDocuments([{ kind: 'kit', interview: task.interview, formats }], { guide: input.guide, renderer: input.renderer, theme, fonts });
-        const files: BuiltFile[] = result.files.map((f) => ({ name: f.name, bytes: f.bytes, ...(f.pages !== undefined ? { pages: f.pages } : {}), sha256: sha256Hex(f.bytes) }));
-        const fragments: PrintFragment[] = [];
-        if (print) for (const f of files) if (f.name.endsWith('.pdf')) fragments.push(await preparePrintFragment(f.bytes, fragmentOptions));
-        return { id: task.id, ok: true, files, diagnostics: result.diagnostics, fragments };
+        return await runTask(task, context);
       } catch (error) {
         return { id: task.id, ok: false, error: error instanceof Error ? error.message : String(error) };
       }

@@ -6,7 +6,11 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { MemorySink, PrintFileWriter } from '../../src/batch/print-file.js';
 import { preparePrintFragment } from '../../src/batch/print-fragment.js';
-import { readFontSet } from '../../src/node/assets.js';
+import { loadFallbackFace, readFontSet } from '../../src/node/assets.js';
+import { buildDocuments } from '../../src/pipeline.js';
+import { createRenderer } from '../../src/render/render.js';
+import { resolveTheme } from '../../src/theme.js';
+import { bundledGuide, bundledTemplates, exampleInterview } from '../helpers/kit.js';
 import { runTool } from '../helpers/tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ik-print-'));
@@ -133,5 +137,28 @@ describe('PrintFileWriter', () => {
     const b = await combine(pdfs, true);
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     expect(readFileSync(a.file).length).toBe(a.result.bytes);
+  });
+});
+
+describe('preparePrintFragment', () => {
+  it('gives the same fragment from the document writePdf has just saved as from its file', async () => {
+    // A branded kit (a logo image), fillable fields (appearance streams pdf-lib encodes) and a name in two scripts.
+    const logo = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDAAAAGAAH/8RKLnAAAAABJRU5ErkJggg==', 'base64'));
+    const theme = resolveTheme({ office: { name: 'Career Center', contact: ['careers@example.edu'], logo: { bytes: logo, type: 'png' } } });
+    const maya = exampleInterview('maya.yaml');
+    const interview = { ...maya, student: { ...maya.student, name: 'Maya 陈 Patel' } };
+    const { files } = await buildDocuments([{ kind: 'kit', interview, formats: ['pdf'] }], {
+      guide: bundledGuide(),
+      renderer: createRenderer(bundledTemplates()),
+      theme,
+      fonts: { ...readFontSet(theme.fontFamily), loadFallback: loadFallbackFace },
+    });
+    expect(files.map((f) => f.name)).toEqual(['packet.pdf', 'questions.pdf']);
+    for (const file of files) {
+      const fromDocument = await preparePrintFragment(file.pdf!);
+      const fromFile = await preparePrintFragment(file.bytes);
+      expect(fromDocument.pages).toBeGreaterThan(1);
+      expect(fromDocument).toEqual(fromFile);
+    }
   });
 });

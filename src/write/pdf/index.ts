@@ -94,7 +94,7 @@ export async function writePdf(tree: Root, options: PdfOptions): Promise<PdfResu
   if (forms) warnings.push(...addFormFields(doc, layout, pages, createTypography(options.theme).colors.accent, structure));
   structure.write(doc, pages);
   const bytes = await savePdf(doc, deflate);
-  return { bytes, pages: pages.length, warnings };
+  return { bytes, pages: pages.length, warnings, document: doc };
 }
 
 /** What the document draws: code points per face of the family; glyphs and the characters they stand for per fallback face. */

@@ -1,6 +1,7 @@
 /**
  * The public option and result types of the PDF writer.
  */
+import type { PDFDocument } from 'pdf-lib';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { WriteOptions } from '../options.js';
 import type { FallbackId } from '../../fonts/fallback.js';
@@ -46,4 +47,6 @@ export interface PdfResult {
   readonly pages: number;
   /** Problems that did not stop the build (e.g. characters the font cannot draw). */
   readonly warnings: Diagnostic[];
+  /** The document as pdf-lib holds it once saved: a batch's print file copies its pages without reading `bytes` again. */
+  readonly document: PDFDocument;
 }

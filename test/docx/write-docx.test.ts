@@ -110,6 +110,36 @@ describe('writeDocx page setup and branding', () => {
     expect(numbering).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:numFmt w:val="decimal"/>`));
   });
 
+  it('defines the list levels a document reaches: one for flat lists, two for a list inside an item', async () => {
+    const item = (value: string, ...more: Root['children']): Extract<Root['children'][number], { type: 'list' }>['children'][number] => ({
+      type: 'listItem',
+      children: [{ type: 'paragraph', children: [{ type: 'text', value }] }, ...more],
+    });
+    const flat: Root = { type: 'root', meta: { title: 'Flat', author: 'A', language: 'en' }, children: [{ type: 'list', ordered: false, children: [item('one'), item('two')] }] };
+    const nested: Root = {
+      type: 'root',
+      meta: { title: 'Nested', author: 'A', language: 'en' },
+      children: [{ type: 'list', ordered: true, start: 1, children: [item('one', { type: 'list', ordered: false, children: [item('inner')] }), item('two')] }],
+    };
+    const levelsOf = async (tree: Root) => {
+      const docx = openDocx(await writeDocx(tree, { theme: theme() }));
+      const xml = docx.text('word/document.xml');
+      const numbering = docx.text('word/numbering.xml');
+      // The abstract numbering each paragraph's list refers to, and the levels it defines.
+      return [...xml.matchAll(/<w:ilvl w:val="(\d)"\/><w:numId w:val="(\d+)"\/>/g)].map(([, level, numId]) => {
+        const abstractId = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1];
+        const definition = new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?</w:abstractNum>`).exec(numbering)![0];
+        return { level: Number(level), defined: [...definition.matchAll(/<w:lvl w:ilvl="(\d)"/g)].map((m) => Number(m[1])) };
+      });
+    };
+    expect(await levelsOf(flat)).toEqual([{ level: 0, defined: [0] }, { level: 0, defined: [0] }]);
+    expect(await levelsOf(nested)).toEqual([
+      { level: 0, defined: [0, 1] },
+      { level: 1, defined: [0, 1] },
+      { level: 0, defined: [0, 1] },
+    ]);
+  });
+
   it('breaks the page before a table with a page-break run, drops a break at the very end, and skips a table without rows', async () => {
     const text = (value: string) => [{ type: 'text' as const, value }];
     const tree: Root = {

@@ -15,7 +15,7 @@ import { PARAGRAPH_SPACE } from './units.js';
 /** Converts a list and the lists inside it. */
 export function convertList(node: List, ctx: BlockContext, convertBlocks: ConvertBlocks): Piece[] {
   const level = Math.min(ctx.listLevel, MAX_LIST_LEVEL);
-  const ref = ctx.lists.startList(node.ordered, node.start);
+  const ref = ctx.lists.startList(node.ordered, node.start, level);
   const items = node.children.map((item) => convertItem(item, level, ref, ctx, convertBlocks));
   keepEndsTogether(items);
   const out = items.flat();

@@ -12,8 +12,9 @@ import type { ILevelsOptions, INumberingOptions } from 'docx';
 import { BULLET_INDENT, NUMBER_INDENT } from './units.js';
 
 /**
- * Deepest list level defined (0-based). Word allows 8; four levels cover every
- * packet, and deeper lists stay at the fourth level.
+ * Deepest list level (0-based). Word allows 8; four levels cover every
+ * packet, and deeper lists stay at the fourth level. A document defines the
+ * levels its lists reach, no more.
  */
 export const MAX_LIST_LEVEL = 3;
 
@@ -40,8 +41,8 @@ export interface ListNumberingRef {
 
 /** Hands out one numbering instance per list of a document, and the definitions they use. */
 export interface ListNumbering {
-  /** A fresh instance for a new list; each call starts a new count. */
-  readonly startList: (ordered: boolean, start: number) => ListNumberingRef;
+  /** A fresh instance for a new list at `level`; each call starts a new count. */
+  readonly startList: (ordered: boolean, start: number, level: number) => ListNumberingRef;
   /** The `numbering` option of the document, for the lists started so far. */
   readonly options: (accent: string) => INumberingOptions;
 }
@@ -51,9 +52,11 @@ export function createListNumbering(): ListNumbering {
   let instances = 0;
   const starts = new Set<number>();
   let bullets = false;
+  let deepest = 0;
   return {
-    startList(ordered, start) {
+    startList(ordered, start, level) {
       instances += 1;
+      deepest = Math.max(deepest, Math.min(level, MAX_LIST_LEVEL));
       if (!ordered) {
         bullets = true;
         return { reference: BULLET_REFERENCE, instance: instances, ordered };
@@ -64,17 +67,17 @@ export function createListNumbering(): ListNumbering {
     },
     options(accent) {
       const config: { reference: string; levels: readonly ILevelsOptions[] }[] = [];
-      if (bullets) config.push({ reference: BULLET_REFERENCE, levels: bulletLevels(accent) });
-      for (const start of [...starts].sort((a, b) => a - b)) config.push({ reference: `ordered-${start}`, levels: orderedLevels(accent, start) });
+      if (bullets) config.push({ reference: BULLET_REFERENCE, levels: bulletLevels(accent, deepest) });
+      for (const start of [...starts].sort((a, b) => a - b)) config.push({ reference: `ordered-${start}`, levels: orderedLevels(accent, start, deepest) });
       return { config };
     },
   };
 }
 
-const levels = <T>(make: (level: number) => T): T[] => Array.from({ length: MAX_LIST_LEVEL + 1 }, (_, level) => make(level));
+const levels = <T>(deepest: number, make: (level: number) => T): T[] => Array.from({ length: deepest + 1 }, (_, level) => make(level));
 
-function bulletLevels(accent: string): ILevelsOptions[] {
-  return levels((level) => ({
+function bulletLevels(accent: string, deepest: number): ILevelsOptions[] {
+  return levels(deepest, (level) => ({
     level,
     format: 'bullet',
     text: BULLETS[level % BULLETS.length]!,
@@ -86,8 +89,8 @@ function bulletLevels(accent: string): ILevelsOptions[] {
   }));
 }
 
-function orderedLevels(accent: string, start: number): ILevelsOptions[] {
-  return levels((level) => ({
+function orderedLevels(accent: string, start: number, deepest: number): ILevelsOptions[] {
+  return levels(deepest, (level) => ({
     level,
     format: 'decimal',
     text: `%${level + 1}.`,

@@ -18,11 +18,12 @@ import { repoRoot } from './helpers/kit.js';
  * describes the same order.
  */
 const STAGE_RANK: Readonly<Record<string, number>> = {
-  // Shared foundations: the document tree, diagnostics, the theme, hashing, image sizes, ambient types.
+  // Shared foundations: the document tree, diagnostics, the theme, hashing, joining bytes, image sizes, ambient types.
   tree: 0,
   diagnostics: 0,
   theme: 0,
   hash: 0,
+  bytes: 0,
   'image-size': 0,
   types: 0,
   'image-check': 1,

@@ -6,6 +6,7 @@
  * @example
  * const out = new ByteBuilder(); out.text('%PDF-1.7\n'); out.length; // 9
  */
+import { concatBytes } from '../bytes.js';
 
 /** A growable byte buffer. */
 export class ByteBuilder {
@@ -36,12 +37,7 @@ export class ByteBuilder {
   concat(): Uint8Array {
     this.flush();
     if (this.chunks.length === 1) return this.chunks[0]!;
-    const out = new Uint8Array(this.size);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
+    const out = concatBytes(this.chunks);
     this.chunks = [out];
     return out;
   }

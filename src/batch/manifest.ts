@@ -11,6 +11,7 @@
  * @example
  * const previous = readManifest(text); // { manifest } or { problem: 'rows[0].files[1].path: …' }
  */
+import { concatBytes } from '../bytes.js';
 import { z } from 'zod';
 
 /** Bump when the manifest's shape changes; an older manifest means a full rebuild. */
@@ -147,11 +148,5 @@ export function encodeManifest(manifest: Manifest): Uint8Array {
   list('rows', manifest.rows, false);
   list('files', manifest.files, true);
   line('}');
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

@@ -115,11 +115,11 @@ describe('writeDocx page setup and branding', () => {
       type: 'listItem',
       children: [{ type: 'paragraph', children: [{ type: 'text', value }] }, ...more],
     });
-    const flat: Root = { type: 'root', meta: { title: 'Flat', author: 'A', language: 'en' }, children: [{ type: 'list', ordered: false, children: [item('one'), item('two')] }] };
+    const flat: Root = { type: 'root', meta: { title: 'Flat', author: 'A', language: 'en' }, children: [{ type: 'list', ordered: false, start: 1, children: [item('one'), item('two')] }] };
     const nested: Root = {
       type: 'root',
       meta: { title: 'Nested', author: 'A', language: 'en' },
-      children: [{ type: 'list', ordered: true, start: 1, children: [item('one', { type: 'list', ordered: false, children: [item('inner')] }), item('two')] }],
+      children: [{ type: 'list', ordered: true, start: 1, children: [item('one', { type: 'list', ordered: false, start: 1, children: [item('inner')] }), item('two')] }],
     };
     const levelsOf = async (tree: Root) => {
       const docx = openDocx(await writeDocx(tree, { theme: theme() }));

@@ -11,6 +11,7 @@
  * (Node's zlib in the CLI, several times faster than fflate's own).
  */
 import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { concatBytes } from '../../bytes.js';
 import { deflateRaw, type Deflate } from '../deflate.js';
 
 /** What the package records besides its parts. */
@@ -83,16 +84,6 @@ class DeflatedEntry extends ZipPassThrough {
     // Compressors return bytes of an ordinary ArrayBuffer, never a shared one.
     this.ondata(null, deflateRaw(this.deflate, chunk) as Uint8Array<ArrayBuffer>, final);
   }
-}
-
-function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }
 
 /**

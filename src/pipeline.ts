@@ -109,6 +109,16 @@ interface Rendered {
 
 const encoder = new TextEncoder();
 
+/** A module loaded on first use, then kept: a command loads only the writers it asks for. */
+const lazy = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load());
+};
+const pdfWriter = lazy(() => import('./write/pdf/index.js'));
+const docxWriter = lazy(() => import('./write/docx/index.js'));
+const followUpCalendar = lazy(() => import('./kits/follow-up-calendar.js'));
+const thankYouKit = lazy(() => import('./kits/thank-you-kit.js'));
+
 /** Builds every spec, in order: the files of all of them, and each diagnostic once. */
 export async function buildDocuments(specs: readonly DocumentSpec[], options: BuildOptions): Promise<DocumentResult> {
   const files: DocumentFile[] = [];
@@ -141,7 +151,7 @@ async function buildPrintable(spec: Exclude<DocumentSpec, { kind: 'thank-you' }>
   const calendar =
     spec.kind === 'kit' && formats.includes('ics')
       ? await unlessWriterFails('follow-up.ics', diagnostics, async () =>
-          (await import('./kits/follow-up-calendar.js')).buildFollowUpCalendar(spec.interview, {
+          (await followUpCalendar()).buildFollowUpCalendar(spec.interview, {
             timezone: options.timezone,
             progressMonths: options.progressMonths,
             timestamp: options.timestamp,
@@ -176,7 +186,7 @@ async function writeDocument(doc: Rendered, formats: readonly string[], options:
         if (!options.fonts) throw new MissingBuildOptionError('fonts', kind);
         const fonts = options.fonts;
         const pdf = await unlessWriterFails(`${doc.name}.pdf`, diagnostics, async () =>
-          (await import('./write/pdf/index.js')).writePdf(tree!, { ...common, fonts, forms: doc.forms, ...(doc.values ? { values: doc.values } : {}) }),
+          (await pdfWriter()).writePdf(tree!, { ...common, fonts, forms: doc.forms, ...(doc.values ? { values: doc.values } : {}) }),
         );
         if (!pdf) break;
         files.push({ name: `${doc.name}.pdf`, bytes: pdf.bytes, pages: pdf.pages, pdf: pdf.document });
@@ -184,7 +194,7 @@ async function writeDocument(doc: Rendered, formats: readonly string[], options:
         break;
       }
       case 'docx': {
-        const bytes = await unlessWriterFails(`${doc.name}.docx`, diagnostics, async () => (await import('./write/docx/index.js')).writeDocx(tree!, common));
+        const bytes = await unlessWriterFails(`${doc.name}.docx`, diagnostics, async () => (await docxWriter()).writeDocx(tree!, common));
         if (bytes) files.push({ name: `${doc.name}.docx`, bytes });
         break;
       }
@@ -219,7 +229,7 @@ async function unlessWriterFails<T>(file: string, diagnostics: Diagnostic[], wri
 
 /** The thank-you letter and its email forms, as kits/thank-you-kit builds them. */
 async function buildThankYouSpec(spec: Extract<DocumentSpec, { kind: 'thank-you' }>, options: BuildOptions): Promise<DocumentResult> {
-  const { buildThankYou } = await import('./kits/thank-you-kit.js');
+  const { buildThankYou } = await thankYouKit();
   return buildThankYou({
     interview: spec.interview,
     renderer: options.renderer,

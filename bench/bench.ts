@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed of the packet pipeline, each number next to its
- * floor measured in the same run, so the ratios hold on a noisy machine.
+ * floor measured in the same run, in turn with it round by round, so the
+ * ratios hold on a noisy machine.
  *
  *  - cold `interview-kit build` of the example (a new process, as a user runs it)
  *    next to `node -e 0` (the cost of starting Node at all);
@@ -61,17 +62,24 @@ function median(values: number[]): number {
  */
 const WARM_UP = 30;
 
-/** Median milliseconds of `fn` over `rounds`, after a warm-up. */
-async function time(fn: () => Promise<unknown> | unknown, rounds = ROUNDS): Promise<number> {
-  for (let i = 0; i < WARM_UP; i++) await fn();
+/**
+ * Median milliseconds of each function, measured in turn round after round
+ * (floor, then ours, then the floor again …) after a warm-up, so that a
+ * change in the machine's load moves a measurement and its floor alike.
+ */
+async function timeTogether<K extends string>(fns: Record<K, () => Promise<unknown> | unknown>, rounds = ROUNDS): Promise<Record<K, number>> {
+  const entries = Object.entries(fns) as [K, () => Promise<unknown> | unknown][];
+  for (let i = 0; i < WARM_UP; i++) for (const [, fn] of entries) await fn();
   (globalThis as { gc?: () => void }).gc?.();
-  const samples: number[] = [];
+  const samples = new Map<K, number[]>(entries.map(([key]) => [key, []]));
   for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
+    for (const [key, fn] of entries) {
+      const start = performance.now();
+      await fn();
+      samples.get(key)!.push(performance.now() - start);
+    }
   }
-  return median(samples);
+  return Object.fromEntries(entries.map(([key]) => [key, median(samples.get(key)!)])) as Record<K, number>;
 }
 
 function spawnMs(args: string[]): number {
@@ -166,33 +174,42 @@ async function main(): Promise<void> {
   const tree = parseMarkdown(packet!.markdown, packet!.meta);
   const layout = layoutDocument(tree, theme, createFontMetrics(parseFontSet(fontSet)));
 
-  const floorPdf = await time(() => helveticaFloor(layout));
-  const ourPdf = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: false, deflate }));
-  const ourPdfForms = await time(() => writePdf(tree, { theme, fonts: fontSet, forms: true, deflate }));
-  const pipelinePdf = await time(() => buildDocuments([{ kind: 'kit', interview, formats: ['pdf'], documents: ['packet'] }], { guide, renderer, theme, fonts: fontSet, deflate }));
-  console.log(`\npacket: ${layout.pages.length} pages, ${layout.pages.reduce((n, p) => n + p.boxes.filter((b) => b.kind === 'text').length, 0)} text runs`);
-  console.log(row('PDF writePdf (Noto, subset)', ourPdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, 1.0));
-  console.log(row('PDF writePdf + fillable fields', ourPdfForms, 'pdf-lib + Helvetica, prewrapped', floorPdf, undefined, '(fillable answer fields and check boxes)'));
-  console.log(row('PDF whole pipeline (view→PDF)', pipelinePdf, 'pdf-lib + Helvetica, prewrapped', floorPdf, 1.5));
   // The same packet for students whose names need a fallback face (and, for Arabic, shaping and bidi).
-  for (const [label, name] of [['CJK', '陈美玲'], ['Arabic', 'محمد أحمد']] as const) {
+  const otherTree = (name: string) => {
     const other = loadInterview(text.replace('name: Maya Patel', `name: ${name}`), example).value!;
     const [doc] = renderKitMarkdown(other, guide, renderer, ['packet']).documents;
-    const otherTree = parseMarkdown(doc!.markdown, doc!.meta);
-    const ms = await time(() => writePdf(otherTree, { theme, fonts: fontSet, forms: false, deflate }));
-    console.log(row(`PDF writePdf, ${label} name`, ms, 'pdf-lib + Helvetica, prewrapped', floorPdf, 3));
-  }
+    return parseMarkdown(doc!.markdown, doc!.meta);
+  };
+  const cjk = otherTree('陈美玲');
+  const arabic = otherTree('محمد أحمد');
+  const pdf = await timeTogether({
+    floor: () => helveticaFloor(layout),
+    ours: () => writePdf(tree, { theme, fonts: fontSet, forms: false, deflate }),
+    forms: () => writePdf(tree, { theme, fonts: fontSet, forms: true, deflate }),
+    pipeline: () => buildDocuments([{ kind: 'kit', interview, formats: ['pdf'], documents: ['packet'] }], { guide, renderer, theme, fonts: fontSet, deflate }),
+    cjk: () => writePdf(cjk, { theme, fonts: fontSet, forms: false, deflate }),
+    arabic: () => writePdf(arabic, { theme, fonts: fontSet, forms: false, deflate }),
+  });
+  console.log(`\npacket: ${layout.pages.length} pages, ${layout.pages.reduce((n, p) => n + p.boxes.filter((b) => b.kind === 'text').length, 0)} text runs`);
+  const helvetica = 'pdf-lib + Helvetica, prewrapped';
+  console.log(row('PDF writePdf (Noto, subset)', pdf.ours, helvetica, pdf.floor, 1.0));
+  console.log(row('PDF writePdf + fillable fields', pdf.forms, helvetica, pdf.floor, undefined, '(fillable answer fields and check boxes)'));
+  console.log(row('PDF whole pipeline (view→PDF)', pdf.pipeline, helvetica, pdf.floor, 1.5));
+  console.log(row('PDF writePdf, CJK name', pdf.cjk, helvetica, pdf.floor, 3));
+  console.log(row('PDF writePdf, Arabic name', pdf.arabic, helvetica, pdf.floor, 3));
 
-  const floorDocx = await time(() => docxFloor(tree));
-  const ourDocx = await time(() => writeDocx(tree, { theme, deflate }));
-  const pipelineDocx = await time(() => buildDocuments([{ kind: 'kit', interview, formats: ['docx'], documents: ['packet'] }], { guide, renderer, theme, fonts: fontSet, deflate }));
-  // docx itself, building and packing the packet's own document (its tables, lists, check
-  // boxes, styles and footer) from the finished tree: what docx costs for this document.
-  const docxOwn = await time(() => Packer.pack(createDocxDocument(tree, theme), 'uint8array'));
-  console.log(row('DOCX writeDocx', ourDocx, 'docx, same paragraphs', floorDocx));
-  console.log(row('DOCX whole pipeline (view→DOCX)', pipelineDocx, 'docx, same paragraphs', floorDocx, 1.5));
-  console.log(row('DOCX: docx for the same document', docxOwn, 'docx, same paragraphs', floorDocx, undefined, '(docx objects + Packer, no tree work)'));
-  console.log(row('DOCX whole pipeline (view→DOCX)', pipelineDocx, 'docx, same document', docxOwn, undefined, '(what the pipeline adds to docx)'));
+  const docx = await timeTogether({
+    floor: () => docxFloor(tree),
+    ours: () => writeDocx(tree, { theme, deflate }),
+    pipeline: () => buildDocuments([{ kind: 'kit', interview, formats: ['docx'], documents: ['packet'] }], { guide, renderer, theme, fonts: fontSet, deflate }),
+    // docx itself, building and packing the packet's own document (its tables, lists, check
+    // boxes, styles and footer) from the finished tree: what docx costs for this document.
+    docxOwn: () => Packer.pack(createDocxDocument(tree, theme), 'uint8array'),
+  });
+  console.log(row('DOCX writeDocx', docx.ours, 'docx, same paragraphs', docx.floor));
+  console.log(row('DOCX whole pipeline (view→DOCX)', docx.pipeline, 'docx, same paragraphs', docx.floor, 1.5));
+  console.log(row('DOCX: docx for the same document', docx.docxOwn, 'docx, same paragraphs', docx.floor, undefined, '(docx objects + Packer, no tree work)'));
+  console.log(row('DOCX whole pipeline (view→DOCX)', docx.pipeline, 'docx, same document', docx.docxOwn, undefined, '(what the pipeline adds to docx)'));
 
   // The career office's batch: 1,000 rows on two worker threads, and (without
   // --quick) a longer roster to show that peak memory does not grow with its

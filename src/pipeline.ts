@@ -244,7 +244,3 @@ async function buildThankYouSpec(spec: Extract<DocumentSpec, { kind: 'thank-you'
     deflate: options.deflate,
   });
 }
-
-/** The same types under the names kits/handout.ts uses. */
-export type KitFile = DocumentFile;
-export type KitResult = DocumentResult;

@@ -21,7 +21,7 @@ import { safeFileName } from '../src/kits/safe-file-name.js';
 import { buildDocuments } from '../src/pipeline.js';
 import { createRenderer } from '../src/render/render.js';
 import { resolveTheme } from '../src/theme.js';
-import { FUZZ_TIMEOUT, fuzzRuns, int, pick, random, type Rand } from './helpers/fuzz.js';
+import { FUZZ_TIMEOUT, fuzzRuns, int, mutateText, pick, random, type Rand } from './helpers/fuzz.js';
 import { bundledTemplates, repoRoot } from './helpers/kit.js';
 
 const CASES = fuzzRuns(3000);
@@ -41,54 +41,36 @@ const VALUES = [
   '>-\n  folded text', 'in-person', 'zoom', '__proto__', `"${'long '.repeat(120)}"`, 'Σοφία', '!!str 5', '!custom x',
 ];
 
-
-/** One random change to the text. */
+/**
+ * One random change to the text: one that knows YAML (a value of another
+ * type, random bytes, a misspelt or foreign key, YAML noise), or any of the
+ * generic line and text changes of `mutateText`.
+ */
 function mutate(text: string, r: Rand): string {
   const lines = text.split('\n');
   const i = int(r, lines.length);
+  const at = int(r, text.length + 1);
   switch (int(r, 10)) {
-    case 0:
-      lines.splice(i, 1);
-      return lines.join('\n');
-    case 1:
-      lines.splice(i, 0, lines[i]!);
-      return lines.join('\n');
-    case 2: {
-      const j = int(r, lines.length);
-      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-      return lines.join('\n');
-    }
-    case 3: {
-      const line = lines[i]!;
-      lines[i] = r() < 0.5 ? ' '.repeat(1 + int(r, 4)) + line : line.replace(/^ {1,3}/, '');
-      return lines.join('\n');
-    }
-    case 4: {
+    case 0: {
       // Swap a value for one of another type.
       const line = lines[i]!;
       const colon = line.indexOf(': ');
       lines[i] = colon === -1 ? `${line}: ${pick(r, VALUES)}` : `${line.slice(0, colon + 2)}${pick(r, VALUES)}`;
       return lines.join('\n');
     }
-    case 5:
-    case 6: {
-      const at = int(r, text.length + 1);
-      return text.slice(0, at) + pick(r, NOISE) + text.slice(at);
-    }
-    case 7: {
+    case 1: {
       // Random bytes, decoded the way the CLI decodes a file.
-      const at = int(r, text.length + 1);
       const bytes = Uint8Array.from({ length: 1 + int(r, 8) }, () => int(r, 256));
       return text.slice(0, at) + new TextDecoder().decode(bytes) + text.slice(at);
     }
-    case 8:
-      return text.slice(0, int(r, text.length + 1));
-    default: {
+    case 2:
+      return text.slice(0, at) + pick(r, NOISE) + text.slice(at);
+    case 3:
       // A misspelt or foreign key.
-      const line = lines[i]!;
-      lines[i] = line.replace(/^(\s*)([a-z_]+):/, (_m, sp: string, key: string) => `${sp}${r() < 0.5 ? key.slice(1) : pick(r, NOISE)}:`);
+      lines[i] = lines[i]!.replace(/^(\s*)([a-z_]+):/, (_m, sp: string, key: string) => `${sp}${r() < 0.5 ? key.slice(1) : pick(r, NOISE)}:`);
       return lines.join('\n');
-    }
+    default:
+      return mutateText(text, r);
   }
 }
 
